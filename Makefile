@@ -1,0 +1,65 @@
+# OSPO-NL platform. `make run` serves the site with demo content; `make test` runs everything CI runs.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# Python 3.12+ (python3.13, python3.12, then pyenv's installs, then python3 if new enough).
+PYTHON ?= $(shell for p in python3.13 python3.12 $$HOME/.pyenv/versions/3.1[2-9]*/bin/python3 python3; do \
+	  $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { command -v $$p || echo $$p; } && break; done)
+VENV := .venv
+PY := $(VENV)/bin/python
+PG_HOST ?= 127.0.0.1
+TEST_DATABASE_URL ?= $(or $(DATABASE_URL),postgres://postgres@$(PG_HOST):5432/ospo_nl)
+
+.PHONY: help run test test-postgres test-sqlite lint install install-test postgres browser messages bench screenshots clean
+
+help:
+	@echo "make run   - the site with demo content on http://127.0.0.1:8000"
+	@echo "make test  - ruff, migration check and the whole suite on PostgreSQL and SQLite"
+
+$(PY):
+	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is needed (python3.12 not found)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed messages
+
+messages: | $(VENV)/.installed
+	@command -v msgfmt >/dev/null || { echo "Installing gettext (msgfmt)"; $(SUDO) apt-get install -y -qq gettext >/dev/null || (apt-get update -qq && apt-get install -y -qq gettext >/dev/null); }
+	DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv -v 0
+
+run: install
+	DEBUG=1 $(PY) manage.py migrate --no-input -v 0
+	DEBUG=1 $(PY) manage.py load_demo
+	@echo "Demo admin: admin@ospo-nl.example / ospo-demo-2026 (curator: curator@ospo-nl.example, same password)"
+	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+
+postgres:
+	@bash scripts/ensure_postgres.sh
+
+browser:
+	@bash scripts/ensure_chromium.sh
+
+lint: install
+	$(PY) -m ruff check .
+	TESTING=1 $(PY) manage.py makemigrations --check --dry-run -v 0
+
+test-postgres: install postgres browser
+	TESTING=1 DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m pytest $(PYTEST_ARGS)
+
+test-sqlite: install
+	TESTING=1 DATABASE_URL= $(PY) -m pytest -m "not e2e" $(PYTEST_ARGS)
+
+test: lint test-postgres test-sqlite
+
+bench: install postgres
+	TESTING=1 $(PY) manage.py bench --database-url postgres://postgres@$(PG_HOST):5432/ospo_nl_bench
+
+screenshots: install postgres browser
+	TESTING=1 DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m pytest tests/e2e/test_screenshots.py -m e2e -p no:cacheprovider
+
+clean:
+	rm -rf $(VENV) staticfiles db.sqlite3

@@ -1,0 +1,30 @@
+"""Following: one mechanism for casussen, topics, tags and organisations."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+
+from .models import Follow
+
+
+def _key(obj):
+    return {"content_type": ContentType.objects.get_for_model(obj), "object_id": obj.pk}
+
+
+def follow(user, obj):
+    Follow.objects.get_or_create(user=user, **_key(obj))
+
+
+def unfollow(user, obj):
+    Follow.objects.filter(user=user, **_key(obj)).delete()
+
+
+def is_following(user, obj):
+    return user.is_authenticated and Follow.objects.filter(user=user, **_key(obj)).exists()
+
+
+def followers_of(*objs):
+    """Active users who follow any of `objs` (e.g. a casus and its tags)."""
+    user_ids = set()
+    for obj in objs:
+        user_ids.update(Follow.objects.filter(**_key(obj)).values_list("user_id", flat=True))
+    return get_user_model().objects.filter(pk__in=user_ids, is_active=True)

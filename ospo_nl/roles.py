@@ -1,0 +1,17 @@
+"""Who is who: the roles of DESIGN.md as plain functions, used by every app's permissions module."""
+
+
+def is_member(user):
+    """Signed in with a verified e-mail (allauth refuses login before verification)."""
+    return bool(user and user.is_authenticated and user.is_active)
+
+
+def is_curator(user):
+    return is_member(user) and user.is_staff
+
+
+def is_expert(user):
+    if not is_member(user):
+        return False
+    profile = getattr(user, "profile", None)
+    return bool(profile and profile.is_expert)

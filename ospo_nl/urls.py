@@ -1,0 +1,26 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+
+from . import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("toegankelijkheid/", views.accessibility, name="accessibility"),
+    path("privacy/", views.privacy, name="privacy"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("account/", include("allauth.urls")),
+    path("", include("directory.urls")),
+    path("casussen/", include("casussen.urls")),
+    path("forum/", include("forum.urls")),
+    path("kennisbank/", include("kennisbank.urls")),
+]
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler403 = "ospo_nl.views.permission_denied"
+handler404 = "ospo_nl.views.page_not_found"

@@ -7,6 +7,51 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class PostQuerySet(models.QuerySet):
+    def alive(self):
+        return self.filter(deleted_at__isnull=True)
+
+
+class Post(models.Model):
+    """Abstract base of everything members write (casussen, answers, comments, topics, replies).
+
+    The author is kept as NULL once an account is deleted: the text stays, shown as "former member".
+    `body_html` is the sanitized rendering of `body`, stored on save.
+    """
+
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("auteur"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    body = models.TextField(_("tekst"), help_text=_("Markdown: **vet**, *cursief*, [link](https://...), lijsten."))
+    body_html = models.TextField(editable=False, blank=True)
+    created_at = models.DateTimeField(_("geplaatst"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("bijgewerkt"), auto_now=True)
+    deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        editable=False,
+    )
+
+    objects = PostQuerySet.as_manager()
+
+    # Markdown fields rendered to `<name>_html` on save; subclasses add theirs.
+    markdown_fields = ("body",)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        from .markdown_pipeline import render_fields
+
+        render_fields(self, *self.markdown_fields)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_deleted(self):
+        return self.deleted_at is not None
+
+
 class Revision(models.Model):
     """A snapshot of an object's editable fields, kept on every edit."""
 

@@ -118,7 +118,7 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-if env("TEST_DATABASE_NAME"):
+if env("TEST_DATABASE_NAME") and DATABASES["default"]["ENGINE"].endswith("postgresql"):
     # Lets several test runs share one server without clobbering each other's database.
     DATABASES["default"]["TEST"] = {"NAME": env("TEST_DATABASE_NAME")}
 IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")

@@ -2,8 +2,6 @@ FROM python:3.12-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
 RUN apt-get update && apt-get install -y --no-install-recommends gettext && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
-COPY pyproject.toml ./
-RUN pip install --no-cache-dir . 2>/dev/null || true
 COPY . .
 RUN pip install --no-cache-dir . \
  && SECRET_KEY=build DEBUG=0 python manage.py compilemessages --ignore=.venv -v 0 \

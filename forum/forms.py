@@ -1,0 +1,46 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from taggit.forms import TagField
+
+from ospo_nl.markdown_pipeline import MAX_SOURCE_LENGTH
+
+from .models import Category
+
+BODY_HELP = _("Markdown: **vet**, *cursief*, [link](https://...), lijsten, > citaat.")
+
+
+def _body_field(label):
+    return forms.CharField(
+        label=label, max_length=MAX_SOURCE_LENGTH, help_text=BODY_HELP,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        error_messages={"required": _("Schrijf eerst je bericht.")},
+    )
+
+
+class TopicForm(forms.Form):
+    title = forms.CharField(
+        label=_("Titel"), max_length=200, min_length=5,
+        error_messages={"required": _("Geef je onderwerp een titel.")},
+    )
+    body = _body_field(_("Bericht"))
+    tags = TagField(
+        label=_("Tags"), required=False,
+        help_text=_("Gescheiden door komma's, bijvoorbeeld: licenties, eupl"),
+    )
+
+    def clean_title(self):
+        title = self.cleaned_data["title"].strip()
+        if not any(ch.isalnum() for ch in title):
+            raise forms.ValidationError(_("De titel moet letters of cijfers bevatten."))
+        return title
+
+
+class ReplyForm(forms.Form):
+    body = _body_field(_("Je reactie"))
+
+
+class MoveTopicForm(forms.Form):
+    category = forms.ModelChoiceField(
+        label=_("Nieuwe categorie"), queryset=Category.objects.all(), empty_label=None,
+        error_messages={"invalid_choice": _("Kies een bestaande categorie.")},
+    )

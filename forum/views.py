@@ -1,0 +1,222 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from ospo_nl.following import is_following
+from ospo_nl.roles import is_curator, is_member
+
+from . import permissions, verbs
+from .forms import MoveTopicForm, ReplyForm, TopicForm
+from .models import REPLIES_PER_PAGE, TOPICS_PER_PAGE, Category, Reply, Topic
+from .reading import first_unread_reply, mark_read
+
+
+def _form_page(request, template, context):
+    """Render a form page: 400 when a submitted form is invalid, so nothing typed is lost."""
+    form = context["form"]
+    status = 400 if form.is_bound and form.errors else 200
+    return render(request, template, context, status=status)
+
+
+def _alive_topic(pk):
+    return get_object_or_404(Topic.objects.alive().select_related("category"), pk=pk)
+
+
+def _alive_reply(pk):
+    return get_object_or_404(
+        Reply.objects.alive().select_related("topic__category").filter(topic__deleted_at__isnull=True), pk=pk
+    )
+
+
+@require_GET
+def forum_home(request):
+    categories = list(Category.objects.for_forum_home(request.user))
+    latest = {t.pk: t for t in Topic.objects.for_category_cards([c.latest_topic_id for c in categories])}
+    for category in categories:
+        category.latest_topic = latest.get(category.latest_topic_id)
+    return render(request, "forum/home.html", {"categories": categories})
+
+
+@require_GET
+def category(request, slug):
+    category = get_object_or_404(Category, slug=slug)
+    topics = Topic.objects.for_category_page(category, request.user)
+    page = Paginator(topics, TOPICS_PER_PAGE).get_page(request.GET.get("pagina"))
+    return render(request, "forum/category.html", {
+        "category": category, "page": page, "can_start": is_member(request.user),
+    })
+
+
+@require_GET
+def topic(request, pk, slug=None):
+    topic = get_object_or_404(Topic.objects.for_detail(), pk=pk)
+    if slug != topic.slug:
+        query = request.META.get("QUERY_STRING")
+        return redirect(topic.get_absolute_url() + (f"?{query}" if query else ""), permanent=True)
+    page = Paginator(Reply.objects.for_topic_page(topic), REPLIES_PER_PAGE).get_page(request.GET.get("pagina"))
+    replies = list(page.object_list)
+    user = request.user
+    read_before = mark_read(user, topic, until=replies[-1].created_at if replies else topic.created_at)
+    can_reply = is_member(user) and not topic.is_locked
+    return render(request, "forum/topic.html", {
+        "topic": topic, "page": page, "replies": replies,
+        "new_since": (read_before or user.date_joined) if user.is_authenticated else None,
+        "is_following": is_following(user, topic),
+        "is_curator": is_curator(user),
+        "can_reply": can_reply,
+        "reply_form": ReplyForm() if can_reply else None,
+    })
+
+
+@require_GET
+def reply(request, pk):
+    """Permalink of a reply: the page of its topic it is on, scrolled to it."""
+    reply = get_object_or_404(Reply.objects.select_related("topic").filter(topic__deleted_at__isnull=True), pk=pk)
+    page = reply.page_number()
+    query = f"?pagina={page}" if page > 1 else ""
+    return redirect(f"{reply.topic.get_absolute_url()}{query}#reactie-{reply.pk}")
+
+
+@login_required
+@require_GET
+def topic_first_unread(request, pk):
+    topic = _alive_topic(pk)
+    unread = first_unread_reply(request.user, topic)
+    return redirect(unread or topic.last_reply or topic)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def topic_create(request, slug):
+    category = get_object_or_404(Category, slug=slug)
+    permissions.check_start_topic(request.user, category)
+    form = TopicForm(request.POST or None)
+    if form.is_valid():
+        topic = verbs.start_topic(category=category, by=request.user, **form.cleaned_data)
+        messages.success(request, _("Je onderwerp is geplaatst."))
+        return redirect(topic)
+    return _form_page(request, "forum/topic_form.html", {"form": form, "category": category})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def topic_edit(request, pk):
+    topic = _alive_topic(pk)
+    permissions.check_edit_topic(request.user, topic)
+    initial = {"title": topic.title, "body": topic.body, "tags": topic.tags.all()}
+    form = TopicForm(request.POST or None, initial=initial)
+    if form.is_valid():
+        topic = verbs.edit_topic(topic=topic, by=request.user, **form.cleaned_data)
+        messages.success(request, _("Je wijzigingen zijn opgeslagen."))
+        return redirect(topic)
+    return _form_page(request, "forum/topic_form.html", {"form": form, "category": topic.category, "topic": topic})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def reply_create(request, pk):
+    topic = _alive_topic(pk)
+    permissions.check_post_reply(request.user, topic)
+    quoted = None
+    if request.method == "GET" and request.GET.get("citeer"):
+        quoted = get_object_or_404(
+            Reply.objects.alive().select_related("author__profile"), pk=_int_or_404(request.GET["citeer"]), topic=topic
+        )
+    form = ReplyForm(request.POST or None, initial={"body": quoted.as_quote() if quoted else ""})
+    if form.is_valid():
+        reply = verbs.post_reply(topic=topic, by=request.user, body=form.cleaned_data["body"])
+        messages.success(request, _("Je reactie is geplaatst."))
+        return redirect(reply)
+    return _form_page(request, "forum/reply_form.html", {"form": form, "topic": topic, "quoted": quoted})
+
+
+def _int_or_404(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise Http404 from None
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def reply_edit(request, pk):
+    reply = _alive_reply(pk)
+    permissions.check_edit_reply(request.user, reply)
+    form = ReplyForm(request.POST or None, initial={"body": reply.body})
+    if form.is_valid():
+        verbs.edit_reply(reply=reply, by=request.user, body=form.cleaned_data["body"])
+        messages.success(request, _("Je wijzigingen zijn opgeslagen."))
+        return redirect(reply)
+    return _form_page(request, "forum/reply_form.html", {"form": form, "topic": reply.topic, "reply": reply})
+
+
+@require_POST
+@login_required
+def reply_delete(request, pk):
+    reply = _alive_reply(pk)
+    permissions.check_delete_reply(request.user, reply)
+    verbs.delete_reply(reply=reply, by=request.user)
+    messages.success(request, _("De reactie is verwijderd."))
+    return redirect(reply)
+
+
+@require_POST
+@login_required
+def topic_delete(request, pk):
+    topic = _alive_topic(pk)
+    permissions.check_moderate_topic(request.user, topic)
+    verbs.delete_topic(topic=topic, by=request.user)
+    messages.success(request, _("Het onderwerp is verwijderd."))
+    return redirect(topic.category)
+
+
+@require_POST
+@login_required
+def topic_pin(request, pk, pinned):
+    topic = _alive_topic(pk)
+    permissions.check_moderate_topic(request.user, topic)
+    verbs.set_pinned(topic=topic, by=request.user, pinned=pinned)
+    messages.success(request, _("Het onderwerp is vastgezet.") if pinned else _("Het onderwerp is losgemaakt."))
+    return redirect(topic)
+
+
+@require_POST
+@login_required
+def topic_lock(request, pk, locked):
+    topic = _alive_topic(pk)
+    permissions.check_moderate_topic(request.user, topic)
+    verbs.set_locked(topic=topic, by=request.user, locked=locked)
+    messages.success(request, _("Het onderwerp is gesloten.") if locked else _("Het onderwerp is heropend."))
+    return redirect(topic)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def topic_move(request, pk):
+    topic = _alive_topic(pk)
+    permissions.check_moderate_topic(request.user, topic)
+    form = MoveTopicForm(request.POST or None, initial={"category": topic.category})
+    if form.is_valid():
+        verbs.move_topic(topic=topic, by=request.user, category=form.cleaned_data["category"])
+        messages.success(request, _("Het onderwerp is verplaatst naar %(category)s.") % {
+            "category": form.cleaned_data["category"]})
+        return redirect(topic)
+    return _form_page(request, "forum/move_form.html", {"form": form, "topic": topic})
+
+
+@require_POST
+@login_required
+def topic_follow(request, pk, follow):
+    topic = _alive_topic(pk)
+    permissions.check_follow_topic(request.user, topic)
+    if follow:
+        verbs.follow_topic(topic=topic, by=request.user)
+        messages.success(request, _("Je volgt dit onderwerp: je krijgt een melding bij nieuwe reacties."))
+    else:
+        verbs.unfollow_topic(topic=topic, by=request.user)
+        messages.success(request, _("Je volgt dit onderwerp niet meer."))
+    return redirect(topic)

@@ -1,0 +1,77 @@
+"""The permission rules on their own, per role."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
+
+from forum import permissions
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_visitor_may_not_start_a_topic_or_reply(category, topic):
+    with pytest.raises(PermissionDenied):
+        permissions.check_start_topic(AnonymousUser(), category)
+    with pytest.raises(PermissionDenied):
+        permissions.check_post_reply(AnonymousUser(), topic)
+
+
+def test_members_experts_and_curators_may_start_topics_and_reply(member, expert, curator, category, topic):
+    for user in (member, expert, curator):
+        permissions.check_start_topic(user, category)
+        permissions.check_post_reply(user, topic)
+
+
+def test_an_inactive_account_may_not_post(member, category):
+    member.is_active = False
+    with pytest.raises(PermissionDenied):
+        permissions.check_start_topic(member, category)
+
+
+def test_nobody_may_reply_to_a_locked_topic_and_the_message_says_why(member, curator, topic):
+    topic.is_locked = True
+    for user in (member, curator):
+        with pytest.raises(PermissionDenied, match="gesloten"):
+            permissions.check_post_reply(user, topic)
+
+
+def test_the_author_may_edit_their_own_topic_and_reply(member, other_member, topic, reply):
+    permissions.check_edit_topic(member, topic)
+    permissions.check_edit_reply(other_member, reply)
+
+
+def test_another_member_or_expert_may_not_edit_someone_elses_post(other_member, expert, topic, reply, member):
+    for user in (other_member, expert):
+        with pytest.raises(PermissionDenied):
+            permissions.check_edit_topic(user, topic)
+    with pytest.raises(PermissionDenied):
+        permissions.check_edit_reply(member, reply)
+
+
+def test_the_author_may_not_edit_in_a_locked_topic_but_a_curator_may(member, curator, topic):
+    topic.is_locked = True
+    with pytest.raises(PermissionDenied):
+        permissions.check_edit_topic(member, topic)
+    permissions.check_edit_topic(curator, topic)
+
+
+def test_a_curator_may_edit_any_post(curator, topic, reply):
+    permissions.check_edit_topic(curator, topic)
+    permissions.check_edit_reply(curator, reply)
+
+
+def test_only_curators_moderate(member, expert, curator, admin_user, topic, reply):
+    for user in (AnonymousUser(), member, expert):
+        with pytest.raises(PermissionDenied):
+            permissions.check_moderate_topic(user, topic)
+        with pytest.raises(PermissionDenied):
+            permissions.check_delete_reply(user, reply)
+    for user in (curator, admin_user):
+        permissions.check_moderate_topic(user, topic)
+        permissions.check_delete_reply(user, reply)
+
+
+def test_members_may_follow_and_visitors_may_not(member, topic):
+    permissions.check_follow_topic(member, topic)
+    with pytest.raises(PermissionDenied):
+        permissions.check_follow_topic(AnonymousUser(), topic)

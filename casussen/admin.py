@@ -1,0 +1,25 @@
+from django.contrib import admin
+
+from .models import Answer, Casus, Comment
+
+
+@admin.register(Casus)
+class CasusAdmin(admin.ModelAdmin):
+    list_display = ["title", "status", "visibility", "answer_count", "score", "last_activity_at", "deleted_at"]
+    list_filter = ["status", "visibility", "phase"]
+    search_fields = ["title", "body"]
+    raw_id_fields = ["author", "claimed_by", "organisation"]
+    readonly_fields = ["answer_count", "score", "last_activity_at"]
+
+
+@admin.register(Answer)
+class AnswerAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "author", "score", "is_accepted", "created_at", "deleted_at"]
+    raw_id_fields = ["author", "casus"]
+    readonly_fields = ["score", "is_accepted"]
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "author", "created_at", "deleted_at"]
+    raw_id_fields = ["author", "casus", "answer"]

@@ -1,0 +1,121 @@
+import re
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.core.validators import MaxLengthValidator
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from taggit.utils import edit_string_for_tags, parse_tags
+
+from directory.models import Organisation
+
+from .models import Casus
+
+MAX_BODY = 20_000
+MAX_TEXT = 10_000
+MAX_COMMENT = 3_000
+MAX_TAGS = 8
+TAG_RE = re.compile(r"^[\w][\w .+#-]{0,49}$")
+
+MARKDOWN_HELP = _("Markdown: **vet**, *cursief*, [link](https://...), lijsten.")
+
+
+def clean_tag_string(value):
+    """Comma-separated tags -> a list; letters, digits, spaces and - . + # only, so every tag has a slug."""
+    tags = parse_tags(value or "")
+    if len(tags) > MAX_TAGS:
+        raise forms.ValidationError(_("Gebruik hoogstens %(max)s tags."), params={"max": MAX_TAGS})
+    for tag in tags:
+        if not TAG_RE.match(tag) or not slugify(tag):
+            raise forms.ValidationError(
+                _("De tag “%(tag)s” bevat tekens die niet zijn toegestaan. Gebruik letters, cijfers, "
+                  "spaties en - . + # (hoogstens 50 tekens)."),
+                params={"tag": tag[:60]},
+            )
+    return [tag.lower() for tag in tags]
+
+
+class TitleForm(forms.Form):
+    """Step one of asking: the title, so similar casussen can be shown before the rest is written."""
+
+    titel = forms.CharField(
+        label=_("Titel van je casus"), max_length=200,
+        help_text=_("Vat je vraag samen in één zin, bijvoorbeeld: Welke licentie kiezen we voor onze app?"),
+    )
+
+
+class CasusForm(forms.ModelForm):
+    tag_string = forms.CharField(
+        label=_("Tags"), required=False, max_length=500,
+        help_text=_("Onderwerpen, gescheiden door komma's, bijvoorbeeld: licenties, eupl. "
+                    "Experts met deze expertise krijgen een melding."),
+    )
+
+    class Meta:
+        model = Casus
+        fields = ["title", "body", "tried", "desired_outcome", "organisation", "hide_organisation", "phase",
+                  "visibility"]
+        labels = {"body": _("Context en vraag")}
+        help_texts = {
+            "title": _("Vat je vraag samen in één zin."),
+            "body": _("Beschrijf de situatie en stel je vraag. Markdown: **vet**, *cursief*, [link](https://...)."),
+            "tried": _("Wat heb je al gedaan of uitgezocht? Zo hoeven experts dat niet opnieuw te vragen."),
+            "desired_outcome": _("Wanneer is je vraag beantwoord? Bijvoorbeeld: een besluit over de licentie."),
+            "visibility": _("Openbaar: iedereen kan meelezen. Alleen leden of alleen experts: "
+                            "de casus is niet zichtbaar voor bezoekers."),
+        }
+        widgets = {"title": forms.TextInput(attrs={"class": "utrecht-textbox"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.published()
+        self.fields["body"].validators.append(MaxLengthValidator(MAX_BODY))
+        for name in ("tried", "desired_outcome"):
+            self.fields[name].validators.append(MaxLengthValidator(MAX_TEXT))
+        if self.instance.pk and not self.is_bound:
+            self.initial["tag_string"] = edit_string_for_tags(self.instance.tags.all())
+
+    def clean_title(self):
+        title = self.cleaned_data["title"].strip()
+        if not title:
+            raise forms.ValidationError(_("Geef je casus een titel."))
+        return title
+
+    def clean_tag_string(self):
+        return clean_tag_string(self.cleaned_data.get("tag_string"))
+
+
+class AnswerForm(forms.Form):
+    body = forms.CharField(label=_("Je antwoord"), widget=forms.Textarea(attrs={"rows": 8}), max_length=MAX_BODY,
+                           help_text=MARKDOWN_HELP)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "antwoord_%s")  # unique ids next to the comment forms on the same page
+        super().__init__(*args, **kwargs)
+
+
+class CommentForm(forms.Form):
+    body = forms.CharField(label=_("Reactie"), widget=forms.Textarea(attrs={"rows": 3}), max_length=MAX_COMMENT,
+                           help_text=MARKDOWN_HELP)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "reactie_%s")
+        super().__init__(*args, **kwargs)
+
+
+class ResolveForm(forms.Form):
+    lessons_learned = forms.CharField(
+        label=_("Geleerde lessen"), widget=forms.Textarea(attrs={"rows": 8}), max_length=MAX_TEXT,
+        help_text=_("Wat heb je geleerd dat anderen verder helpt? Dit blijft vindbaar bij de casus."),
+    )
+
+
+class AssignForm(forms.Form):
+    expert = forms.ModelChoiceField(
+        label=_("Expert"), queryset=get_user_model().objects.filter(is_active=True, profile__is_expert=True)
+        .select_related("profile").order_by("profile__display_name"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["expert"].label_from_instance = lambda user: user.profile.name

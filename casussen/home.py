@@ -1,0 +1,16 @@
+from django.utils.translation import gettext as _
+
+from ospo_nl.home import register
+
+from .models import Casus
+
+
+@register
+def latest_casussen(user):
+    """The newest casussen `user` may see (visitors: public ones); one query."""
+    rows = Casus.objects.visible_to(user).order_by("-created_at", "-id").only("title", "slug", "created_at")[:5]
+    return {
+        "title": _("Nieuwe casussen"),
+        "url": "/casussen/",
+        "items": [{"label": c.title, "url": c.get_absolute_url(), "date": c.created_at} for c in rows],
+    }

@@ -1,0 +1,280 @@
+"""The lifecycle of a casus as verb functions: new -> claimed -> answered -> resolved -> closed.
+
+Each verb checks its own permission, runs in one transaction, keeps the denormalised counters
+(`answer_count`, `score`, `last_activity_at`) right with F() expressions, and notifies through
+`ospo_nl.notifications.notify`, which drops recipients who may not see the casus.
+"""
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from ospo_nl.following import follow, followers_of
+from ospo_nl.models import Notification
+from ospo_nl.notifications import notify
+from ospo_nl.posts import edit_post, save_new_post, soft_delete_post
+from ospo_nl.roles import is_expert
+
+from . import permissions
+from .models import Answer, Casus, Comment, Vote
+
+# Casus slugs share /casussen/<slug>/ with these fixed pages.
+RESERVED_SLUGS = {"vragen", "onbeantwoord", "mijn", "gevolgd", "tag", "organisatie"}
+
+
+def unique_slug(title):
+    base = slugify(title)[:200].strip("-") or "casus"
+    slug, n = base, 1
+    while slug in RESERVED_SLUGS or Casus.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def _touch(casus, **counters):
+    """Bump last activity (and counters given as F() expressions) in one UPDATE."""
+    now = timezone.now()
+    Casus.objects.filter(pk=casus.pk).update(last_activity_at=now, **counters)
+    casus.last_activity_at = now
+
+
+def _expert_recipients(tag_names):
+    if not tag_names:
+        return get_user_model().objects.none()
+    return get_user_model().objects.filter(
+        is_active=True, profile__is_expert=True, profile__expertise__name__in=tag_names
+    ).select_related("profile").distinct()
+
+
+def post_casus(*, by, title, body, tried="", desired_outcome="", organisation=None, hide_organisation=False,
+               phase=Casus.Phase.ORIENTATION, visibility=Casus.Visibility.PUBLIC, tags=()):
+    permissions.check_post_casus(by)
+    with transaction.atomic():
+        casus = Casus(
+            author=by, title=title, slug=unique_slug(title), body=body, tried=tried,
+            desired_outcome=desired_outcome, organisation=organisation, hide_organisation=hide_organisation,
+            phase=phase, visibility=visibility,
+        )
+        save_new_post(casus, by=by, revision_fields=Casus.revision_fields)
+        tags = list(tags)
+        if tags:
+            casus.tags.set(tags)
+        follow(by, casus)
+        # Simple matching on shared tags; ranking of experts comes later.
+        notify(
+            _expert_recipients(tags), event=Notification.Event.EXPERTISE, target=casus, actor=by,
+            title=casus.title, url=casus.get_absolute_url(),
+        )
+    return casus
+
+
+def _locked(casus):
+    return Casus.objects.select_for_update().get(pk=casus.pk)
+
+
+def claim_casus(*, casus, by):
+    with transaction.atomic():
+        casus = _locked(casus)
+        permissions.check_claim_casus(by, casus)
+        casus.status, casus.claimed_by = Casus.Status.CLAIMED, by
+        casus.save(update_fields=["status", "claimed_by", "updated_at"])
+        follow(by, casus)
+    return casus
+
+
+def assign_casus(*, casus, expert, by):
+    with transaction.atomic():
+        casus = _locked(casus)
+        permissions.check_assign_casus(by, casus)
+        if not is_expert(expert):
+            raise PermissionDenied(_("Alleen een expert kan een casus toegewezen krijgen."))
+        casus.claimed_by = expert
+        if casus.status == Casus.Status.NEW:
+            casus.status = Casus.Status.CLAIMED
+        casus.save(update_fields=["status", "claimed_by", "updated_at"])
+        follow(expert, casus)
+        notify([expert], event=Notification.Event.ASSIGNED, target=casus, actor=by, title=casus.title,
+               url=casus.get_absolute_url())
+    return casus
+
+
+def post_answer(*, casus, by, body):
+    with transaction.atomic():
+        casus = _locked(casus)
+        permissions.check_answer_casus(by, casus)
+        answer = save_new_post(Answer(casus=casus, author=by, body=body), by=by)
+        if casus.status in (Casus.Status.NEW, Casus.Status.CLAIMED):
+            casus.status = Casus.Status.ANSWERED
+            casus.save(update_fields=["status", "updated_at"])
+        _touch(casus, answer_count=F("answer_count") + 1)
+        follow(by, casus)
+        notify(
+            followers_of(casus).select_related("profile"), event=Notification.Event.ANSWER, target=casus,
+            actor=by, title=casus.title, url=answer.get_absolute_url(),
+        )
+    return answer
+
+
+def comment(*, casus, by, body, answer=None):
+    permissions.check_comment_casus(by, casus)
+    if answer is not None and (answer.casus_id != casus.pk or answer.is_deleted):
+        raise PermissionDenied(_("Dit antwoord hoort niet bij deze casus."))
+    with transaction.atomic():
+        new = save_new_post(Comment(casus=casus, answer=answer, author=by, body=body), by=by)
+        _touch(casus)
+        recipients = list(followers_of(casus).select_related("profile"))
+        if answer is not None and answer.author is not None:
+            recipients.append(answer.author)
+        notify(
+            recipients, event=Notification.Event.COMMENT, target=casus, actor=by, title=casus.title,
+            url=f"{casus.get_absolute_url()}#reactie-{new.pk}",
+        )
+    return new
+
+
+def vote(*, answer, by, value):
+    """Set `by`'s vote on `answer` to +1 or -1, or withdraw it with 0. Repeating a vote changes nothing.
+
+    The answer row is locked, so simultaneous votes are applied one after the other and
+    `answer.score` and `casus.score` always equal the sum of the votes.
+    """
+    if value not in (1, -1, 0):
+        raise ValueError("vote value must be 1, -1 or 0")
+    with transaction.atomic():
+        answer = Answer.objects.select_for_update().select_related("casus").get(pk=answer.pk)
+        permissions.check_vote_answer(by, answer)
+        existing = Vote.objects.filter(user=by, answer=answer).first()
+        old = existing.value if existing else 0
+        if value == old:
+            return answer
+        if value == 0:
+            existing.delete()
+        elif existing:
+            existing.value = value
+            existing.save(update_fields=["value"])
+        else:
+            Vote.objects.create(user=by, answer=answer, value=value)
+        delta = value - old
+        Answer.objects.filter(pk=answer.pk).update(score=F("score") + delta)
+        Casus.objects.filter(pk=answer.casus_id).update(score=F("score") + delta)
+        answer.refresh_from_db(fields=["score"])
+    return answer
+
+
+def accept_answer(*, casus, answer, by):
+    """Mark `answer` as the accepted one (at most one per casus, also enforced by the database)."""
+    with transaction.atomic():
+        casus = _locked(casus)
+        answer = Answer.objects.select_for_update().get(pk=answer.pk)
+        permissions.check_accept_answer(by, casus, answer)
+        if answer.is_accepted:
+            return answer
+        Answer.objects.filter(casus=casus, is_accepted=True).update(is_accepted=False, accepted_at=None)
+        answer.is_accepted, answer.accepted_at = True, timezone.now()
+        answer.save(update_fields=["is_accepted", "accepted_at"])
+        _touch(casus)
+        if answer.author is not None:
+            notify([answer.author], event=Notification.Event.ACCEPTED, target=casus, actor=by,
+                   title=casus.title, url=answer.get_absolute_url())
+    return answer
+
+
+def resolve_casus(*, casus, by, lessons_learned):
+    """Resolve the casus and share what was learned (required: that is what stays findable)."""
+    if not lessons_learned.strip():
+        raise ValueError("lessons learned are required to resolve a casus")
+    with transaction.atomic():
+        casus = _locked(casus)
+        permissions.check_manage_casus(by, casus)
+        if casus.status == Casus.Status.CLOSED:
+            raise PermissionDenied(_("Deze casus is gesloten; heropen hem eerst."))
+        casus.status, casus.lessons_learned = Casus.Status.RESOLVED, lessons_learned
+        casus.save(update_fields=["status", "lessons_learned", "lessons_learned_html", "updated_at"])
+        _touch(casus)
+    return casus
+
+
+def close_casus(*, casus, by):
+    with transaction.atomic():
+        casus = _locked(casus)
+        permissions.check_manage_casus(by, casus)
+        casus.status = Casus.Status.CLOSED
+        casus.save(update_fields=["status", "updated_at"])
+    return casus
+
+
+def reopen_casus(*, casus, by):
+    with transaction.atomic():
+        casus = _locked(casus)
+        permissions.check_manage_casus(by, casus)
+        if casus.is_open:
+            return casus
+        if casus.answer_count:
+            casus.status = Casus.Status.ANSWERED
+        elif casus.claimed_by_id:
+            casus.status = Casus.Status.CLAIMED
+        else:
+            casus.status = Casus.Status.NEW
+        casus.save(update_fields=["status", "updated_at"])
+        _touch(casus)
+    return casus
+
+
+def edit_casus(*, casus, by, changes, tags=None, message=""):
+    """Edit the author's own casus; the text fields are kept as a revision."""
+    permissions.check_edit_post(by, casus)
+    # `organisation_id`, not the object: every change is stored as JSON in the revision.
+    allowed = set(Casus.revision_fields) | {"organisation_id", "hide_organisation", "phase", "visibility"}
+    if set(changes) - allowed:
+        raise ValueError(f"not editable: {set(changes) - allowed}")
+    with transaction.atomic():
+        edit_post(casus, by=by, changes=changes, message=message)
+        if tags is not None:
+            casus.tags.set(list(tags))
+    return casus
+
+
+def edit_answer(*, answer, by, body, message=""):
+    permissions.check_edit_post(by, answer)
+    return edit_post(answer, by=by, changes={"body": body}, message=message)
+
+
+def edit_comment(*, comment, by, body, message=""):
+    permissions.check_edit_post(by, comment)
+    return edit_post(comment, by=by, changes={"body": body}, message=message)
+
+
+def delete_casus(*, casus, by):
+    permissions.check_delete_post(by, casus)
+    with transaction.atomic():
+        return soft_delete_post(casus, by=by)
+
+
+def delete_answer(*, answer, by):
+    """Soft delete an answer; it no longer counts in `answer_count`, `score` or as accepted."""
+    with transaction.atomic():
+        answer = Answer.objects.select_for_update().select_related("casus").get(pk=answer.pk)
+        permissions.check_delete_post(by, answer)
+        soft_delete_post(answer, by=by)
+        if answer.is_accepted:
+            answer.is_accepted = False
+            answer.save(update_fields=["is_accepted"])
+        Casus.objects.filter(pk=answer.casus_id).update(
+            answer_count=F("answer_count") - 1, score=F("score") - answer.score
+        )
+    return answer
+
+
+def delete_comment(*, comment, by):
+    permissions.check_delete_post(by, comment)
+    with transaction.atomic():
+        return soft_delete_post(comment, by=by)
+
+
+def follow_casus(*, casus, by):
+    permissions.check_view_casus(by, casus)
+    follow(by, casus)

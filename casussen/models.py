@@ -1,0 +1,232 @@
+"""Casussen: concrete questions from public organisations, answered by experts.
+
+The one visibility rule lives in `CasusQuerySet.visible_to` / `Casus.is_visible_to`; every list,
+count, suggestion and notification goes through it.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+
+from ospo_nl.models import Post, PostQuerySet
+from ospo_nl.roles import is_curator, is_expert, is_member
+
+# Short words that say nothing about the subject, ignored when looking for similar casussen.
+STOPWORDS = {
+    "voor", "over", "onze", "ons", "hoe", "wat", "welke", "wij", "mijn", "moeten", "kunnen", "mogen",
+    "met", "een", "het", "de", "van", "als", "bij", "naar", "door", "zijn", "wordt", "worden", "niet",
+    "maar", "ook", "die", "dat", "deze", "this", "with", "from", "what",
+}
+
+
+class CasusQuerySet(PostQuerySet):
+    def visible_to(self, user):
+        """Visitor: public. Member: public and members. Expert or curator: everything. Never deleted ones."""
+        qs = self.alive()
+        if is_curator(user) or is_expert(user):
+            return qs
+        if is_member(user):
+            return qs.filter(visibility__in=[Casus.Visibility.PUBLIC, Casus.Visibility.MEMBERS])
+        return qs.filter(visibility=Casus.Visibility.PUBLIC)
+
+    def open(self):
+        return self.filter(status__in=Casus.OPEN_STATUSES)
+
+    def unanswered(self):
+        return self.filter(status__in=[Casus.Status.NEW, Casus.Status.CLAIMED], answer_count=0)
+
+    def for_list(self):
+        """What a list row shows: author, organisation and tags in a fixed number of queries."""
+        return self.select_related("author__profile", "organisation", "claimed_by__profile").prefetch_related("tags")
+
+    def sorted_by(self, key):
+        return self.order_by(*Casus.SORTS.get(key, Casus.SORTS["activity"]))
+
+    def similar_to(self, title, *, limit=5):
+        """Casussen whose title shares a meaningful word with `title` (works on SQLite and Postgres)."""
+        words = [w for w in "".join(c if c.isalnum() else " " for c in title.lower()).split()
+                 if len(w) >= 4 and w not in STOPWORDS]
+        if not words:
+            return self.none()
+        query = Q()
+        for word in words[:8]:
+            query |= Q(title__icontains=word)
+        return self.filter(query).order_by("-last_activity_at")[:limit]
+
+
+class Casus(Post):
+    class Phase(models.TextChoices):
+        ORIENTATION = "orientation", _("oriëntatie")
+        PROCUREMENT = "procurement", _("inkoop")
+        BUILDING = "building", _("bouwen")
+        PUBLISHING = "publishing", _("publiceren")
+        MAINTENANCE = "maintenance", _("beheer en onderhoud")
+        OTHER = "other", _("anders")
+
+    class Visibility(models.TextChoices):
+        PUBLIC = "public", _("openbaar")
+        MEMBERS = "members", _("alleen leden")
+        EXPERTS = "experts", _("alleen experts")
+
+    class Status(models.TextChoices):
+        NEW = "new", _("nieuw")
+        CLAIMED = "claimed", _("opgepakt")
+        ANSWERED = "answered", _("beantwoord")
+        RESOLVED = "resolved", _("opgelost")
+        CLOSED = "closed", _("gesloten")
+
+    OPEN_STATUSES = (Status.NEW, Status.CLAIMED, Status.ANSWERED)
+    SORTS = {
+        "activity": ("-last_activity_at", "-id"),
+        "newest": ("-created_at", "-id"),
+        "votes": ("-score", "-last_activity_at", "-id"),
+    }
+
+    title = models.CharField(_("titel"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=220, unique=True)
+    tried = models.TextField(_("wat is al geprobeerd"), blank=True)
+    tried_html = models.TextField(editable=False, blank=True)
+    desired_outcome = models.TextField(_("gewenste uitkomst"), blank=True)
+    desired_outcome_html = models.TextField(editable=False, blank=True)
+    organisation = models.ForeignKey(
+        "directory.Organisation", verbose_name=_("organisatie"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="casussen",
+    )
+    hide_organisation = models.BooleanField(
+        _("organisatie niet bij naam noemen"), default=False,
+        help_text=_("Toon alleen het soort organisatie, bijvoorbeeld 'een gemeente'."),
+    )
+    phase = models.CharField(_("fase"), max_length=20, choices=Phase.choices, default=Phase.ORIENTATION)
+    tags = TaggableManager(_("tags"), blank=True)
+    visibility = models.CharField(
+        _("zichtbaarheid"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.NEW)
+    claimed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("opgepakt door"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    lessons_learned = models.TextField(_("geleerde lessen"), blank=True)
+    lessons_learned_html = models.TextField(editable=False, blank=True)
+    last_activity_at = models.DateTimeField(_("laatste activiteit"), default=timezone.now, db_index=True)
+    answer_count = models.PositiveIntegerField(_("aantal antwoorden"), default=0)
+    score = models.IntegerField(_("score"), default=0)
+
+    objects = CasusQuerySet.as_manager()
+
+    markdown_fields = ("body", "tried", "desired_outcome", "lessons_learned")
+    revision_fields = ("title", "body", "tried", "desired_outcome")
+
+    class Meta:
+        verbose_name = _("casus")
+        verbose_name_plural = _("casussen")
+        ordering = ["-last_activity_at", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(visibility__in=["public", "members", "experts"]),
+                                   name="casus_visibility_valid"),
+            models.CheckConstraint(
+                condition=Q(status__in=["new", "claimed", "answered", "resolved", "closed"]),
+                name="casus_status_valid",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "-last_activity_at"], name="casus_status_activity_idx")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("casussen:detail", args=[self.slug])
+
+    def is_visible_to(self, user):
+        if self.is_deleted:
+            return False
+        if self.visibility == self.Visibility.PUBLIC:
+            return True
+        if self.visibility == self.Visibility.MEMBERS:
+            return is_member(user)
+        return is_curator(user) or is_expert(user)
+
+    @property
+    def is_open(self):
+        return self.status in self.OPEN_STATUSES
+
+    @property
+    def organisation_label(self):
+        """The organisation by name, or only its kind ("een gemeente") when the author asked so."""
+        if self.organisation is None:
+            return ""
+        if self.hide_organisation:
+            return _("een %(kind)s") % {"kind": self.organisation.get_kind_display()}
+        return self.organisation.name
+
+
+class Answer(Post):
+    casus = models.ForeignKey(Casus, verbose_name=_("casus"), on_delete=models.CASCADE, related_name="answers")
+    score = models.IntegerField(_("score"), default=0)
+    is_accepted = models.BooleanField(_("geaccepteerd"), default=False)
+    accepted_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("antwoord")
+        verbose_name_plural = _("antwoorden")
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["casus"], condition=Q(is_accepted=True), name="one_accepted_answer_per_casus"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.casus} #{self.pk}"
+
+    def get_absolute_url(self):
+        return f"{self.casus.get_absolute_url()}#antwoord-{self.pk}"
+
+    def is_visible_to(self, user):
+        return not self.is_deleted and self.casus.is_visible_to(user)
+
+
+class Comment(Post):
+    """A short reaction on a casus, or on one of its answers (then `answer` is set too)."""
+
+    casus = models.ForeignKey(Casus, verbose_name=_("casus"), on_delete=models.CASCADE, related_name="comments")
+    answer = models.ForeignKey(
+        Answer, verbose_name=_("antwoord"), null=True, blank=True, on_delete=models.CASCADE, related_name="comments"
+    )
+
+    class Meta:
+        verbose_name = _("reactie")
+        verbose_name_plural = _("reacties")
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return f"{self.casus} reactie #{self.pk}"
+
+    def is_visible_to(self, user):
+        return not self.is_deleted and self.casus.is_visible_to(user)
+
+
+class Vote(models.Model):
+    class Value(models.IntegerChoices):
+        UP = 1, _("nuttig")
+        DOWN = -1, _("niet nuttig")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="casus_votes")
+    answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="votes")
+    value = models.SmallIntegerField(choices=Value.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("stem")
+        verbose_name_plural = _("stemmen")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "answer"], name="one_vote_per_user_and_answer"),
+            models.CheckConstraint(condition=Q(value__in=[1, -1]), name="vote_value_plus_or_minus_one"),
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} {self.value:+d} on {self.answer_id}"

@@ -1,0 +1,424 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from taggit.models import Tag
+
+from directory.models import Organisation
+from ospo_nl.following import follow, is_following, unfollow
+from ospo_nl.models import Follow
+from ospo_nl.roles import is_member
+
+from . import lifecycle, permissions
+from .forms import AnswerForm, AssignForm, CasusForm, CommentForm, ResolveForm, TitleForm
+from .models import Casus, Vote
+
+PAGE_SIZE = 20
+SORT_PARAMS = {"activiteit": "activity", "nieuwste": "newest", "stemmen": "votes"}
+STATUS_PARAMS = {"open": "open", "opgelost": "resolved", "alle": "all"}
+
+
+def _casus_or_404(request, slug):
+    """The casus if `request.user` may see it; outsiders get 404 (the scope is inside the lookup)."""
+    return get_object_or_404(Casus.objects.visible_to(request.user), slug=slug)
+
+
+def _allowed(check, *args):
+    try:
+        check(*args)
+    except (PermissionDenied, Http404):
+        return False
+    return True
+
+
+# Lists ---------------------------------------------------------------------------------------------
+
+def _render_list(request, queryset, *, heading, intro="", extra=None, status_filter=True):
+    sort = SORT_PARAMS.get(request.GET.get("sorteer"), "activity")
+    status = STATUS_PARAMS.get(request.GET.get("status"), "open") if status_filter else "all"
+    if status == "open":
+        queryset = queryset.open()
+    elif status == "resolved":
+        queryset = queryset.filter(status=Casus.Status.RESOLVED)
+    page = Paginator(queryset.for_list().sorted_by(sort), PAGE_SIZE).get_page(request.GET.get("pagina"))
+    context = {
+        "heading": heading, "intro": intro, "page": page, "sort": sort, "status": status,
+        "status_filter": status_filter, "sort_params": SORT_PARAMS, "status_params": STATUS_PARAMS,
+        **(extra or {}),
+    }
+    return render(request, "casussen/list.html", context)
+
+
+@require_GET
+def casus_list(request):
+    return _render_list(
+        request, Casus.objects.visible_to(request.user), heading=_("Casussen"),
+        intro=_("Concrete vragen uit de publieke sector over open source, beantwoord door experts uit het netwerk."),
+    )
+
+
+@require_GET
+def unanswered(request):
+    return _render_list(
+        request, Casus.objects.visible_to(request.user).unanswered(), heading=_("Onbeantwoorde casussen"),
+        intro=_("Casussen die nog op een eerste antwoord wachten: de werkvoorraad van de experts."),
+        status_filter=False,
+    )
+
+
+@require_GET
+def by_tag(request, slug):
+    tag = get_object_or_404(Tag, slug=slug)
+    return _render_list(
+        request, Casus.objects.visible_to(request.user).filter(tags=tag),
+        heading=_("Casussen over “%(tag)s”") % {"tag": tag.name},
+        extra={"tag": tag, "following_tag": is_following(request.user, tag)},
+    )
+
+
+@require_GET
+def by_organisation(request, slug):
+    organisation = get_object_or_404(Organisation.objects.published(), slug=slug)
+    # Casussen whose author chose to hide the organisation never show up here.
+    queryset = Casus.objects.visible_to(request.user).filter(organisation=organisation, hide_organisation=False)
+    return _render_list(
+        request, queryset, heading=_("Casussen van %(name)s") % {"name": organisation.name},
+        extra={"organisation": organisation},
+    )
+
+
+@login_required
+@require_GET
+def mine(request):
+    return _render_list(
+        request, Casus.objects.visible_to(request.user).filter(author=request.user), heading=_("Mijn casussen"),
+    )
+
+
+@login_required
+@require_GET
+def followed(request):
+    follows = Follow.objects.filter(user=request.user)
+    casus_ids = follows.filter(content_type=ContentType.objects.get_for_model(Casus)).values("object_id")
+    tag_ids = follows.filter(content_type=ContentType.objects.get_for_model(Tag)).values("object_id")
+    queryset = Casus.objects.visible_to(request.user).filter(Q(pk__in=casus_ids) | Q(tags__in=tag_ids)).distinct()
+    return _render_list(
+        request, queryset, heading=_("Gevolgde casussen"),
+        intro=_("Casussen die je volgt en casussen met tags die je volgt."),
+    )
+
+
+# Detail --------------------------------------------------------------------------------------------
+
+def _render_detail(request, casus, *, answer_form=None, comment_form=None, comment_answer_id=None, status=200):
+    user = request.user
+    answers = list(casus.answers.alive().select_related("author__profile").order_by("-is_accepted", "-score",
+                                                                                    "created_at", "id"))
+    comments = list(casus.comments.alive().select_related("author__profile"))
+    live_answer_ids = {a.pk for a in answers}
+    my_votes = {}
+    if is_member(user) and answers:
+        my_votes = dict(Vote.objects.filter(user=user, answer__casus=casus).values_list("answer_id", "value"))
+    for answer in answers:
+        answer.comment_list = [c for c in comments if c.answer_id == answer.pk]
+        answer.my_vote = my_votes.get(answer.pk, 0)
+        answer.can_vote = _allowed(permissions.check_vote_answer, user, answer)
+        answer.can_edit = _allowed(permissions.check_edit_post, user, answer)
+        answer.can_delete = _allowed(permissions.check_delete_post, user, answer)
+        answer.can_accept = not answer.is_accepted and _allowed(permissions.check_accept_answer, user, casus, answer)
+    casus_comments = [c for c in comments if c.answer_id is None or c.answer_id not in live_answer_ids]
+    for comment in comments:
+        comment.can_delete = _allowed(permissions.check_delete_post, user, comment)
+    context = {
+        "casus": casus, "answers": answers, "casus_comments": casus_comments,
+        "answer_form": answer_form or AnswerForm(), "comment_form": comment_form or CommentForm(),
+        "comment_answer_id": comment_answer_id,
+        "casus_comment_form": CommentForm() if comment_answer_id else (comment_form or CommentForm()),
+        "following": is_following(user, casus),
+        "can_answer": _allowed(permissions.check_answer_casus, user, casus),
+        "can_comment": _allowed(permissions.check_comment_casus, user, casus),
+        "can_claim": _allowed(permissions.check_claim_casus, user, casus),
+        "can_assign": _allowed(permissions.check_assign_casus, user, casus),
+        "can_manage": _allowed(permissions.check_manage_casus, user, casus),
+        "can_edit": _allowed(permissions.check_edit_post, user, casus),
+        "can_delete": _allowed(permissions.check_delete_post, user, casus),
+    }
+    return render(request, "casussen/detail.html", context, status=status)
+
+
+@require_GET
+def detail(request, slug):
+    casus = get_object_or_404(
+        Casus.objects.visible_to(request.user).select_related("author__profile", "organisation",
+                                                             "claimed_by__profile").prefetch_related("tags"),
+        slug=slug,
+    )
+    return _render_detail(request, casus)
+
+
+# Asking --------------------------------------------------------------------------------------------
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def ask(request):
+    """Step 1: the title (GET). Step 2: similar casussen and the full form. Then POST creates the casus."""
+    permissions.check_post_casus(request.user)
+    if request.method == "POST":
+        form = CasusForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            casus = lifecycle.post_casus(
+                by=request.user, title=data["title"], body=data["body"], tried=data["tried"],
+                desired_outcome=data["desired_outcome"], organisation=data["organisation"],
+                hide_organisation=data["hide_organisation"], phase=data["phase"], visibility=data["visibility"],
+                tags=data["tag_string"],
+            )
+            messages.success(request, _("Je casus is geplaatst. Je volgt hem automatisch."))
+            return redirect(casus)
+        similar = Casus.objects.visible_to(request.user).similar_to(request.POST.get("title", ""))
+        return render(request, "casussen/ask.html", {"form": form, "similar": similar}, status=400)
+
+    title_form = TitleForm(request.GET or None)
+    if not title_form.is_bound:
+        return render(request, "casussen/ask.html", {"title_form": title_form})
+    if not title_form.is_valid():
+        return render(request, "casussen/ask.html", {"title_form": title_form}, status=400)
+    title = title_form.cleaned_data["titel"]
+    profile = getattr(request.user, "profile", None)
+    form = CasusForm(initial={"title": title, "organisation": profile.organisation_id if profile else None})
+    similar = Casus.objects.visible_to(request.user).similar_to(title)
+    return render(request, "casussen/ask.html", {"form": form, "similar": similar})
+
+
+def _form_page(request, *, form, heading, casus, submit, status=200, help_text=""):
+    context = {"form": form, "heading": heading, "casus": casus, "submit": submit, "help_text": help_text}
+    return render(request, "casussen/form_page.html", context, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit(request, slug):
+    casus = _casus_or_404(request, slug)
+    permissions.check_edit_post(request.user, casus)
+    form = CasusForm(request.POST or None, instance=casus)
+    if request.method == "POST":
+        if form.is_valid():
+            data = form.cleaned_data
+            changes = {name: data[name] for name in (*Casus.revision_fields, "hide_organisation", "phase",
+                                                     "visibility")}
+            changes["organisation_id"] = data["organisation"].pk if data["organisation"] else None
+            # The form wrote its values onto `casus` during validation; start from the stored row again.
+            casus.refresh_from_db()
+            lifecycle.edit_casus(casus=casus, by=request.user, changes=changes, tags=data["tag_string"])
+            messages.success(request, _("Je wijzigingen zijn opgeslagen."))
+            return redirect(casus)
+        return _form_page(request, form=form, heading=_("Casus bewerken"), casus=casus, submit=_("Opslaan"),
+                          status=400)
+    return _form_page(request, form=form, heading=_("Casus bewerken"), casus=casus, submit=_("Opslaan"))
+
+
+# Actions on a casus (POST only) ---------------------------------------------------------------------
+
+@require_POST
+@login_required
+def answer_create(request, slug):
+    casus = _casus_or_404(request, slug)
+    permissions.check_answer_casus(request.user, casus)
+    form = AnswerForm(request.POST)
+    if not form.is_valid():
+        return _render_detail(request, casus, answer_form=form, status=400)
+    answer = lifecycle.post_answer(casus=casus, by=request.user, body=form.cleaned_data["body"])
+    messages.success(request, _("Je antwoord is geplaatst."))
+    return redirect(answer.get_absolute_url())
+
+
+@require_POST
+@login_required
+def comment_create(request, slug, answer_id=None):
+    casus = _casus_or_404(request, slug)
+    answer = get_object_or_404(casus.answers.alive(), pk=answer_id) if answer_id else None
+    permissions.check_comment_casus(request.user, casus)
+    form = CommentForm(request.POST)
+    if not form.is_valid():
+        return _render_detail(request, casus, comment_form=form, comment_answer_id=answer_id, status=400)
+    new = lifecycle.comment(casus=casus, answer=answer, by=request.user, body=form.cleaned_data["body"])
+    return redirect(f"{casus.get_absolute_url()}#reactie-{new.pk}")
+
+
+@require_POST
+@login_required
+def vote(request, slug, answer_id):
+    casus = _casus_or_404(request, slug)
+    answer = get_object_or_404(casus.answers.alive(), pk=answer_id)
+    try:
+        value = int(request.POST.get("value", ""))
+    except ValueError:
+        value = None
+    if value not in (1, -1, 0):
+        return render(request, "casussen/refused.html", {"reason": _("Ongeldige stem."), "casus": casus},
+                      status=400)
+    lifecycle.vote(answer=answer, by=request.user, value=value)
+    return redirect(answer.get_absolute_url())
+
+
+@require_POST
+@login_required
+def accept(request, slug, answer_id):
+    casus = _casus_or_404(request, slug)
+    answer = get_object_or_404(casus.answers.alive(), pk=answer_id)
+    lifecycle.accept_answer(casus=casus, answer=answer, by=request.user)
+    messages.success(request, _("Het antwoord is geaccepteerd. Deel je geleerde lessen om de casus af te ronden."))
+    return redirect(answer.get_absolute_url())
+
+
+@require_POST
+@login_required
+def claim(request, slug):
+    casus = _casus_or_404(request, slug)
+    lifecycle.claim_casus(casus=casus, by=request.user)
+    messages.success(request, _("Je hebt deze casus opgepakt."))
+    return redirect(casus)
+
+
+@require_POST
+@login_required
+def close(request, slug):
+    casus = _casus_or_404(request, slug)
+    lifecycle.close_casus(casus=casus, by=request.user)
+    messages.success(request, _("De casus is gesloten."))
+    return redirect(casus)
+
+
+@require_POST
+@login_required
+def reopen(request, slug):
+    casus = _casus_or_404(request, slug)
+    lifecycle.reopen_casus(casus=casus, by=request.user)
+    messages.success(request, _("De casus is heropend."))
+    return redirect(casus)
+
+
+@require_POST
+@login_required
+def delete(request, slug):
+    casus = _casus_or_404(request, slug)
+    lifecycle.delete_casus(casus=casus, by=request.user)
+    messages.success(request, _("De casus is verwijderd."))
+    return redirect("casussen:list")
+
+
+@require_POST
+@login_required
+def answer_delete(request, slug, answer_id):
+    casus = _casus_or_404(request, slug)
+    answer = get_object_or_404(casus.answers.alive(), pk=answer_id)
+    lifecycle.delete_answer(answer=answer, by=request.user)
+    messages.success(request, _("Het antwoord is verwijderd."))
+    return redirect(casus)
+
+
+@require_POST
+@login_required
+def comment_delete(request, slug, comment_id):
+    casus = _casus_or_404(request, slug)
+    comment = get_object_or_404(casus.comments.alive(), pk=comment_id)
+    lifecycle.delete_comment(comment=comment, by=request.user)
+    messages.success(request, _("De reactie is verwijderd."))
+    return redirect(casus)
+
+
+@require_POST
+@login_required
+def follow_casus(request, slug):
+    casus = _casus_or_404(request, slug)
+    lifecycle.follow_casus(casus=casus, by=request.user)
+    messages.success(request, _("Je volgt deze casus."))
+    return redirect(casus)
+
+
+@require_POST
+@login_required
+def unfollow_casus(request, slug):
+    casus = _casus_or_404(request, slug)
+    unfollow(request.user, casus)
+    messages.success(request, _("Je volgt deze casus niet meer."))
+    return redirect(casus)
+
+
+@require_POST
+@login_required
+def follow_tag(request, slug):
+    tag = get_object_or_404(Tag, slug=slug)
+    follow(request.user, tag)
+    messages.success(request, _("Je volgt de tag “%(tag)s”.") % {"tag": tag.name})
+    return redirect("casussen:by_tag", slug=tag.slug)
+
+
+@require_POST
+@login_required
+def unfollow_tag(request, slug):
+    tag = get_object_or_404(Tag, slug=slug)
+    unfollow(request.user, tag)
+    messages.success(request, _("Je volgt de tag “%(tag)s” niet meer.") % {"tag": tag.name})
+    return redirect("casussen:by_tag", slug=tag.slug)
+
+
+# Actions with a form (GET shows it, POST saves) -----------------------------------------------------
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def resolve(request, slug):
+    casus = _casus_or_404(request, slug)
+    permissions.check_manage_casus(request.user, casus)
+    form = ResolveForm(request.POST or None, initial={"lessons_learned": casus.lessons_learned})
+    heading = _("Casus afronden")
+    help_text = _("Rond de casus af door te delen wat je hebt geleerd. Zo heeft de volgende met dezelfde vraag "
+                  "er ook iets aan.")
+    if request.method == "POST":
+        if form.is_valid():
+            lifecycle.resolve_casus(casus=casus, by=request.user, lessons_learned=form.cleaned_data["lessons_learned"])
+            messages.success(request, _("De casus is opgelost. Dank voor het delen van je lessen."))
+            return redirect(casus)
+        return _form_page(request, form=form, heading=heading, casus=casus, submit=_("Afronden"), status=400,
+                          help_text=help_text)
+    return _form_page(request, form=form, heading=heading, casus=casus, submit=_("Afronden"), help_text=help_text)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def assign(request, slug):
+    casus = _casus_or_404(request, slug)
+    permissions.check_assign_casus(request.user, casus)
+    form = AssignForm(request.POST or None)
+    heading = _("Casus toewijzen aan een expert")
+    if request.method == "POST":
+        if form.is_valid():
+            lifecycle.assign_casus(casus=casus, expert=form.cleaned_data["expert"], by=request.user)
+            messages.success(request, _("De casus is toegewezen."))
+            return redirect(casus)
+        return _form_page(request, form=form, heading=heading, casus=casus, submit=_("Toewijzen"), status=400)
+    return _form_page(request, form=form, heading=heading, casus=casus, submit=_("Toewijzen"))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def answer_edit(request, slug, answer_id):
+    casus = _casus_or_404(request, slug)
+    answer = get_object_or_404(casus.answers.alive(), pk=answer_id)
+    permissions.check_edit_post(request.user, answer)
+    form = AnswerForm(request.POST or None, initial={"body": answer.body})
+    heading = _("Antwoord bewerken")
+    if request.method == "POST":
+        if form.is_valid():
+            lifecycle.edit_answer(answer=answer, by=request.user, body=form.cleaned_data["body"])
+            messages.success(request, _("Je wijzigingen zijn opgeslagen."))
+            return redirect(answer.get_absolute_url())
+        return _form_page(request, form=form, heading=heading, casus=casus, submit=_("Opslaan"), status=400)
+    return _form_page(request, form=form, heading=heading, casus=casus, submit=_("Opslaan"))
+

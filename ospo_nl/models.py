@@ -75,6 +75,17 @@ class Revision(models.Model):
         return f"{self.content_type} #{self.object_id} @ {self.created_at:%Y-%m-%d %H:%M}"
 
 
+class FollowQuerySet(models.QuerySet):
+    def for_following_page(self, user):
+        """The user's follows with their targets: one query for the follows, one per content type."""
+        return (
+            self.filter(user=user)
+            .select_related("content_type")
+            .prefetch_related("target")
+            .order_by("content_type__app_label", "content_type__model", "-created_at", "-id")
+        )
+
+
 class Follow(models.Model):
     """A user follows an object (casus, topic, tag, organisation...)."""
 
@@ -83,6 +94,8 @@ class Follow(models.Model):
     object_id = models.PositiveBigIntegerField()
     target = GenericForeignKey("content_type", "object_id")
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = FollowQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("volgen")
@@ -96,6 +109,18 @@ class Follow(models.Model):
         return f"{self.user_id} -> {self.content_type_id}#{self.object_id}"
 
 
+class NotificationQuerySet(models.QuerySet):
+    def for_inbox(self, user):
+        """The notifications page: newest first, actor names in the same query."""
+        return self.filter(recipient=user).select_related("actor__profile")
+
+    def unread(self):
+        return self.filter(read_at__isnull=True)
+
+    def unmailed(self):
+        return self.filter(emailed_at__isnull=True)
+
+
 class Notification(models.Model):
     class Event(models.TextChoices):
         ANSWER = "answer", _("nieuw antwoord")
@@ -105,6 +130,7 @@ class Notification(models.Model):
         ASSIGNED = "assigned", _("casus aan jou toegewezen")
         MENTION = "mention", _("vermelding")
         REPLY = "reply", _("antwoord in gevolgd onderwerp")
+        REMINDER = "reminder", _("onbeantwoorde casus")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
@@ -122,6 +148,8 @@ class Notification(models.Model):
     read_at = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)
 
+    objects = NotificationQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("melding")
         verbose_name_plural = _("meldingen")
@@ -130,3 +158,103 @@ class Notification(models.Model):
 
     def __str__(self):
         return f"{self.get_event_display()}: {self.title}"
+
+
+class NotificationSettings(models.Model):
+    """A user's choices for e-mail and, for experts, availability for routing.
+
+    Users without a row get the defaults (see `for_user`): a daily digest in Dutch, and casussen
+    in an expert's field mailed at once.
+    """
+
+    class EmailMode(models.TextChoices):
+        IMMEDIATE = "immediate", _("direct, een e-mail per melding")
+        DAILY = "daily", _("dagelijkse samenvatting")
+        WEEKLY = "weekly", _("wekelijkse samenvatting")
+        OFF = "off", _("geen e-mail")
+
+    # Events an expert usually wants at once, whatever the digest choice.
+    URGENT_EVENTS = (Notification.Event.EXPERTISE, Notification.Event.ASSIGNED)
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_settings"
+    )
+    email_mode = models.CharField(
+        _("e-mail over meldingen"), max_length=10, choices=EmailMode.choices, default=EmailMode.DAILY
+    )
+    urgent_immediately = models.BooleanField(
+        _("casussen in mijn expertise en toewijzingen direct mailen"), default=True,
+        help_text=_("Alleen voor experts; geldt niet als je e-mail hebt uitgezet."),
+    )
+    language = models.CharField(
+        _("taal van de e-mails"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+    is_away = models.BooleanField(
+        _("afwezig"), default=False, help_text=_("Zolang je afwezig bent, krijg je geen nieuwe casussen voorgelegd.")
+    )
+    max_open_claims = models.PositiveSmallIntegerField(
+        _("maximaal aantal open casussen tegelijk"), default=3,
+        help_text=_("Heb je zoveel geclaimde casussen open, dan krijg je even geen nieuwe voorgelegd."),
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("meldingsinstellingen")
+        verbose_name_plural = _("meldingsinstellingen")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(email_mode__in=["immediate", "daily", "weekly", "off"]),
+                name="notification_settings_email_mode_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(max_open_claims__gte=1, max_open_claims__lte=50),
+                name="notification_settings_max_open_claims_range",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user_id}: {self.email_mode}"
+
+    @classmethod
+    def for_user(cls, user):
+        """The stored settings, or unsaved defaults."""
+        return cls.objects.filter(user=user).first() or cls(user=user)
+
+    @classmethod
+    def for_users(cls, users):
+        """{user_id: settings} for many users in one query, defaults for those without a row."""
+        users = list(users)
+        found = {s.user_id: s for s in cls.objects.filter(user__in=[u.pk for u in users])}
+        return {u.pk: found.get(u.pk) or cls(user=u) for u in users}
+
+    def mode_for(self, event):
+        """How a notification of `event` is mailed: one of EmailMode."""
+        if self.email_mode == self.EmailMode.OFF:
+            return self.EmailMode.OFF
+        if self.urgent_immediately and event in self.URGENT_EVENTS:
+            return self.EmailMode.IMMEDIATE
+        return self.email_mode
+
+
+class DigestRun(models.Model):
+    """One digest mail sent to one user for one period: the guard against double mail."""
+
+    class Period(models.TextChoices):
+        DAILY = "daily", _("dagelijks")
+        WEEKLY = "weekly", _("wekelijks")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    period = models.CharField(max_length=10, choices=Period.choices)
+    period_key = models.CharField(max_length=12, help_text="2025-01-31 (daily) or 2025-W05 (weekly)")
+    notification_count = models.PositiveIntegerField(default=0)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("verstuurde samenvatting")
+        verbose_name_plural = _("verstuurde samenvattingen")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "period", "period_key"], name="digest_run_once_per_period"),
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} {self.period} {self.period_key}"

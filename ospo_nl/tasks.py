@@ -5,7 +5,11 @@ from django.tasks import task
 
 @task()
 def deliver_notifications(notification_ids):
-    """E-mail delivery of notifications; per-user preferences decide (see the notifications issue)."""
-    # Placeholder delivery: in-app notifications are already stored. E-mail preferences,
-    # digests and unsubscribe links are added by the notifications work.
-    return len(notification_ids)
+    """Mail the notifications whose recipients chose per-event e-mail; digests are sent by `send_digests`.
+
+    Never raises for a failing mail server: unsent notifications keep emailed_at NULL and are picked
+    up by the next `send_digests` run (digest users) or `send_digests --period immediate` (retry).
+    """
+    from .notification_mail import send_immediate
+
+    return send_immediate(notification_ids)

@@ -17,6 +17,7 @@ urlpatterns = [
     path("casussen/", include("casussen.urls")),
     path("forum/", include("forum.urls")),
     path("kennisbank/", include("kennisbank.urls")),
+    path("", include("ospo_nl.notification_urls")),
 ]
 
 if settings.DEBUG:

@@ -1,6 +1,44 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from .models import Organisation, Profile
+from . import open_data
+from .forms import OrganisationAdminForm
+from .models import Initiative, InitiativeOrganisation, Organisation, Profile
+
+
+def _set_published(modeladmin, request, queryset, value, message):
+    changed = queryset.exclude(is_published=value)
+    objects = list(changed)  # the history needs the rows; the update below changes what `changed` selects
+    count = changed.update(is_published=value)
+    LogEntry.objects.log_actions(request.user.pk, objects, CHANGE, message)
+    modeladmin.message_user(
+        request, ngettext("%(count)d item bijgewerkt.", "%(count)d items bijgewerkt.", count) % {"count": count},
+        messages.SUCCESS,
+    )
+
+
+@admin.action(description=_("Geselecteerde publiceren"), permissions=["change"])
+def publish(modeladmin, request, queryset):
+    _set_published(modeladmin, request, queryset, True, "Gepubliceerd")
+
+
+@admin.action(description=_("Publicatie van geselecteerde intrekken"), permissions=["change"])
+def unpublish(modeladmin, request, queryset):
+    _set_published(modeladmin, request, queryset, False, "Publicatie ingetrokken")
+
+
+@admin.action(description=_("Geselecteerde exporteren als CSV"), permissions=["view"])
+def export_organisations_csv(modeladmin, request, queryset):
+    return open_data.csv_response(open_data.organisation_rows(queryset), "organisaties.csv",
+                                  open_data.ORGANISATION_COLUMNS)
+
+
+@admin.action(description=_("Geselecteerde exporteren als CSV"), permissions=["view"])
+def export_initiatives_csv(modeladmin, request, queryset):
+    return open_data.csv_response(open_data.initiative_rows(queryset), "initiatieven.csv",
+                                  open_data.INITIATIVE_COLUMNS)
 
 
 @admin.register(Profile)
@@ -9,10 +47,53 @@ class ProfileAdmin(admin.ModelAdmin):
     list_filter = ["is_expert", "is_public", "is_available"]
     search_fields = ["display_name", "user__email"]
     autocomplete_fields = ["organisation", "user"]
+    list_select_related = ["user", "organisation"]
+
+
+class InitiativeOrganisationInline(admin.TabularInline):
+    model = InitiativeOrganisation
+    extra = 1
+    autocomplete_fields = ["organisation"]
+    verbose_name = _("betrokken organisatie")
+    verbose_name_plural = _("betrokken organisaties")
+
+
+class OrganisationRoleInline(admin.TabularInline):
+    """The same roles, seen from the organisation."""
+
+    model = InitiativeOrganisation
+    extra = 0
+    autocomplete_fields = ["initiative"]
+    verbose_name = _("initiatief")
+    verbose_name_plural = _("initiatieven")
 
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "has_ospo", "is_published"]
-    search_fields = ["name"]
+    form = OrganisationAdminForm
+    list_display = ["name", "kind", "has_ospo", "tooi", "is_published", "updated_at"]
+    list_filter = ["is_published", "kind", "has_ospo"]
+    search_fields = ["name", "slug", "tooi", "website"]
     prepopulated_fields = {"slug": ["name"]}
+    date_hierarchy = "created_at"
+    actions = [publish, unpublish, export_organisations_csv]
+    inlines = [OrganisationRoleInline]
+    readonly_fields = ["created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "kind", "is_published", "description", "tags"]}),
+        (_("Open source"), {"fields": ["has_ospo", "policy_url", "git_url"]}),
+        (_("Contact en identificatie"), {"fields": ["website", "contact", "tooi", "created_at", "updated_at"]}),
+    ]
+
+
+@admin.register(Initiative)
+class InitiativeAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "status", "start_year", "is_published", "updated_at"]
+    list_filter = ["is_published", "kind", "status"]
+    search_fields = ["name", "slug", "website", "source_url"]
+    prepopulated_fields = {"slug": ["name"]}
+    actions = [publish, unpublish, export_initiatives_csv]
+    inlines = [InitiativeOrganisationInline]
+    readonly_fields = ["created_at", "updated_at"]
+    fields = ["name", "slug", "kind", "status", "start_year", "is_published", "website", "source_url", "description",
+              "tags", "created_at", "updated_at"]

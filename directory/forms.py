@@ -1,7 +1,8 @@
 from django import forms
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
-from .models import Profile
+from .models import Initiative, Organisation, Profile
 
 
 class SignupExtraForm(forms.Form):
@@ -32,3 +33,74 @@ class ProfileForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = self.fields["organisation"].queryset.filter(is_published=True)
+
+
+class DirectoryFilterForm(forms.Form):
+    """The GET parameters of a directory list. Invalid values are reported and ignored (status 400)."""
+
+    q = forms.CharField(label=_("Zoek op naam of beschrijving"), max_length=200, required=False)
+    tag = forms.SlugField(label=_("Tag"), max_length=100, required=False)
+    sorteer = forms.ChoiceField(
+        label=_("Sorteer op"), required=False,
+        choices=[("naam", _("naam")), ("nieuw", _("nieuwste eerst")), ("bijgewerkt", _("laatst bijgewerkt"))],
+    )
+
+    # sort key -> order_by arguments
+    ORDERINGS = {"naam": ["name"], "nieuw": ["-created_at", "name"], "bijgewerkt": ["-updated_at", "name"]}
+
+    def values(self):
+        """The valid filter values; an invalid field counts as not given."""
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        return {name: data.get(name) or "" for name in self.fields if name not in ("q", "sorteer")}
+
+    def ordering(self):
+        self.is_valid()
+        return self.ORDERINGS[getattr(self, "cleaned_data", {}).get("sorteer") or "naam"]
+
+    def query(self):
+        self.is_valid()
+        return getattr(self, "cleaned_data", {}).get("q") or ""
+
+
+class OrganisationFilterForm(DirectoryFilterForm):
+    soort = forms.ChoiceField(label=_("Soort"), required=False, choices=[("", "")] + Organisation.Kind.choices)
+    ospo = forms.ChoiceField(label=_("Heeft een OSPO"), required=False, choices=[("", ""), ("ja", _("ja")),
+                                                                                    ("nee", _("nee"))])
+
+
+class InitiativeFilterForm(DirectoryFilterForm):
+    soort = forms.ChoiceField(label=_("Soort"), required=False, choices=[("", "")] + Initiative.Kind.choices)
+    status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", "")] + Initiative.Status.choices)
+    sorteer = forms.ChoiceField(
+        label=_("Sorteer op"), required=False,
+        choices=[*DirectoryFilterForm.base_fields["sorteer"].choices, ("startjaar", _("startjaar, nieuwste eerst"))],
+    )
+    ORDERINGS = {**DirectoryFilterForm.ORDERINGS, "startjaar": [F("start_year").desc(nulls_last=True), "name"]}
+
+
+class ExpertFilterForm(forms.Form):
+    q = forms.CharField(label=_("Zoek op naam"), max_length=200, required=False)
+    expertise = forms.SlugField(label=_("Expertise"), max_length=100, required=False)
+    organisatie = forms.SlugField(label=_("Organisatie"), max_length=200, required=False)
+
+    def values(self):
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        return {"expertise": data.get("expertise") or "", "organisatie": data.get("organisatie") or ""}
+
+    def query(self):
+        self.is_valid()
+        return getattr(self, "cleaned_data", {}).get("q") or ""
+
+
+class OrganisationAdminForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = ["name", "slug", "kind", "is_published", "description", "tags", "has_ospo", "policy_url", "git_url",
+                  "website", "contact", "tooi"]
+
+    def clean_tooi(self):
+        # TOOI codes are lower case (gm0363); normalise so "GM0363" is caught as a duplicate too.
+        tooi = (self.cleaned_data.get("tooi") or "").strip().lower()
+        return tooi or None

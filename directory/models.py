@@ -5,11 +5,28 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from ospo_nl.markdown_pipeline import render_fields
+from ospo_nl.roles import is_curator
 
 
-class OrganisationQuerySet(models.QuerySet):
+class DirectoryQuerySet(models.QuerySet):
+    """Shared verbs of the curated directory models: unpublished rows exist for staff only."""
+
     def published(self):
         return self.filter(is_published=True)
+
+    def visible_to(self, user):
+        return self if is_curator(user) else self.published()
+
+    def search(self, q):
+        q = (q or "").strip()
+        if not q:
+            return self
+        return self.filter(models.Q(name__icontains=q) | models.Q(description__icontains=q))
+
+
+class OrganisationQuerySet(DirectoryQuerySet):
+    def for_list(self):
+        return self.prefetch_related("tags")
 
 
 class Organisation(models.Model):
@@ -64,10 +81,117 @@ class Organisation(models.Model):
     def get_absolute_url(self):
         return reverse("directory:organisation_detail", args=[self.slug])
 
+    def is_visible_to(self, user):
+        return self.is_published or is_curator(user)
+
+
+class InitiativeQuerySet(DirectoryQuerySet):
+    def for_list(self):
+        return self.prefetch_related("tags")
+
+
+class Initiative(models.Model):
+    class Kind(models.TextChoices):
+        COMMUNITY = "community", _("community")
+        PLATFORM = "platform", _("platform")
+        PROGRAMME = "programme", _("programma")
+        STANDARD = "standard", _("standaard")
+        FOUNDATION = "foundation", _("stichting")
+        EVENT_SERIES = "event_series", _("evenementenreeks")
+        OTHER = "other", _("anders")
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("actief")
+        ARCHIVED = "archived", _("gearchiveerd")
+
+    name = models.CharField(_("naam"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    website = models.URLField(_("website"), blank=True)
+    source_url = models.URLField(
+        _("broncode"), max_length=300, blank=True, null=True, unique=True,
+        help_text=_("Repository-URL; de sleutel waarop een publiccode.yml-import bijwerkt."),
+    )
+    description = models.TextField(_("beschrijving"), blank=True, help_text=_("Markdown."))
+    description_html = models.TextField(editable=False, blank=True)
+    tags = TaggableManager(_("tags"), blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE)
+    start_year = models.PositiveSmallIntegerField(_("startjaar"), null=True, blank=True)
+    organisations = models.ManyToManyField(
+        Organisation, through="InitiativeOrganisation", related_name="initiatives", blank=True,
+        verbose_name=_("organisaties"),
+    )
+    is_published = models.BooleanField(_("gepubliceerd"), default=False)
+    created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("bijgewerkt"), auto_now=True)
+
+    objects = InitiativeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("initiatief")
+        verbose_name_plural = _("initiatieven")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(start_year__isnull=True) | models.Q(start_year__gte=1950, start_year__lte=2100),
+                name="initiative_start_year_plausible",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if self.source_url == "":
+            self.source_url = None  # unique only when given
+        render_fields(self, "description")
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("directory:initiative_detail", args=[self.slug])
+
+    def is_visible_to(self, user):
+        return self.is_published or is_curator(user)
+
+
+class InitiativeOrganisation(models.Model):
+    """An organisation's part in an initiative."""
+
+    class Role(models.TextChoices):
+        FOUNDER = "founder", _("oprichter")
+        HOST = "host", _("gastheer")
+        MEMBER = "member", _("deelnemer")
+        FUNDER = "funder", _("financier")
+
+    initiative = models.ForeignKey(
+        Initiative, verbose_name=_("initiatief"), on_delete=models.CASCADE, related_name="roles"
+    )
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisatie"), on_delete=models.CASCADE, related_name="initiative_roles"
+    )
+    role = models.CharField(_("rol"), max_length=20, choices=Role.choices, default=Role.MEMBER)
+
+    class Meta:
+        verbose_name = _("rol van een organisatie")
+        verbose_name_plural = _("rollen van organisaties")
+        ordering = ["initiative__name", "organisation__name", "role"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["initiative", "organisation", "role"], name="initiative_organisation_role_once"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} – {self.get_role_display()} – {self.initiative}"
+
 
 class ProfileQuerySet(models.QuerySet):
     def public_experts(self):
         return self.filter(is_public=True, is_expert=True, user__is_active=True)
+
+    def for_expert_list(self):
+        # The organisation is shown only when published; the template checks is_published.
+        return self.select_related("organisation", "user").prefetch_related("expertise")
 
 
 class Profile(models.Model):

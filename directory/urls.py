@@ -6,4 +6,14 @@ app_name = "directory"
 
 urlpatterns = [
     path("account/profiel/", views.profile_edit, name="profile_edit"),
+    path("organisaties/", views.organisation_list, name="organisation_list"),
+    path("organisaties/<slug:slug>/", views.organisation_detail, name="organisation_detail"),
+    path("initiatieven/", views.initiative_list, name="initiative_list"),
+    path("initiatieven/<slug:slug>/", views.initiative_detail, name="initiative_detail"),
+    path("experts/", views.expert_list, name="expert_list"),
+    path("experts/<int:pk>/", views.expert_detail, name="expert_detail"),
+    path("open-data/organisaties.json", views.organisations_json, name="organisations_json"),
+    path("open-data/organisaties.csv", views.organisations_csv, name="organisations_csv"),
+    path("open-data/initiatieven.json", views.initiatives_json, name="initiatives_json"),
+    path("open-data/initiatieven.csv", views.initiatives_csv, name="initiatives_csv"),
 ]

@@ -1,13 +1,29 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods
 
-from .forms import ProfileForm
-from .models import Profile
+from . import open_data
+from .forms import ExpertFilterForm, InitiativeFilterForm, OrganisationFilterForm, ProfileForm
+from .listing import (
+    apply_filters,
+    boolean_facet,
+    choice_facet,
+    organisation_facet,
+    paginate,
+    tag_facet,
+    with_links,
+)
+from .models import Initiative, InitiativeOrganisation, Organisation, Profile
+from .permissions import check_view_expert, check_view_initiative, check_view_organisation
+from .related import initiative_sections, organisation_sections
+from .structured_data import organisation_json_ld
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def profile_edit(request):
     profile, _created = Profile.objects.get_or_create(user=request.user)
     form = ProfileForm(request.POST or None, instance=profile)
@@ -18,3 +34,154 @@ def profile_edit(request):
             return redirect("directory:profile_edit")
         return render(request, "directory/profile_form.html", {"form": form}, status=400)
     return render(request, "directory/profile_form.html", {"form": form})
+
+
+ORGANISATION_FILTERS = {
+    "soort": lambda qs, v: qs.filter(kind=v),
+    "tag": lambda qs, v: qs.filter(tags__slug=v),
+    "ospo": lambda qs, v: qs.filter(has_ospo=(v == "ja")),
+}
+YES_NO = {"ja": gettext_lazy("ja"), "nee": gettext_lazy("nee")}
+
+
+@require_GET
+def organisation_list(request):
+    form = OrganisationFilterForm(request.GET)
+    values = form.values()
+    base = Organisation.objects.visible_to(request.user).search(form.query())
+
+    def without(name):
+        return apply_filters(base, ORGANISATION_FILTERS, values, skip=name)
+
+    facets = [
+        ("soort", _("Soort"), choice_facet(without("soort"), "kind", Organisation.Kind.choices, values["soort"])),
+        ("ospo", _("Heeft een OSPO"), boolean_facet(without("ospo"), "has_ospo", YES_NO, values["ospo"])),
+        ("tag", _("Tag"), tag_facet(without("tag"), values["tag"])),
+    ]
+    organisations = apply_filters(base, ORGANISATION_FILTERS, values).for_list().order_by(*form.ordering())
+    context = {"form": form, "facets": with_links(request, facets), "page": paginate(request, organisations)}
+    return render(request, "directory/organisation_list.html", context, status=400 if form.errors else 200)
+
+
+@require_GET
+def organisation_detail(request, slug):
+    organisation = get_object_or_404(Organisation.objects.prefetch_related("tags"), slug=slug)
+    check_view_organisation(request.user, organisation)
+    roles = (
+        InitiativeOrganisation.objects.filter(
+            organisation=organisation, initiative__in=Initiative.objects.visible_to(request.user)
+        )
+        .select_related("initiative")
+        .order_by("initiative__name", "role")
+    )
+    experts = Profile.objects.public_experts().filter(organisation=organisation).order_by("display_name")
+    context = {
+        "organisation": organisation,
+        "json_ld": organisation_json_ld(organisation),
+        "roles": roles,
+        "experts": experts,
+        "related_sections": organisation_sections(organisation, request.user),
+    }
+    return render(request, "directory/organisation_detail.html", context)
+
+
+INITIATIVE_FILTERS = {
+    "soort": lambda qs, v: qs.filter(kind=v),
+    "status": lambda qs, v: qs.filter(status=v),
+    "tag": lambda qs, v: qs.filter(tags__slug=v),
+}
+
+
+@require_GET
+def initiative_list(request):
+    form = InitiativeFilterForm(request.GET)
+    values = form.values()
+    base = Initiative.objects.visible_to(request.user).search(form.query())
+
+    def without(name):
+        return apply_filters(base, INITIATIVE_FILTERS, values, skip=name)
+
+    facets = [
+        ("soort", _("Soort"), choice_facet(without("soort"), "kind", Initiative.Kind.choices, values["soort"])),
+        ("status", _("Status"), choice_facet(without("status"), "status", Initiative.Status.choices,
+                                              values["status"])),
+        ("tag", _("Tag"), tag_facet(without("tag"), values["tag"])),
+    ]
+    initiatives = apply_filters(base, INITIATIVE_FILTERS, values).for_list().order_by(*form.ordering())
+    context = {"form": form, "facets": with_links(request, facets), "page": paginate(request, initiatives)}
+    return render(request, "directory/initiative_list.html", context, status=400 if form.errors else 200)
+
+
+@require_GET
+def initiative_detail(request, slug):
+    initiative = get_object_or_404(Initiative.objects.prefetch_related("tags"), slug=slug)
+    check_view_initiative(request.user, initiative)
+    roles = (
+        InitiativeOrganisation.objects.filter(
+            initiative=initiative, organisation__in=Organisation.objects.visible_to(request.user)
+        )
+        .select_related("organisation")
+        .order_by("role", "organisation__name")
+    )
+    context = {
+        "initiative": initiative,
+        "roles": roles,
+        "related_sections": initiative_sections(initiative, request.user),
+    }
+    return render(request, "directory/initiative_detail.html", context)
+
+
+EXPERT_FILTERS = {
+    "expertise": lambda qs, v: qs.filter(expertise__slug=v),
+    "organisatie": lambda qs, v: qs.filter(organisation__slug=v, organisation__is_published=True),
+}
+
+
+@require_GET
+def expert_list(request):
+    form = ExpertFilterForm(request.GET)
+    values = form.values()
+    base = Profile.objects.public_experts()
+    if form.query():
+        base = base.filter(display_name__icontains=form.query())
+
+    def without(name):
+        return apply_filters(base, EXPERT_FILTERS, values, skip=name)
+
+    facets = [
+        ("expertise", _("Expertise"), tag_facet(without("expertise"), values["expertise"])),
+        ("organisatie", _("Organisatie"), organisation_facet(without("organisatie"), values["organisatie"])),
+    ]
+    experts = apply_filters(base, EXPERT_FILTERS, values).for_expert_list().order_by("display_name", "pk")
+    context = {"form": form, "facets": with_links(request, facets), "page": paginate(request, experts)}
+    return render(request, "directory/expert_list.html", context, status=400 if form.errors else 200)
+
+
+@require_GET
+def expert_detail(request, pk):
+    profile = get_object_or_404(Profile.objects.for_expert_list(), pk=pk)
+    check_view_expert(request.user, profile)
+    return render(request, "directory/expert_detail.html", {"profile": profile})
+
+
+@require_GET
+def organisations_json(request):
+    return open_data.json_response(open_data.organisation_rows())
+
+
+@require_GET
+def organisations_csv(request):
+    return open_data.csv_response(
+        open_data.organisation_rows(), "organisaties.csv", open_data.ORGANISATION_COLUMNS
+    )
+
+
+@require_GET
+def initiatives_json(request):
+    return open_data.json_response(open_data.initiative_rows())
+
+
+@require_GET
+def initiatives_csv(request):
+    return open_data.csv_response(open_data.initiative_rows(), "initiatieven.csv", open_data.INITIATIVE_COLUMNS)
+

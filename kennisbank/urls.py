@@ -1,5 +1,19 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "kennisbank"
 
-urlpatterns = []
+# Fixed prefixes first (models.RESERVED_SLUGS keeps sections off them); then the section tree:
+# /kennisbank/<section path>/ for a section and /kennisbank/<section path>/<slug>/ for an article.
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("soort/<slug:kind>/", views.kind_list, name="kind"),
+    path("tag/<slug:tag>/", views.tag_list, name="tag"),
+    path("recent/", views.recent, name="recent"),
+    path("artikel/<slug:slug>/bewerken/", views.article_edit, name="article_edit"),
+    path("artikel/<slug:slug>/geschiedenis/", views.article_history, name="article_history"),
+    path("artikel/<slug:slug>/verschil/", views.article_diff, name="article_diff"),
+    path("artikel/<slug:slug>/herstellen/<int:revision_id>/", views.article_restore, name="article_restore"),
+    path("<path:path>/", views.page, name="page"),
+]

@@ -1,0 +1,41 @@
+from django.contrib import admin
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+
+from .models import Article, Section
+from .services import save_article
+
+
+@admin.register(Section)
+class SectionAdmin(admin.ModelAdmin):
+    list_display = ["path", "title", "order", "index_article"]
+    search_fields = ["title", "path"]
+    autocomplete_fields = ["parent", "index_article"]
+    prepopulated_fields = {"slug": ["title"]}
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ["title", "section", "kind", "status", "content_updated_at", "review_due"]
+    list_filter = ["status", "kind", "section"]
+    list_select_related = ["section"]
+    search_fields = ["title", "summary", "body", "author_names"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["section", "authors"]
+    readonly_fields = ["preview", "review_due", "source_path", "source_commit", "created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "kind", "section", "order", "status", "published_at"]}),
+        (_("Inhoud"), {"fields": ["summary", "body", "preview", "tags"]}),
+        (_("Auteurs en beoordeling"), {"fields": ["authors", "author_names", "last_reviewed_at", "review_due"]}),
+        (_("Afbeelding"), {"fields": ["image", "image_caption", "image_source"]}),
+        (_("Bron en licentie"), {"fields": ["licence", "source_path", "source_commit", "created_at", "updated_at"]}),
+    ]
+
+    @admin.display(description=_("voorbeeld (opgeslagen versie)"))
+    def preview(self, obj):
+        # body_html is sanitized by the Markdown pipeline when the article is saved.
+        return mark_safe(f'<div class="article-body">{obj.body_html}</div>') if obj.pk else "-"
+
+    def save_model(self, request, obj, form, change):
+        message = _("Bewerkt in beheer") if change else _("Aangemaakt in beheer")
+        save_article(obj, by=request.user, message=str(message))

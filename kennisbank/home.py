@@ -1,0 +1,20 @@
+"""The kennisbank's part of the home page: the latest published articles (one query)."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from ospo_nl.home import register
+
+from .models import Article
+
+COUNT = 5
+
+
+@register
+def latest_articles(user):
+    articles = Article.objects.published().select_related("section").order_by("-published_at", "-id")[:COUNT]
+    return {
+        "title": _("Nieuw in de kennisbank"),
+        "url": reverse("kennisbank:home"),
+        "items": [{"label": a.title, "url": a.get_absolute_url(), "date": a.published_at} for a in articles],
+    }

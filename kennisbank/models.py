@@ -1,0 +1,198 @@
+import html
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+
+from ospo_nl.markdown_pipeline import render_markdown_with_toc
+from ospo_nl.roles import is_curator
+
+# Slugs the kennisbank's own URLs use; a top-level section may not take them.
+RESERVED_SLUGS = {"soort", "tag", "recent", "artikel", "feed"}
+REVIEW_INTERVAL = timedelta(days=365)
+MAX_IMAGE_BYTES = 5 * 1024 * 1024
+IMAGE_EXTENSIONS = ["png", "jpg", "jpeg", "gif", "webp"]  # no SVG: it can carry script
+
+
+def plain_toc(tokens):
+    """Keep only id, text and children of the pipeline's TOC tokens (their "html" is unsanitized)."""
+    return [
+        {"id": t["id"], "name": html.unescape(t["name"]), "children": plain_toc(t.get("children", []))}
+        for t in tokens
+    ]
+
+
+def validate_image_size(file):
+    if file.size > MAX_IMAGE_BYTES:
+        raise ValidationError(_("De afbeelding is te groot (maximaal 5 MB)."))
+
+
+class SectionQuerySet(models.QuerySet):
+    def top_level(self):
+        return self.filter(parent__isnull=True)
+
+    def ancestors_of(self, section):
+        """The section and its parents, root first, in one query (paths are materialised)."""
+        parts = section.path.split("/")
+        paths = ["/".join(parts[: i + 1]) for i in range(len(parts))]
+        return self.filter(path__in=paths).order_by("path")
+
+
+class Section(models.Model):
+    """A folder of the kennisbank; sections nest like the folders of the Markdown source."""
+
+    parent = models.ForeignKey(
+        "self", verbose_name=_("bovenliggende sectie"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="children",
+    )
+    title = models.CharField(_("titel"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=100)
+    path = models.CharField(_("pad"), max_length=500, unique=True, editable=False)
+    order = models.IntegerField(_("volgorde"), default=0)
+    index_article = models.OneToOneField(
+        "Article", verbose_name=_("inleidend artikel"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="index_of",
+    )
+
+    objects = SectionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("sectie")
+        verbose_name_plural = _("secties")
+        ordering = ["order", "title"]
+        constraints = [
+            models.UniqueConstraint(fields=["parent", "slug"], name="section_slug_unique_in_parent"),
+            models.UniqueConstraint(
+                fields=["slug"], condition=Q(parent__isnull=True), name="section_top_level_slug_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return self.path or self.title
+
+    def clean(self):
+        if self.parent_id is None and self.slug in RESERVED_SLUGS:
+            raise ValidationError({"slug": _("Deze slug is gereserveerd.")})
+
+    def save(self, *args, **kwargs):
+        self.path = f"{self.parent.path}/{self.slug}" if self.parent_id else self.slug
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("kennisbank:page", args=[self.path])
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Article.Status.PUBLISHED)
+
+    def visible_to(self, user):
+        """Drafts are for curators only; everyone else sees published articles."""
+        return self if is_curator(user) else self.published()
+
+    def for_list(self):
+        return self.select_related("section__index_article").order_by("-content_updated_at", "-id")
+
+
+class Article(models.Model):
+    class Kind(models.TextChoices):
+        STEP_BY_STEP = "step_by_step", _("stappenplan")
+        BEST_PRACTICE = "best_practice", _("best practice")
+        BACKGROUND = "background", _("achtergrond")
+        NEWS = "news", _("nieuws / signaal")
+        LESSONS_LEARNED = "lessons_learned", _("lessons learned")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("concept")
+        PUBLISHED = "published", _("gepubliceerd")
+
+    title = models.CharField(_("titel"), max_length=300)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices, default=Kind.BACKGROUND)
+    section = models.ForeignKey(Section, verbose_name=_("sectie"), on_delete=models.PROTECT, related_name="articles")
+    order = models.IntegerField(_("volgorde"), default=0)
+    summary = models.TextField(_("samenvatting"), max_length=1000, blank=True)
+    body = models.TextField(_("tekst"), blank=True, help_text=_("Markdown: koppen, tabellen, voetnoten, code."))
+    body_html = models.TextField(editable=False, blank=True)
+    toc = models.JSONField(_("inhoudsopgave"), default=list, editable=False, blank=True)
+    tags = TaggableManager(_("tags"), blank=True)
+    authors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("auteurs (leden)"), blank=True, related_name="kennisbank_articles"
+    )
+    author_names = models.CharField(
+        _("auteurs (namen)"), max_length=500, blank=True,
+        help_text=_("Voor geïmporteerd werk: namen gescheiden door komma's."),
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(_("gepubliceerd op"), null=True, blank=True)
+    content_updated_at = models.DateTimeField(_("inhoudelijk bijgewerkt"), default=timezone.now)
+    last_reviewed_at = models.DateField(_("laatst beoordeeld"), null=True, blank=True)
+    # Derived on save: a year after the last review (or after publication).
+    review_due = models.DateField(_("beoordelen voor"), null=True, blank=True, editable=False)
+    image = models.FileField(
+        _("afbeelding"), upload_to="kennisbank/", blank=True,
+        validators=[FileExtensionValidator(IMAGE_EXTENSIONS), validate_image_size],
+    )
+    image_caption = models.CharField(_("bijschrift"), max_length=500, blank=True)
+    image_source = models.CharField(
+        _("bron van de afbeelding"), max_length=500, blank=True,
+        help_text=_("Adres van een externe afbeelding, zoals in de bron vermeld."),
+    )
+    source_path = models.CharField(_("bronbestand"), max_length=500, blank=True)
+    source_commit = models.CharField(_("broncommit"), max_length=64, blank=True)
+    source_hash = models.CharField(max_length=64, blank=True, editable=False)
+    licence = models.CharField(_("licentie"), max_length=100, default="CC BY 4.0")
+    created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("bijgewerkt"), auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("artikel")
+        verbose_name_plural = _("artikelen")
+        ordering = ["order", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source_path"], condition=~Q(source_path=""), name="article_source_path_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(published_at__isnull=False), name="article_published_has_date"
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "-content_updated_at"], name="article_recent_idx")]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.body_html, tokens = render_markdown_with_toc(self.body)
+        self.toc = plain_toc(tokens)
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        base = self.last_reviewed_at or (timezone.localdate(self.published_at) if self.published_at else None)
+        self.review_due = base + REVIEW_INTERVAL if base else None
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        # A section's index article is shown on the section page itself.
+        if self.section.index_article_id == self.pk:
+            return self.section.get_absolute_url()
+        return reverse("kennisbank:page", args=[f"{self.section.path}/{self.slug}"])
+
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def author_name_list(self):
+        return [name.strip() for name in self.author_names.split(",") if name.strip()]
+
+    def is_visible_to(self, user):
+        return self.is_published or is_curator(user)

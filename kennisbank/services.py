@@ -1,0 +1,31 @@
+"""Verbs that change articles. Every save keeps a revision (a snapshot after the save)."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ospo_nl.revisions import record_revision
+
+# What a revision keeps and what restoring one puts back (JSON-safe values only).
+REVISION_FIELDS = ("title", "slug", "kind", "summary", "body", "status", "image_caption", "order")
+
+
+def save_article(article, *, by, message="", updated_at=None):
+    """Save `article` (new or edited) and keep the saved version as a revision, in one transaction.
+
+    `updated_at` is when the content last changed (the importer passes the source's date).
+    """
+    with transaction.atomic():
+        article.content_updated_at = updated_at or timezone.now()
+        article.save()
+        record_revision(article, by=by, fields=REVISION_FIELDS, message=message)
+    return article
+
+
+def restore_revision(*, article, revision, by):
+    """Put the fields of an earlier `revision` back; the restore itself becomes the newest revision."""
+    for name in REVISION_FIELDS:
+        if name in revision.data:
+            setattr(article, name, revision.data[name])
+    when = timezone.localtime(revision.created_at).strftime("%Y-%m-%d %H:%M")
+    return save_article(article, by=by, message=_("Hersteld naar de versie van %(when)s") % {"when": when})

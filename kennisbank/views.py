@@ -1,0 +1,216 @@
+import difflib
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Count
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from taggit.models import Tag
+
+from ospo_nl.revisions import revisions_of
+
+from .forms import ArticleForm
+from .models import Article, Section
+from .permissions import check_edit_article, check_restore_revision, check_view_history
+from .services import REVISION_FIELDS, restore_revision, save_article
+
+PAGE_SIZE = 20
+RELATED_COUNT = 5
+RECENT_ON_HOME = 5
+
+
+def _page(request, queryset):
+    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("pagina"))
+
+
+@require_GET
+def home(request):
+    sections = list(Section.objects.top_level())
+    by_section = {section.pk: [] for section in sections}
+    articles = (
+        Article.objects.visible_to(request.user)
+        .filter(section__parent__isnull=True, index_of__isnull=True)
+        .select_related("section")
+        .order_by("order", "title")
+    )
+    for article in articles:
+        by_section[article.section_id].append(article)
+    recent = Article.objects.visible_to(request.user).for_list()[:RECENT_ON_HOME]
+    return render(request, "kennisbank/home.html", {
+        "sections": [(section, by_section[section.pk]) for section in sections],
+        "recent": recent, "kinds": Article.Kind.choices,
+    })
+
+
+@require_GET
+def page(request, path):
+    """A section (`/kennisbank/<section path>/`) or an article (`/kennisbank/<section path>/<slug>/`)."""
+    parent_path, _sep, slug = path.strip("/").rpartition("/")
+    if parent_path:
+        article = (
+            Article.objects.visible_to(request.user).select_related("section")
+            .filter(section__path=parent_path, slug=slug).first()
+        )
+        if article is not None:
+            return _article_page(request, article)
+    section = get_object_or_404(Section.objects.select_related("index_article"), path=path.strip("/"))
+    return _section_page(request, section)
+
+
+def _article_page(request, article):
+    if article.section.index_article_id == article.pk:
+        return redirect(article.section, permanent=True)
+    tags = list(article.tags.all())
+    related = []
+    if tags:
+        # Articles sharing the most tags with this one, in one query.
+        related = (
+            Article.objects.visible_to(request.user).for_list()
+            .filter(tags__in=tags).exclude(pk=article.pk)
+            .annotate(shared=Count("tags", distinct=True)).order_by("-shared", "-content_updated_at")[:RELATED_COUNT]
+        )
+    return render(request, "kennisbank/article_detail.html", {
+        "article": article,
+        "section": article.section,
+        "tags": tags,
+        "authors": list(article.authors.select_related("profile")),
+        "breadcrumbs": list(Section.objects.ancestors_of(article.section)),
+        "related": related,
+        "casussen": source_casussen(article, request.user),
+    })
+
+
+def source_casussen(article, user):
+    """The casussen this article came from, once casussen.Casus has a FK to Article (related_name="casussen").
+
+    Until then there are none. When the FK lands, this returns the ones `user` may see (one query more
+    on the article page: update its query-count pin).
+    """
+    manager = getattr(article, "casussen", None)
+    if manager is None:
+        return []
+    return list(manager.visible_to(user))
+
+
+def _section_page(request, section):
+    index = section.index_article
+    if index is not None and not index.is_visible_to(request.user):
+        index = None
+    articles = (
+        Article.objects.visible_to(request.user)
+        .filter(section=section, index_of__isnull=True).order_by("order", "title")
+    )
+    return render(request, "kennisbank/section_detail.html", {
+        "section": section,
+        "index": index,
+        "breadcrumbs": list(Section.objects.ancestors_of(section))[:-1],
+        "children": list(section.children.all()),
+        "articles": articles,
+    })
+
+
+@require_GET
+def kind_list(request, kind):
+    if kind not in Article.Kind.values:
+        raise Http404
+    page_obj = _page(request, Article.objects.visible_to(request.user).for_list().filter(kind=kind))
+    return render(request, "kennisbank/article_list.html", {
+        "heading": Article.Kind(kind).label.capitalize(), "page_obj": page_obj, "kinds": Article.Kind.choices,
+    })
+
+
+@require_GET
+def tag_list(request, tag):
+    tag = get_object_or_404(Tag, slug=tag)
+    page_obj = _page(request, Article.objects.visible_to(request.user).for_list().filter(tags=tag))
+    return render(request, "kennisbank/article_list.html", {
+        "heading": _("Artikelen over %(tag)s") % {"tag": tag.name}, "page_obj": page_obj, "tag": tag,
+    })
+
+
+@require_GET
+def recent(request):
+    page_obj = _page(request, Article.objects.visible_to(request.user).for_list())
+    return render(request, "kennisbank/article_list.html", {"heading": _("Recent bijgewerkt"), "page_obj": page_obj})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def article_edit(request, slug):
+    article = get_object_or_404(Article.objects.select_related("section"), slug=slug)
+    check_edit_article(request.user, article)
+    form = ArticleForm(request.POST or None, request.FILES or None, instance=article)
+    if request.method == "POST":
+        if form.is_valid():
+            with transaction.atomic():
+                article = form.save(commit=False)
+                save_article(article, by=request.user, message=form.cleaned_data["message"])
+                form.save_m2m()
+            messages.success(request, _("Het artikel is opgeslagen."))
+            return redirect(article)
+        return render(request, "kennisbank/article_form.html", {"form": form, "article": article}, status=400)
+    return render(request, "kennisbank/article_form.html", {"form": form, "article": article})
+
+
+@login_required
+@require_GET
+def article_history(request, slug):
+    article = get_object_or_404(Article.objects.select_related("section"), slug=slug)
+    check_view_history(request.user, article)
+    revisions = revisions_of(article).select_related("author__profile")
+    page_obj = Paginator(revisions, 50).get_page(request.GET.get("pagina"))
+    return render(request, "kennisbank/article_history.html", {"article": article, "page_obj": page_obj})
+
+
+@login_required
+@require_GET
+def article_diff(request, slug):
+    article = get_object_or_404(Article.objects.select_related("section"), slug=slug)
+    check_view_history(request.user, article)
+    try:
+        ids = [int(request.GET["van"]), int(request.GET["naar"])]
+    except (KeyError, ValueError):
+        return render(request, "kennisbank/article_diff.html", {
+            "article": article, "error": _("Kies twee versies om te vergelijken."),
+        }, status=400)
+    found = {rev.pk: rev for rev in revisions_of(article).filter(pk__in=ids)}
+    if len(found) != len(set(ids)):
+        raise Http404
+    old, new = found[ids[0]], found[ids[1]]
+    return render(request, "kennisbank/article_diff.html", {
+        "article": article, "old": old, "new": new, "lines": diff_lines(old.data, new.data),
+    })
+
+
+def diff_lines(old, new):
+    """(css class, text) per line of a unified diff of two revision snapshots; the template escapes the text."""
+    def as_lines(data):
+        lines = []
+        for name in REVISION_FIELDS:
+            value = data.get(name, "")
+            lines += [f"[{name}]"] + str(value if value is not None else "").splitlines() + [""]
+        return lines
+
+    out = []
+    for line in difflib.unified_diff(as_lines(old), as_lines(new), "van", "naar", lineterm="", n=2):
+        if line.startswith(("---", "+++")):
+            continue
+        css = {"+": "diff-add", "-": "diff-del", "@": "diff-hunk"}.get(line[:1], "diff-same")
+        out.append((css, line))
+    return out
+
+
+@login_required
+@require_POST
+def article_restore(request, slug, revision_id):
+    article = get_object_or_404(Article.objects.select_related("section"), slug=slug)
+    check_restore_revision(request.user, article)
+    revision = get_object_or_404(revisions_of(article), pk=revision_id)
+    restore_revision(article=article, revision=revision, by=request.user)
+    messages.success(request, _("De eerdere versie is teruggezet."))
+    return redirect("kennisbank:article_history", slug=article.slug)
+

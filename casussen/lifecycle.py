@@ -42,11 +42,10 @@ def _touch(casus, **counters):
     casus.last_activity_at = now
 
 
-def _expert_recipients(tag_names):
-    if not tag_names:
-        return get_user_model().objects.none()
+def _expert_recipients(casus):
+    # By tag id, not name: case-insensitive tags may be stored with another spelling.
     return get_user_model().objects.filter(
-        is_active=True, profile__is_expert=True, profile__expertise__name__in=tag_names
+        is_active=True, profile__is_expert=True, profile__expertise__in=casus.tags.all()
     ).select_related("profile").distinct()
 
 
@@ -66,7 +65,7 @@ def post_casus(*, by, title, body, tried="", desired_outcome="", organisation=No
         follow(by, casus)
         # Simple matching on shared tags; ranking of experts comes later.
         notify(
-            _expert_recipients(tags), event=Notification.Event.EXPERTISE, target=casus, actor=by,
+            _expert_recipients(casus), event=Notification.Event.EXPERTISE, target=casus, actor=by,
             title=casus.title, url=casus.get_absolute_url(),
         )
     return casus
@@ -80,7 +79,9 @@ def claim_casus(*, casus, by):
     with transaction.atomic():
         casus = _locked(casus)
         permissions.check_claim_casus(by, casus)
-        casus.status, casus.claimed_by = Casus.Status.CLAIMED, by
+        casus.claimed_by = by
+        if casus.status == Casus.Status.NEW:
+            casus.status = Casus.Status.CLAIMED
         casus.save(update_fields=["status", "claimed_by", "updated_at"])
         follow(by, casus)
     return casus

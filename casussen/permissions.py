@@ -59,8 +59,9 @@ def check_claim_casus(user, casus):
     check_view_casus(user, casus)
     if not (is_expert(user) or is_curator(user)):
         raise PermissionDenied(_("Alleen experts pakken een casus op."))
-    if casus.status != casus.Status.NEW:
-        raise PermissionDenied(_("Deze casus is al opgepakt of beantwoord."))
+    _check_open(casus)
+    if casus.claimed_by_id is not None:
+        raise PermissionDenied(_("Deze casus is al opgepakt."))
 
 
 def check_assign_casus(user, casus):

@@ -1,0 +1,26 @@
+"""What the site search finds of the kennisbank: published articles only."""
+
+from ospo_nl.search import Kind, plain_text, register
+
+from .models import Article, Section
+
+
+def article_entry(article):
+    if not article.is_published:
+        return None
+    return dict(
+        title=article.title,
+        body=plain_text(article.summary, article.body_html),
+        url=article.get_absolute_url(),
+        date=article.published_at,
+        tags=article.tags.all(),
+    )
+
+
+register(
+    Article, kind=Kind.ARTICLE, entry=article_entry,
+    queryset=lambda: Article.objects.select_related("section").prefetch_related("tags"),
+    # An article's address follows its section's path.
+    triggers={Section: (lambda section: section.articles.select_related("section"),
+                        ("slug", "parent", "path", "index_article"))},
+)

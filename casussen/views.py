@@ -121,7 +121,6 @@ def _render_detail(request, casus, *, answer_form=None, comment_form=None, comme
     answers = list(casus.answers.alive().select_related("author__profile").order_by("-is_accepted", "-score",
                                                                                     "created_at", "id"))
     comments = list(casus.comments.alive().select_related("author__profile"))
-    live_answer_ids = {a.pk for a in answers}
     my_votes = {}
     if is_member(user) and answers:
         my_votes = dict(Vote.objects.filter(user=user, answer__casus=casus).values_list("answer_id", "value"))
@@ -132,7 +131,7 @@ def _render_detail(request, casus, *, answer_form=None, comment_form=None, comme
         answer.can_edit = _allowed(permissions.check_edit_post, user, answer)
         answer.can_delete = _allowed(permissions.check_delete_post, user, answer)
         answer.can_accept = not answer.is_accepted and _allowed(permissions.check_accept_answer, user, casus, answer)
-    casus_comments = [c for c in comments if c.answer_id is None or c.answer_id not in live_answer_ids]
+    casus_comments = [c for c in comments if c.answer_id is None]  # those on deleted answers go with them
     for comment in comments:
         comment.can_delete = _allowed(permissions.check_delete_post, user, comment)
     context = {

@@ -1,0 +1,42 @@
+"""What the site search finds of casussen: casussen and answers, for the audience of the casus."""
+
+from ospo_nl.search import Audience, Kind, plain_text, register
+
+from .models import Answer, Casus
+
+
+def casus_entry(casus):
+    if casus.is_deleted:
+        return None
+    return dict(
+        title=casus.title,
+        # The organisation is left out: its author may have asked to hide it.
+        body=plain_text(casus.body_html, casus.tried_html, casus.desired_outcome_html, casus.lessons_learned_html),
+        url=casus.get_absolute_url(),
+        date=casus.created_at,
+        audience=Audience(casus.visibility),
+        tags=casus.tags.all(),
+    )
+
+
+def answer_entry(answer):
+    """An answer is found by the casus's audience only, and never once it or its casus is deleted."""
+    casus = answer.casus
+    if answer.is_deleted or casus.is_deleted:
+        return None
+    return dict(
+        title=casus.title,
+        body=plain_text(answer.body_html),
+        url=answer.get_absolute_url(),
+        date=answer.created_at,
+        audience=Audience(casus.visibility),
+        parent=casus,
+    )
+
+
+register(Casus, kind=Kind.CASUS, entry=casus_entry, queryset=lambda: Casus.objects.prefetch_related("tags"))
+register(
+    Answer, kind=Kind.ANSWER, entry=answer_entry, queryset=lambda: Answer.objects.select_related("casus"),
+    # The casus decides who may find its answers.
+    triggers={Casus: (lambda casus: casus.answers.all(), ("title", "slug", "visibility", "deleted_at"))},
+)

@@ -1,0 +1,93 @@
+import pytest
+from django.urls import reverse
+
+from casussen import lifecycle
+from casussen.models import Casus
+from tests.conftest import make_user
+
+from .conftest import make_casus
+
+
+@pytest.mark.django_db
+def test_the_detail_page_shows_the_casus_answers_comments_and_lessons(casus, answer, member, other_member, client):
+    lifecycle.comment(casus=casus, by=other_member, body="Welke app is het?")
+    lifecycle.comment(casus=casus, answer=answer, by=member, body="Dank, helder!")
+    lifecycle.accept_answer(casus=casus, answer=answer, by=member)
+    lifecycle.resolve_casus(casus=casus, by=member, lessons_learned="De EUPL past bij de overheid.")
+    response = client.get(casus.get_absolute_url())
+    text = response.text
+    assert response.status_code == 200
+    for snippet in ("<h1 class=\"utrecht-heading-1\">Welke licentie kiezen we?</h1>", "Kies de EUPL-1.2",
+                    "Welke app is het?", "Dank, helder!", "Geaccepteerd antwoord", "De EUPL past bij de overheid.",
+                    "opgelost", "<title>Welke licentie kiezen we?"):
+        assert snippet in text, snippet
+
+
+@pytest.mark.django_db
+def test_the_answer_form_is_shown_only_to_experts_and_curators(casus, other_member_client, expert_client):
+    assert "Antwoord plaatsen" not in other_member_client.get(casus.get_absolute_url()).text
+    assert "Antwoord plaatsen" in expert_client.get(casus.get_absolute_url()).text
+
+
+@pytest.mark.django_db
+def test_a_deleted_answer_and_its_comments_are_not_shown(casus, answer, member, expert, client):
+    lifecycle.comment(casus=casus, answer=answer, by=member, body="Reactie op weg antwoord")
+    lifecycle.delete_answer(answer=answer, by=expert)
+    text = client.get(casus.get_absolute_url()).text
+    assert "Kies de EUPL-1.2" not in text and "Reactie op weg antwoord" not in text
+
+
+@pytest.mark.django_db
+def test_a_deleted_casus_is_404(casus, member, client):
+    lifecycle.delete_casus(casus=casus, by=member)
+    assert client.get(casus.get_absolute_url()).status_code == 404
+
+
+def _fill(casus, n, expert):
+    commenter = make_user(f"c{n}@example.org")
+    voter = make_user(f"v{n}@example.org")
+    for i in range(n):
+        other_expert = make_user(f"e{n}-{i}@example.org", is_expert=True)
+        answer = lifecycle.post_answer(casus=casus, by=other_expert, body=f"Advies {i}")
+        lifecycle.vote(answer=answer, by=voter, value=1)
+        lifecycle.comment(casus=casus, answer=answer, by=commenter, body="Dank")
+        lifecycle.comment(casus=casus, by=commenter, body="Nog een vraag")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("n", [3, 30])
+def test_detail_query_count_for_a_visitor_does_not_grow(member, expert, client, django_assert_num_queries, n):
+    casus = make_casus(member)
+    _fill(casus, n, expert)
+    # 1 casus with author, profile, organisation and claimer, 2 its tags, 3 answers with authors,
+    # 4 comments with authors.
+    with django_assert_num_queries(4):
+        assert client.get(casus.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("n", [3, 30])
+def test_detail_query_count_for_a_member_does_not_grow(member, expert, member_client, django_assert_num_queries, n):
+    casus = make_casus(member)
+    _fill(casus, n, expert)
+    # 1 session, 2 user, 3 profile (role), 4 casus, 5 tags, 6 answers, 7 comments, 8 my votes, 9 is following.
+    with django_assert_num_queries(9):
+        assert member_client.get(casus.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_casus_with_a_reserved_word_title_is_still_reachable(member, client):
+    casus = make_casus(member, "Mijn")
+    assert casus.slug != "mijn"
+    assert client.get(casus.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_experts_only_label_is_shown(member, expert_client):
+    casus = make_casus(member, "Geheim", visibility=Casus.Visibility.EXPERTS)
+    assert "alleen experts" in expert_client.get(casus.get_absolute_url()).text
+
+
+@pytest.mark.django_db
+def test_post_to_the_detail_page_is_405(casus, member_client):
+    assert member_client.post(reverse("casussen:detail", args=[casus.slug])).status_code == 405

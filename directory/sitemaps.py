@@ -1,0 +1,46 @@
+"""Sitemaps of the directory: published entries only (staff status plays no part in a sitemap).
+
+The project's sitemap.xml (ospo_nl) can include them: {"organisaties": OrganisationSitemap, ...}.
+"""
+
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from .models import Initiative, Organisation
+
+
+class OrganisationSitemap(Sitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return Organisation.objects.published().only("slug", "updated_at").order_by("pk")
+
+    def lastmod(self, obj):
+        return obj.updated_at
+
+
+class InitiativeSitemap(Sitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return Initiative.objects.published().only("slug", "updated_at").order_by("pk")
+
+    def lastmod(self, obj):
+        return obj.updated_at
+
+
+class DirectoryListSitemap(Sitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return ["directory:organisation_list", "directory:initiative_list", "directory:expert_list"]
+
+    def location(self, item):
+        return reverse(item)
+
+
+SITEMAPS = {
+    "organisaties": OrganisationSitemap,
+    "initiatieven": InitiativeSitemap,
+    "gids": DirectoryListSitemap,
+}

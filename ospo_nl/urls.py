@@ -3,13 +3,15 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
-from . import views
+from . import search_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("toegankelijkheid/", views.accessibility, name="accessibility"),
     path("privacy/", views.privacy, name="privacy"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("zoeken/", search_views.search_page, name="search"),
+    path("zoeken/suggesties/", search_views.suggestions, name="search_suggestions"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("account/", include("allauth.urls")),

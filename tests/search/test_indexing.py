@@ -1,0 +1,117 @@
+"""The index follows the content: created, changed, hidden, deleted, re-tagged; and the rebuild command."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from ospo_nl.models import SearchEntry
+
+from .conftest import make_answer, make_article, make_casus, make_topic
+
+pytestmark = pytest.mark.django_db
+
+
+def entry_for(obj):
+    return SearchEntry.objects.filter(object_id=obj.pk, kind=type(obj).__name__.lower()).first()
+
+
+def test_a_new_casus_is_indexed_with_its_audience_and_tags(member):
+    casus = make_casus("Licentie kiezen", "Welke **licentie** past?", visibility="members", tags=["licenties"])
+    entry = SearchEntry.objects.get(kind="casus", object_id=casus.pk)
+    assert entry.title == "Licentie kiezen"
+    assert entry.body == "Welke licentie past?"  # plain text, no markup
+    assert entry.audience == "members"
+    assert entry.url == casus.get_absolute_url()
+    assert entry.tags == "licenties"
+    assert [t.slug for t in entry.tag_rows.all()] == ["licenties"]
+
+
+def test_retagging_updates_the_entry():
+    casus = make_casus("Inkoop van software", tags=["inkoop"])
+    casus.tags.set(["aanbesteding"])
+    entry = SearchEntry.objects.get(kind="casus", object_id=casus.pk)
+    assert [t.slug for t in entry.tag_rows.all()] == ["aanbesteding"]
+
+
+def test_an_answer_follows_its_casus_visibility_and_deletion():
+    casus = make_casus("Publiceren op GitHub")
+    answer = make_answer(casus, "Gebruik een organisatie-account.")
+    assert SearchEntry.objects.get(kind="answer", object_id=answer.pk).audience == "public"
+
+    casus.visibility = "experts"
+    casus.save()
+    entry = SearchEntry.objects.get(kind="answer", object_id=answer.pk)
+    assert entry.audience == "experts"
+    assert entry.parent_id == casus.pk
+
+    from ospo_nl.posts import soft_delete_post
+
+    soft_delete_post(casus, by=None)
+    assert not SearchEntry.objects.filter(kind__in=["casus", "answer"]).exists()
+
+
+def test_a_deleted_topic_takes_its_replies_out_of_the_index():
+    from forum.models import Reply
+
+    topic = make_topic("Ervaringen met Nextcloud")
+    reply = Reply.objects.create(topic=topic, body="Werkt goed bij ons.")
+    assert SearchEntry.objects.filter(kind="reply", object_id=reply.pk).exists()
+    from ospo_nl.posts import soft_delete_post
+
+    soft_delete_post(topic, by=None)
+    assert not SearchEntry.objects.filter(kind__in=["topic", "reply"]).exists()
+
+
+def test_a_draft_article_is_not_indexed_until_published():
+    article = make_article("Stappenplan publiceren", "Eerst de licentie.", published=False)
+    assert not SearchEntry.objects.filter(kind="article").exists()
+    article.status = article.Status.PUBLISHED
+    article.save()
+    assert SearchEntry.objects.filter(kind="article", object_id=article.pk).exists()
+    article.status = article.Status.DRAFT
+    article.save()
+    assert not SearchEntry.objects.filter(kind="article").exists()
+
+
+def test_organisations_and_initiatives_only_when_published():
+    from directory.models import Initiative, Organisation
+
+    hidden = Organisation.objects.create(name="Verborgen gemeente", slug="verborgen")
+    shown = Organisation.objects.create(name="Gemeente Utrecht", slug="utrecht", is_published=True)
+    initiative = Initiative.objects.create(name="Developer Overheid", slug="don", is_published=True)
+    kinds = set(SearchEntry.objects.values_list("kind", "object_id"))
+    assert ("organisation", shown.pk) in kinds
+    assert ("organisation", hidden.pk) not in kinds
+    assert ("initiative", initiative.pk) in kinds
+
+
+def test_an_expert_is_found_only_with_a_public_profile_and_an_active_account(expert, member):
+    assert SearchEntry.objects.filter(kind="expert", object_id=expert.profile.pk).exists()
+    assert not SearchEntry.objects.filter(kind="expert", object_id=member.profile.pk).exists()
+    expert.is_active = False
+    expert.save(update_fields=["is_active"])
+    assert not SearchEntry.objects.filter(kind="expert").exists()
+
+
+def test_rebuild_command_dry_run_counts_and_changes_nothing():
+    make_casus("Eerste casus")
+    make_article("Concept", published=False)
+    SearchEntry.objects.all().delete()
+    out = StringIO()
+    call_command("rebuild_search_index", "--dry-run", stdout=out)
+    assert "casus: would index 1, skipped 0" in out.getvalue()
+    assert "article: would index 0, skipped 1" in out.getvalue()
+    assert not SearchEntry.objects.exists()
+
+
+def test_rebuild_command_restores_the_index():
+    casus = make_casus("Tweede casus", tags=["beleid"])
+    make_answer(casus, "Een antwoord.")
+    SearchEntry.objects.all().delete()
+    out = StringIO()
+    call_command("rebuild_search_index", stdout=out)
+    assert "casus: indexed 1" in out.getvalue()
+    entry = SearchEntry.objects.get(kind="casus")
+    assert [t.slug for t in entry.tag_rows.all()] == ["beleid"]
+    assert SearchEntry.objects.filter(kind="answer").count() == 1

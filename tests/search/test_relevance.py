@@ -1,0 +1,95 @@
+"""Relevance on Dutch text (PostgreSQL full text, trigrams, synonyms) and the SQLite fallback."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.db import connection
+
+from ospo_nl.models import Synonym
+from ospo_nl.search import search
+
+from .conftest import make_article, make_casus
+
+pytestmark = pytest.mark.django_db
+
+VISITOR = AnonymousUser()
+
+
+def titles(q, **kwargs):
+    return [e.title for e in search(q, user=VISITOR, **kwargs).entries]
+
+
+def test_stemming_finds_other_forms_of_a_word(postgres_only):
+    make_casus("Welke licentie kiezen we?", "Wij twijfelen tussen EUPL en MIT.")
+    make_casus("Gemeenten werken samen", "Samenwerking tussen de gemeente en de provincie.")
+    make_casus("Iets anders", "Over toegankelijkheid.")
+    assert titles("licenties") == ["Welke licentie kiezen we?"]
+    assert titles("gemeentes") == ["Gemeenten werken samen"]
+    assert titles("samenwerken") == [] or "Gemeenten werken samen" in titles("samenwerking")
+
+
+def test_a_quoted_phrase_needs_the_words_in_order(postgres_only):
+    make_casus("Open source beleid", "Ons beleid voor open source software.")
+    make_casus("Bronnen openen", "De source is nog niet open.")
+    assert titles('"open source"') == ["Open source beleid"]
+    assert set(titles("open source")) == {"Open source beleid", "Bronnen openen"}
+
+
+def test_a_minus_excludes_and_or_widens(postgres_only):
+    make_casus("Licentie EUPL", "Wij kiezen de EUPL.")
+    make_casus("Licentie GPL", "Wij kiezen de GPL.")
+    assert titles("licentie -gpl") == ["Licentie EUPL"]
+    assert set(titles("eupl or gpl")) == {"Licentie EUPL", "Licentie GPL"}
+
+
+def test_a_typo_is_forgiven_when_full_text_finds_nothing(postgres_only):
+    make_casus("Toegankelijkheid van open source portalen", "WCAG-eisen bij hergebruik.")
+    make_casus("Inkoop", "Aanbesteden van software.")
+    results = search("toegankelijkhied", user=VISITOR)
+    assert results.fuzzy
+    assert [e.title for e in results.entries] == ["Toegankelijkheid van open source portalen"]
+
+
+def test_a_typo_in_the_body_is_forgiven_too(postgres_only):
+    make_casus("Eisen aan websites", "De digitale toegankelijkheid moet op orde zijn.")
+    assert titles("toegankelijkhied") == ["Eisen aan websites"]
+
+
+def test_synonyms_find_the_abbreviation_and_the_full_words(postgres_only):
+    make_casus("Een OSPO oprichten", "Hoe begin je?")
+    make_casus("Ons open source program office", "Wat doet het?")
+    make_casus("Wet open overheid en code", "Moeten we de broncode openbaar maken?")
+    assert set(titles("ospo")) == {"Een OSPO oprichten", "Ons open source program office"}
+    assert set(titles("open source program office")) == {"Een OSPO oprichten", "Ons open source program office"}
+    assert titles("Woo") == ["Wet open overheid en code"]
+
+
+def test_a_synonym_added_by_a_curator_works_at_once(postgres_only):
+    Synonym.objects.create(term="BIO", synonyms="Baseline Informatiebeveiliging Overheid")
+    make_casus("Baseline Informatiebeveiliging Overheid bij hergebruik")
+    assert titles("BIO") == ["Baseline Informatiebeveiliging Overheid bij hergebruik"]
+
+
+def test_a_title_match_ranks_above_a_body_match(postgres_only):
+    make_article("Achtergrond", "SBOM hier, SBOM daar, en nog een SBOM voor de software; sbom overal.")
+    make_article("Een SBOM maken", "Hoe je begint.")
+    assert titles("sbom") == ["Een SBOM maken", "Achtergrond"]
+
+
+def test_the_snippet_highlights_hits_and_escapes_everything_else(postgres_only):
+    # Code in Markdown stays text: the plain index text has literal markup the snippet must escape.
+    make_casus("Scriptrisico", "Plak geen `<script>alert(1)</script>` in een licentie tekst; kosten < baten & 'zo'.")
+    (entry,) = search("licentie", user=VISITOR).entries
+    assert "<mark>licentie</mark>" in entry.snippet
+    assert "<script>" not in entry.snippet and "<b" not in entry.snippet
+    assert "kosten &lt; baten" in entry.snippet
+
+
+def test_the_plain_fallback_finds_words_and_excludes(db):
+    if connection.vendor == "postgresql":
+        pytest.skip("the plain fallback runs where full-text search is not available (SQLite)")
+    make_casus("Licentie EUPL", "Wij kiezen de EUPL.")
+    make_casus("Licentie GPL", "Wij kiezen de GPL.")
+    assert set(titles("licentie")) == {"Licentie EUPL", "Licentie GPL"}
+    assert titles("licentie -gpl") == ["Licentie EUPL"]
+    (entry,) = search("eupl -gpl", user=VISITOR).entries
+    assert "<mark>EUPL</mark>" in entry.snippet

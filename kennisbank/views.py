@@ -102,7 +102,7 @@ def _section_page(request, section):
         index = None
     articles = (
         Article.objects.visible_to(request.user)
-        .filter(section=section, index_of__isnull=True).order_by("order", "title")
+        .filter(section=section, index_of__isnull=True).select_related("section").order_by("order", "title")
     )
     return render(request, "kennisbank/section_detail.html", {
         "section": section,

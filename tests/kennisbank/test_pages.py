@@ -1,0 +1,146 @@
+"""The public pages: home by section, section, article, lists by kind and tag, recently updated."""
+
+import pytest
+from django.urls import reverse
+
+from kennisbank.models import Article
+
+from .conftest import make_article, make_section
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def tree(section):
+    """licenties (index article) > eupl; articles sharing tags; one draft everywhere a visitor might look."""
+    eupl = make_section("eupl", "EUPL", parent=section)
+    intro = make_article(section, "licenties-intro", title="Over licenties", body="Waarom licenties ertoe doen.")
+    section.index_article = intro
+    section.save()
+    main = make_article(eupl, "eupl-kiezen", title="De EUPL kiezen", tags=["eupl", "licenties"],
+                        body="## Waarom\n\nOmdat.\n\n## Hoe\n\nZo.", kind=Article.Kind.STEP_BY_STEP,
+                        summary="Een stappenplan.", author_names="Marc van Andel, Johan Groenen")
+    related = make_article(section, "licenties-vergelijken", title="Licenties vergelijken", tags=["eupl"])
+    draft = make_article(section, "geheim-concept", title="Geheim concept", tags=["eupl", "licenties"],
+                         status=Article.Status.DRAFT, kind=Article.Kind.STEP_BY_STEP)
+    return {"section": section, "eupl": eupl, "intro": intro, "main": main, "related": related, "draft": draft}
+
+
+def test_an_article_page_has_title_toc_breadcrumbs_licence_and_attribution(client, tree):
+    response = client.get("/kennisbank/licenties/eupl/eupl-kiezen/")
+    assert response.status_code == 200
+    html = response.text
+    assert html.count("<h1") == 1 and "De EUPL kiezen" in html
+    assert '<a href="#waarom">Waarom</a>' in html and '<a href="#hoe">Hoe</a>' in html
+    assert 'href="/kennisbank/licenties/">Licenties</a>' in html
+    assert 'href="/kennisbank/licenties/eupl/">EUPL</a>' in html
+    assert 'rel="license">CC BY 4.0</a>' in html and "Marc van Andel, Johan Groenen" in html
+    assert "Licenties vergelijken" in html  # related through the shared tag
+    assert "Geheim concept" not in html
+    assert "Bewerken" not in html
+
+
+def test_a_section_page_shows_its_index_article_children_and_articles(client, tree):
+    html = client.get("/kennisbank/licenties/").text
+    assert "Waarom licenties ertoe doen." in html
+    assert 'href="/kennisbank/licenties/eupl/"' in html and "Licenties vergelijken" in html
+    assert "Geheim concept" not in html
+
+
+def test_the_index_article_url_redirects_to_its_section(client, tree):
+    response = client.get("/kennisbank/licenties/licenties-intro/")
+    assert response.status_code == 301 and response.url == "/kennisbank/licenties/"
+
+
+def test_home_lists_sections_with_their_articles_and_recent_ones(client, tree):
+    html = client.get(reverse("kennisbank:home")).text
+    assert 'href="/kennisbank/licenties/">Licenties</a>' in html and "Licenties vergelijken" in html
+    assert "Geheim concept" not in html
+
+
+@pytest.mark.parametrize("url", [
+    "/kennisbank/soort/step_by_step/", "/kennisbank/tag/eupl/", "/kennisbank/recent/", "/kennisbank/",
+    "/kennisbank/licenties/", "/kennisbank/licenties/eupl/eupl-kiezen/",
+])
+def test_drafts_never_reach_visitors_or_members(client, member_client, curator_client, tree, url):
+    for c in (client, member_client):
+        response = c.get(url)
+        assert response.status_code == 200 and "Geheim concept" not in response.text
+    assert "Geheim concept" in curator_client.get(url).text
+
+
+def test_a_draft_page_is_404_for_visitors_and_members_and_shown_to_curators(client, member_client, curator_client,
+                                                                             tree):
+    url = "/kennisbank/licenties/geheim-concept/"
+    assert client.get(url).status_code == 404
+    assert member_client.get(url).status_code == 404
+    response = curator_client.get(url)
+    assert response.status_code == 200 and "alleen curatoren zien dit artikel" in response.text
+
+
+def test_lists_by_kind_tag_and_recent_show_the_right_articles(client, tree):
+    assert "De EUPL kiezen" in client.get("/kennisbank/soort/step_by_step/").text
+    assert "Licenties vergelijken" not in client.get("/kennisbank/soort/step_by_step/").text
+    tag_page = client.get("/kennisbank/tag/licenties/").text
+    assert "De EUPL kiezen" in tag_page and "Licenties vergelijken" not in tag_page
+
+
+@pytest.mark.parametrize("url", ["/kennisbank/soort/onbekend/", "/kennisbank/tag/bestaat-niet/",
+                                 "/kennisbank/bestaat-niet/", "/kennisbank/licenties/bestaat-niet/"])
+def test_unknown_things_are_404(client, tree, url):
+    assert client.get(url).status_code == 404
+
+
+def test_pages_refuse_post(client, tree):
+    assert client.post("/kennisbank/").status_code == 405
+    assert client.post("/kennisbank/licenties/eupl/eupl-kiezen/").status_code == 405
+
+
+def test_list_pages_paginate(client, section):
+    for n in range(25):
+        make_article(section, f"artikel-{n:02d}")
+    page_two = client.get("/kennisbank/recent/?pagina=2")
+    assert page_two.status_code == 200 and "Pagina 2 van 2" in page_two.text
+
+
+# --- query counts: the same for 3 and 30 articles ----------------------------------------------------------
+
+def fill(section, count):
+    other = make_section("achtergrond", "Achtergrond")
+    for n in range(count):
+        make_article(section if n % 2 else other, f"artikel-{n:02d}", tags=["eupl", f"tag-{n % 3}"],
+                     kind=Article.Kind.STEP_BY_STEP, author_names="Anna")
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_query_counts_do_not_grow_with_the_data(client, section, count, django_assert_num_queries):
+    fill(section, count)
+    child = make_section("eupl", "EUPL", parent=section)
+    article = make_article(child, "eupl-kiezen", tags=["eupl"])
+    # home: top-level sections, their articles, recently updated
+    with django_assert_num_queries(3):
+        assert client.get("/kennisbank/").status_code == 200
+    # top-level section: section (+ index article), breadcrumbs, child sections, articles
+    with django_assert_num_queries(4):
+        assert client.get("/kennisbank/licenties/").status_code == 200
+    # nested section: article lookup (misses), section, breadcrumbs, child sections, articles
+    with django_assert_num_queries(5):
+        assert client.get("/kennisbank/licenties/eupl/").status_code == 200
+    # article: article + section, tags, related (one query), authors + profiles, breadcrumbs
+    with django_assert_num_queries(5):
+        assert client.get(article.get_absolute_url()).status_code == 200
+    # by kind and recent: count, page
+    with django_assert_num_queries(2):
+        assert client.get("/kennisbank/soort/step_by_step/").status_code == 200
+    with django_assert_num_queries(2):
+        assert client.get("/kennisbank/recent/").status_code == 200
+    # by tag: tag, count, page
+    with django_assert_num_queries(3):
+        assert client.get("/kennisbank/tag/eupl/").status_code == 200
+
+
+def test_curator_article_page_costs_three_queries_more_for_session_user_and_profile(curator_client, tree,
+                                                                                    django_assert_num_queries):
+    # session, user, the user's profile (account menu in base.html), then the five of a visitor
+    with django_assert_num_queries(8):
+        assert curator_client.get("/kennisbank/licenties/eupl/eupl-kiezen/").status_code == 200

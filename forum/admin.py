@@ -21,6 +21,9 @@ class TopicAdmin(admin.ModelAdmin):
     readonly_fields = ["author", "title", "body", "category", "reply_count", "last_activity_at", "created_at"]
     fields = readonly_fields
 
+    def has_add_permission(self, request):
+        return False  # topics are started on the site, through forum.verbs
+
 
 @admin.register(Reply)
 class ReplyAdmin(admin.ModelAdmin):
@@ -29,3 +32,6 @@ class ReplyAdmin(admin.ModelAdmin):
     search_fields = ["body"]
     readonly_fields = ["topic", "author", "body", "created_at", "deleted_at"]
     fields = readonly_fields
+
+    def has_add_permission(self, request):
+        return False

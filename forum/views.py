@@ -22,6 +22,11 @@ def _form_page(request, template, context):
     return render(request, template, context, status=status)
 
 
+def _posted(request):
+    """The submitted data, or None for a GET: an empty POST is still a (bad) submission."""
+    return request.POST if request.method == "POST" else None
+
+
 def _alive_topic(pk):
     return get_object_or_404(Topic.objects.alive().select_related("category"), pk=pk)
 
@@ -94,7 +99,7 @@ def topic_first_unread(request, pk):
 def topic_create(request, slug):
     category = get_object_or_404(Category, slug=slug)
     permissions.check_start_topic(request.user, category)
-    form = TopicForm(request.POST or None)
+    form = TopicForm(_posted(request))
     if form.is_valid():
         topic = verbs.start_topic(category=category, by=request.user, **form.cleaned_data)
         messages.success(request, _("Je onderwerp is geplaatst."))
@@ -108,7 +113,7 @@ def topic_edit(request, pk):
     topic = _alive_topic(pk)
     permissions.check_edit_topic(request.user, topic)
     initial = {"title": topic.title, "body": topic.body, "tags": topic.tags.all()}
-    form = TopicForm(request.POST or None, initial=initial)
+    form = TopicForm(_posted(request), initial=initial)
     if form.is_valid():
         topic = verbs.edit_topic(topic=topic, by=request.user, **form.cleaned_data)
         messages.success(request, _("Je wijzigingen zijn opgeslagen."))
@@ -126,7 +131,7 @@ def reply_create(request, pk):
         quoted = get_object_or_404(
             Reply.objects.alive().select_related("author__profile"), pk=_int_or_404(request.GET["citeer"]), topic=topic
         )
-    form = ReplyForm(request.POST or None, initial={"body": quoted.as_quote() if quoted else ""})
+    form = ReplyForm(_posted(request), initial={"body": quoted.as_quote() if quoted else ""})
     if form.is_valid():
         reply = verbs.post_reply(topic=topic, by=request.user, body=form.cleaned_data["body"])
         messages.success(request, _("Je reactie is geplaatst."))
@@ -146,7 +151,7 @@ def _int_or_404(value):
 def reply_edit(request, pk):
     reply = _alive_reply(pk)
     permissions.check_edit_reply(request.user, reply)
-    form = ReplyForm(request.POST or None, initial={"body": reply.body})
+    form = ReplyForm(_posted(request), initial={"body": reply.body})
     if form.is_valid():
         verbs.edit_reply(reply=reply, by=request.user, body=form.cleaned_data["body"])
         messages.success(request, _("Je wijzigingen zijn opgeslagen."))
@@ -199,7 +204,7 @@ def topic_lock(request, pk, locked):
 def topic_move(request, pk):
     topic = _alive_topic(pk)
     permissions.check_moderate_topic(request.user, topic)
-    form = MoveTopicForm(request.POST or None, initial={"category": topic.category})
+    form = MoveTopicForm(_posted(request), initial={"category": topic.category})
     if form.is_valid():
         verbs.move_topic(topic=topic, by=request.user, category=form.cleaned_data["category"])
         messages.success(request, _("Het onderwerp is verplaatst naar %(category)s.") % {

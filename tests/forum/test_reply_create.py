@@ -78,3 +78,8 @@ def test_quoting_a_reply_of_another_topic_a_deleted_one_or_garbage_is_404(member
     assert member_client.get(f"{url(topic)}?citeer=abc").status_code == 404
     verbs.delete_reply(reply=reply, by=curator)
     assert member_client.get(f"{url(topic)}?citeer={reply.pk}").status_code == 404
+
+
+def test_an_empty_post_is_a_bad_submission_not_a_form_page(member_client, topic):
+    response = member_client.post(url(topic))
+    assert response.status_code == 400 and "Schrijf eerst je bericht." in response.text

@@ -1,0 +1,130 @@
+"""The /zoeken/ page: results, filters with counts, pagination, visibility per role, query count."""
+
+import pytest
+from django.urls import reverse
+
+from .conftest import make_answer, make_article, make_casus
+
+pytestmark = pytest.mark.django_db
+
+URL = reverse("search")
+
+
+@pytest.fixture
+def corpus():
+    public = make_casus("Licentie voor een open data portaal", "Openbaar: welke licentie?", tags=["licenties"])
+    make_answer(public, "Kies de EUPL als licentie.")
+    members = make_casus("Licentie geheim ledenproject", "Alleen leden: licentie-ledentekst.", visibility="members",
+                         tags=["ledentag"])
+    make_answer(members, "Ledenantwoord over de licentie.")
+    make_casus("Licentie expertgeheim", "Alleen experts: expertsnippet over de licentie.", visibility="experts",
+               tags=["experttag"])
+    make_article("Licentie kiezen: stappenplan", "Stap 1: licentie.", tags=["licenties"])
+    make_article("Concept over licentie", "Nog niet af: conceptgeheim.", published=False, tags=["concepttag"])
+
+
+def test_the_page_is_not_for_search_engines_and_has_one_h1(client):
+    response = client.get(URL, {"q": "licentie"})
+    assert response.status_code == 200
+    assert '<meta name="robots" content="noindex">' in response.text
+    assert response.text.count("<h1") == 1
+
+
+def test_post_is_405(client):
+    assert client.post(URL, {"q": "x"}).status_code == 405
+
+
+def test_no_query_shows_only_the_form(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get(URL)
+    assert response.status_code == 200
+    assert "resultaten" not in response.text
+
+
+def test_bad_input_never_breaks_the_page(client, corpus):
+    for params in ({"q": "licentie", "pagina": "abc"}, {"q": "licentie", "pagina": "9999"},
+                   {"q": "licentie", "soort": "onbekend"}, {"q": "x" * 5000}, {"q": '"""'}, {"q": "-"},
+                   {"q": "licentie", "tag": "bestaat-niet"}, {"q": "'); drop table x; --"}):
+        assert client.get(URL, params).status_code == 200, params
+
+
+def test_a_visitor_finds_only_public_published_content_in_results_counts_and_snippets(client, corpus):
+    text = client.get(URL, {"q": "licentie"}).text
+    assert "Licentie voor een open data portaal" in text
+    assert "Licentie kiezen: stappenplan" in text
+    assert "Kies de EUPL" in text  # the public answer's snippet
+    for secret in ("ledenproject", "ledentekst", "Ledenantwoord", "expertgeheim", "expertsnippet",
+                   "Concept over", "conceptgeheim", "ledentag", "experttag", "concepttag"):
+        assert secret not in text, secret
+    assert "3 resultaten" in text  # public casus, its answer, the published article
+
+
+def test_a_member_also_finds_members_content_but_not_experts_content(member_client, corpus):
+    text = member_client.get(URL, {"q": "licentie"}).text
+    assert "ledenproject" in text and "Ledenantwoord" in text and "ledentag" in text
+    assert "expertgeheim" not in text and "experttag" not in text
+    assert "5 resultaten" in text
+
+
+def test_an_expert_and_a_curator_find_everything_published(expert_client, curator_client, corpus):
+    for c in (expert_client, curator_client):
+        text = c.get(URL, {"q": "licentie"}).text
+        assert "expertgeheim" in text and "ledenproject" in text
+        assert "conceptgeheim" not in text
+        assert "7 resultaten" in text  # 2 casussen + 2 answers more, and Eva Expert (expertise: licenties)
+
+
+def test_type_filter_and_counts(client, corpus):
+    response = client.get(URL, {"q": "licentie", "soort": "article"})
+    results = response.context["results"]
+    assert [e.kind for e in results.entries] == ["article"]
+    assert dict((k, n) for k, _label, n in results.kind_counts) == {"casus": 1, "answer": 1, "article": 1}
+    assert results.total == 1
+
+
+def test_tag_filter_and_counts(client, corpus):
+    response = client.get(URL, {"q": "licentie", "tag": "licenties"})
+    results = response.context["results"]
+    assert {e.title for e in results.entries} == {"Licentie voor een open data portaal", "Licentie kiezen: stappenplan"}
+    assert results.tag_counts == [("licenties", "licenties", 2)]
+
+
+def test_a_tag_alone_lists_what_has_it(client, corpus):
+    results = client.get(URL, {"tag": "licenties"}).context["results"]
+    assert results.total == 2
+
+
+def test_pagination(client):
+    for n in range(25):
+        make_casus(f"Casus nummer {n} over beleid")
+    first = client.get(URL, {"q": "beleid"})
+    assert first.context["results"].pages == 2
+    assert len(first.context["results"].entries) == 20
+    assert "pagina=2" in first.text
+    second = client.get(URL, {"q": "beleid", "pagina": 2})
+    assert len(second.context["results"].entries) == 5
+
+
+@pytest.mark.parametrize("rows", [3, 30])
+def test_query_count_does_not_grow_with_the_data(client, rows, django_assert_num_queries):
+    for n in range(rows):
+        make_casus(f"Beleid {n}", "Over beleid.", tags=[f"tag{n % 4}"])
+    # synonyms, counts per kind, counts per tag, the page, the page's tags
+    with django_assert_num_queries(5):
+        response = client.get(URL, {"q": "beleid"})
+    assert response.context["results"].total == rows
+
+
+def test_query_count_for_a_member_adds_only_the_session_and_user(member_client, django_assert_num_queries):
+    make_casus("Beleid", "Over beleid.")
+    # session, user, profile (is_expert), synonyms, counts per kind, counts per tag, page, page's tags
+    with django_assert_num_queries(8):
+        member_client.get(URL, {"q": "beleid"})
+
+
+def test_query_count_of_the_typo_fallback(client, postgres_only, django_assert_num_queries):
+    make_casus("Toegankelijkheid", "Over toegankelijkheid.")
+    # synonyms, full-text counts (none), trigram counts per kind, per tag, the page, the page's tags
+    with django_assert_num_queries(6):
+        response = client.get(URL, {"q": "toegankelijkhied"})
+    assert response.context["results"].fuzzy

@@ -18,10 +18,12 @@ urlpatterns = [
     path("onderwerp/<int:pk>/acties/losmaken/", views.topic_pin, {"pinned": False}, name="topic_unpin"),
     path("onderwerp/<int:pk>/acties/sluiten/", views.topic_lock, {"locked": True}, name="topic_lock"),
     path("onderwerp/<int:pk>/acties/heropenen/", views.topic_lock, {"locked": False}, name="topic_unlock"),
+    path("onderwerp/<int:pk>/acties/geschiedenis/", views.history, {"kind": "topic"}, name="topic_history"),
     path("onderwerp/<int:pk>/acties/verplaatsen/", views.topic_move, name="topic_move"),
     path("onderwerp/<int:pk>/acties/volgen/", views.topic_follow, {"follow": True}, name="topic_follow"),
     path("onderwerp/<int:pk>/acties/ontvolgen/", views.topic_follow, {"follow": False}, name="topic_unfollow"),
     path("reactie/<int:pk>/", views.reply, name="reply"),
+    path("reactie/<int:pk>/geschiedenis/", views.history, {"kind": "reply"}, name="reply_history"),
     path("reactie/<int:pk>/bewerken/", views.reply_edit, name="reply_edit"),
     path("reactie/<int:pk>/verwijderen/", views.reply_delete, name="reply_delete"),
 ]

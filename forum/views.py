@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ospo_nl.following import is_following
+from ospo_nl.revisions import revisions_of
 from ospo_nl.roles import is_curator, is_member
 
 from . import permissions, verbs
@@ -84,6 +85,15 @@ def reply(request, pk):
     page = reply.page_number()
     query = f"?pagina={page}" if page > 1 else ""
     return redirect(f"{reply.topic.get_absolute_url()}{query}#reactie-{reply.pk}")
+
+
+@require_GET
+def history(request, pk, kind):
+    """Every version of a topic or reply, newest first (public, like the posts themselves)."""
+    post = _alive_topic(pk) if kind == "topic" else _alive_reply(pk)
+    topic = post if kind == "topic" else post.topic
+    revisions = revisions_of(post).select_related("author__profile")
+    return render(request, "forum/history.html", {"post": post, "topic": topic, "revisions": revisions})
 
 
 @login_required

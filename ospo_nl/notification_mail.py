@@ -65,6 +65,7 @@ def build_message(user, prefs, template, context):
     with translation.override(prefs.language):
         subject = " ".join(render_to_string(f"emails/{template}_subject.txt", context).split())
         body = render_to_string(f"emails/{template}.txt", context)
+        language = translation.get_language()
     return EmailMessage(
         subject=subject,
         body=body,
@@ -73,6 +74,7 @@ def build_message(user, prefs, template, context):
             "List-Unsubscribe": f"<{unsubscribe_url}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
             "Auto-Submitted": "auto-generated",
+            "Content-Language": language,
         },
     )
 

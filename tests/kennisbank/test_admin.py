@@ -1,0 +1,36 @@
+"""Curators edit in Django admin: a preview of the rendered Markdown, and a revision per save."""
+
+import pytest
+from django.urls import reverse
+
+from ospo_nl.revisions import revisions_of
+
+from .conftest import make_article
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_change_page_shows_the_rendered_preview(admin_client_, section):
+    article = make_article(section, "eupl", body="## Kop\n\n<script>x()</script>*nadruk*")
+    response = admin_client_.get(reverse("admin:kennisbank_article_change", args=[article.pk]))
+    assert response.status_code == 200
+    assert '<div class="article-body"><h2 id="kop">Kop</h2>' in response.text
+    assert "<script>x()" not in response.text
+
+
+def test_saving_in_admin_keeps_a_revision(admin_client_, admin_user, section):
+    article = make_article(section, "eupl", title="EUPL", body="Oud.")
+    data = {"title": "EUPL", "slug": "eupl", "kind": "background", "section": section.pk, "order": 0,
+            "status": "published", "published_at_0": "2026-01-02", "published_at_1": "10:00:00",
+            "summary": "", "body": "Nieuw.", "tags": "", "author_names": "", "last_reviewed_at": "",
+            "image_caption": "", "image_source": "", "licence": "CC BY 4.0"}
+    response = admin_client_.post(reverse("admin:kennisbank_article_change", args=[article.pk]), data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    latest = revisions_of(article).first()
+    assert latest.data["body"] == "Nieuw." and latest.author == admin_user and latest.message == "Bewerkt in beheer"
+
+
+def test_the_article_list_in_admin(admin_client_, section):
+    make_article(section, "eupl")
+    assert admin_client_.get(reverse("admin:kennisbank_article_changelist")).status_code == 200
+    assert admin_client_.get(reverse("admin:kennisbank_section_changelist")).status_code == 200

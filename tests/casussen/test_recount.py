@@ -1,0 +1,45 @@
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from casussen import lifecycle
+from casussen.models import Answer, Casus
+
+
+def recount(*args):
+    out = StringIO()
+    call_command("recount_casussen", *args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def broken(casus, answer, other_member):
+    lifecycle.vote(answer=answer, by=other_member, value=1)
+    Answer.objects.filter(pk=answer.pk).update(score=7)
+    Casus.objects.filter(pk=casus.pk).update(answer_count=5, score=9)
+    return casus, answer
+
+
+@pytest.mark.django_db
+def test_recount_with_dry_run_reports_and_changes_nothing(broken):
+    casus, answer = broken
+    assert "would fix: 1 answer scores, 1 casus counters" in recount("--dry-run")
+    casus.refresh_from_db()
+    assert casus.answer_count == 5
+
+
+@pytest.mark.django_db
+def test_recount_rebuilds_the_counters(broken):
+    casus, answer = broken
+    assert "fixed: 1 answer scores, 1 casus counters" in recount()
+    casus.refresh_from_db()
+    answer.refresh_from_db()
+    assert (answer.score, casus.answer_count, casus.score) == (1, 1, 1)
+    assert "fixed: 0 answer scores, 0 casus counters, 0 last activity dates" in recount()
+
+
+@pytest.mark.django_db
+def test_recount_leaves_deleted_answers_out(casus, answer, expert):
+    lifecycle.delete_answer(answer=answer, by=expert)
+    assert "0 casus counters" in recount()

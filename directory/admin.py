@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 from django.contrib.admin.models import CHANGE, LogEntry
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -9,10 +10,14 @@ from .models import Initiative, InitiativeOrganisation, Organisation, Profile
 
 
 def _set_published(modeladmin, request, queryset, value, message):
-    changed = queryset.exclude(is_published=value)
-    objects = list(changed)  # the history needs the rows; the update below changes what `changed` selects
-    count = changed.update(is_published=value)
-    LogEntry.objects.log_actions(request.user.pk, objects, CHANGE, message)
+    # save() per row, not update(): post_save keeps the site search index (ospo_nl.search) in step.
+    changed = list(queryset.exclude(is_published=value))
+    with transaction.atomic():
+        for obj in changed:
+            obj.is_published = value
+            obj.save(update_fields=["is_published", "updated_at"])
+        LogEntry.objects.log_actions(request.user.pk, changed, CHANGE, message)
+    count = len(changed)
     modeladmin.message_user(
         request, ngettext("%(count)d item bijgewerkt.", "%(count)d items bijgewerkt.", count) % {"count": count},
         messages.SUCCESS,

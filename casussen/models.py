@@ -25,12 +25,15 @@ STOPWORDS = {
 
 class CasusQuerySet(PostQuerySet):
     def visible_to(self, user):
-        """Visitor: public. Member: public and members. Expert or curator: everything. Never deleted ones."""
+        """Visitor: public. Member: public, members and their own. Expert or curator: everything.
+
+        Deleted casussen are visible to nobody. Keep in step with `Casus.is_visible_to`.
+        """
         qs = self.alive()
         if is_curator(user) or is_expert(user):
             return qs
         if is_member(user):
-            return qs.filter(visibility__in=[Casus.Visibility.PUBLIC, Casus.Visibility.MEMBERS])
+            return qs.filter(Q(visibility__in=[Casus.Visibility.PUBLIC, Casus.Visibility.MEMBERS]) | Q(author=user))
         return qs.filter(visibility=Casus.Visibility.PUBLIC)
 
     def open(self):
@@ -148,7 +151,7 @@ class Casus(Post):
             return True
         if self.visibility == self.Visibility.MEMBERS:
             return is_member(user)
-        return is_curator(user) or is_expert(user)
+        return is_curator(user) or is_expert(user) or (is_member(user) and self.author_id == user.pk)
 
     @property
     def is_open(self):

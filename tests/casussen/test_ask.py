@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from casussen import lifecycle
 from casussen.models import Casus
 from ospo_nl.models import Notification
 
@@ -116,3 +117,23 @@ def test_a_members_only_casus_notifies_only_experts_who_may_see_it(member_client
 @pytest.mark.django_db
 def test_put_is_405(member_client):
     assert member_client.put(ASK).status_code == 405
+
+
+@pytest.mark.django_db
+def test_a_member_lands_on_their_own_experts_only_casus(member_client, other_member_client):
+    response = member_client.post(ASK, form_data(visibility="experts"), follow=True)
+    assert response.status_code == 200
+    assert "alleen experts" in response.text
+    assert other_member_client.get(Casus.objects.get().get_absolute_url()).status_code == 404
+
+
+@pytest.mark.django_db
+def test_followers_who_lost_sight_of_a_casus_are_not_notified(casus, member, other_member, expert):
+    from ospo_nl.following import follow
+
+    follow(other_member, casus)
+    lifecycle.edit_casus(casus=casus, by=member, changes={"visibility": "experts"})
+    Notification.objects.all().delete()
+    lifecycle.post_answer(casus=casus, by=expert, body="Advies")
+    lifecycle.comment(casus=casus, by=expert, body="En nog iets")
+    assert set(Notification.objects.values_list("recipient", flat=True)) == {member.pk}

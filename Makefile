@@ -59,7 +59,8 @@ bench: install postgres
 	TESTING=1 $(PY) manage.py bench --database-url postgres://postgres@$(PG_HOST):5432/ospo_nl_bench
 
 screenshots: install postgres browser
-	TESTING=1 DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m pytest tests/e2e/test_screenshots.py -m e2e -p no:cacheprovider
+	SCREENSHOTS=1 TESTING=1 DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m pytest tests/e2e/test_screenshots.py -m e2e -p no:cacheprovider
+	@echo "Screenshots written to screenshots/"
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3

@@ -1,0 +1,169 @@
+"""Real-browser tests: Playwright (sync API) drives Debian's chromium against pytest-django's live_server.
+
+Fixtures: `browser` (one chromium per session), `context` (Dutch, 1280 px), `page` (with `page.problems`
+collecting console errors, failed requests, 4xx/5xx responses and CSP violations; checked when the test
+ends), and helpers `visit()`, `axe_check()`, `log_in()`.
+"""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in this thread; Django's ORM would refuse to run here
+# (SynchronousOnlyOperation) although nothing is actually async. Tests and the live server are
+# ordinary threads, so this is safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+LOCALES = {"nl": "nl-NL", "en": "en-GB"}
+E2E_DIR = Path(__file__).parent
+
+
+def pytest_collection_modifyitems(items):
+    # Everything in this folder needs the browser: keep it out of the SQLite run (-m "not e2e").
+    for item in items:
+        if E2E_DIR in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        message = f"chromium not found at {CHROMIUM} (make browser installs it)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS)
+        yield browser
+        browser.close()
+
+
+class PageProblems:
+    """What went wrong in the browser while a test ran: console errors, failed requests, CSP violations."""
+
+    def __init__(self):
+        self.problems = []
+        self.allowed_statuses = set()
+
+    def allow_status(self, status):
+        """A test that wants e.g. a 404 or 400 page says so; any other 4xx/5xx still fails it."""
+        self.allowed_statuses.add(status)
+
+    def on_console(self, message):
+        if message.type != "error":
+            return
+        text = message.text
+        # Chromium repeats every 4xx/5xx response as a console error; on_response judges those.
+        if re.match(r"Failed to load resource: the server responded with a status of (\d+)", text):
+            return
+        self.problems.append(f"console error on {message.page.url if message.page else '?'}: {text}")
+
+    def on_response(self, response):
+        if response.status >= 400 and response.status not in self.allowed_statuses:
+            self.problems.append(f"HTTP {response.status} for {response.request.method} {response.url}")
+
+    def on_request_failed(self, request):
+        self.problems.append(f"request failed: {request.method} {request.url} ({request.failure})")
+
+    def check(self, page):
+        csp = page.evaluate("window.__cspViolations || []")
+        found = self.problems + [f"CSP violation on {page.url}: {v}" for v in csp]
+        self.problems = []
+        page.evaluate("window.__cspViolations = []")
+        assert not found, "problems in the browser:\n" + "\n".join(found)
+
+
+# Runs before any page script; Playwright's init scripts are not subject to the page's CSP.
+CSP_LISTENER = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (e) => {
+  const where = `${e.sourceFile}:${e.lineNumber}`;
+  window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || "inline"} (${where})`);
+});
+"""
+
+
+def new_context(browser, live_server, *, lang="nl", width=1280, height=900):
+    context = browser.new_context(
+        base_url=live_server.url, locale=LOCALES[lang], viewport={"width": width, "height": height}
+    )
+    context.add_init_script(CSP_LISTENER)
+    return context
+
+
+def new_page(context):
+    page = context.new_page()
+    problems = PageProblems()
+    page.on("console", problems.on_console)
+    page.on("response", problems.on_response)
+    page.on("requestfailed", problems.on_request_failed)
+    page.problems = problems
+    return page
+
+
+@pytest.fixture
+def context(browser, live_server):
+    context = new_context(browser, live_server)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context):
+    page = new_page(context)
+    yield page
+    if not page.is_closed():
+        page.problems.check(page)
+
+
+def visit(page, path, *, status=200):
+    """Open `path`, check the status and that the browser saw no errors so far."""
+    if status != 200:
+        page.problems.allow_status(status)
+    response = page.goto(path)
+    assert response is not None and response.status == status, f"{path}: {response and response.status}"
+    page.problems.check(page)
+    return response
+
+
+def axe_check(page):
+    """Run axe-core's WCAG 2.1 A/AA rules on the current page; fail listing rule, elements and URL."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS},
+                                       "resultTypes": ["violations"]})
+    violations = results.response["violations"]
+    if violations:
+        lines = [f"axe found {len(violations)} WCAG 2.1 A/AA violation(s) on {page.url}:"]
+        for violation in violations:
+            lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']}")
+            for node in violation["nodes"]:
+                target = " >> ".join(str(part) for part in node["target"])
+                summary = [line.strip() for line in node.get("failureSummary", "").splitlines()[1:2]]
+                lines.append(f"    {target}  {node['html'][:160]}  -> {' '.join(summary)}")
+        pytest.fail("\n".join(lines), pytrace=False)
+
+
+def log_in(context, user, live_server):
+    """Give the browser context a logged-in session for `user` without going through the form."""
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}])

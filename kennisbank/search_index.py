@@ -1,4 +1,4 @@
-"""What the site search finds of the kennisbank: published articles only."""
+"""What the site search finds of the kennisbank: published articles only (drafts are never indexed)."""
 
 from ospo_nl.search import Kind, plain_text, register
 
@@ -12,7 +12,7 @@ def article_entry(article):
         title=article.title,
         body=plain_text(article.summary, article.body_html),
         url=article.get_absolute_url(),
-        date=article.published_at,
+        date=article.content_updated_at,
         tags=article.tags.all(),
     )
 
@@ -20,7 +20,6 @@ def article_entry(article):
 register(
     Article, kind=Kind.ARTICLE, entry=article_entry,
     queryset=lambda: Article.objects.select_related("section").prefetch_related("tags"),
-    # An article's address follows its section's path.
-    triggers={Section: (lambda section: section.articles.select_related("section"),
-                        ("slug", "parent", "path", "index_article"))},
+    # A moved section or a new index article changes the URLs of the articles in it.
+    triggers={Section: (lambda section: section.articles.select_related("section"), ("path", "index_article"))},
 )

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .feeds import LatestArticlesFeed
 
 app_name = "kennisbank"
 
@@ -11,6 +12,7 @@ urlpatterns = [
     path("soort/<slug:kind>/", views.kind_list, name="kind"),
     path("tag/<slug:tag>/", views.tag_list, name="tag"),
     path("recent/", views.recent, name="recent"),
+    path("feed/", LatestArticlesFeed(), name="feed"),
     path("artikel/<slug:slug>/bewerken/", views.article_edit, name="article_edit"),
     path("artikel/<slug:slug>/geschiedenis/", views.article_history, name="article_history"),
     path("artikel/<slug:slug>/verschil/", views.article_diff, name="article_diff"),

@@ -144,3 +144,21 @@ def test_curator_article_page_costs_three_queries_more_for_session_user_and_prof
     # session, user, the user's profile (account menu in base.html), then the five of a visitor
     with django_assert_num_queries(8):
         assert curator_client.get("/kennisbank/licenties/eupl/eupl-kiezen/").status_code == 200
+
+
+def test_feed_sitemap_and_search_index_leave_drafts_out(client, tree):
+    from kennisbank.search_index import article_entry
+    from kennisbank.sitemaps import ArticleSitemap
+
+    feed = client.get("/kennisbank/feed/")
+    assert feed.status_code == 200 and "De EUPL kiezen" in feed.text and "Geheim concept" not in feed.text
+    assert tree["draft"] not in list(ArticleSitemap().items())
+    assert article_entry(tree["draft"]) is None
+    assert article_entry(tree["main"])["url"] == "/kennisbank/licenties/eupl/eupl-kiezen/"
+
+
+def test_feed_query_count(client, section, django_assert_num_queries):
+    for n in range(5):
+        make_article(section, f"artikel-{n}")
+    with django_assert_num_queries(1):  # the newest published articles with their sections
+        assert client.get("/kennisbank/feed/").status_code == 200

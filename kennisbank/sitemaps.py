@@ -1,0 +1,28 @@
+"""Sitemaps of the kennisbank: published articles and the sections (drafts never appear).
+
+The project's sitemap.xml (ospo_nl) can include them: {**kennisbank.sitemaps.SITEMAPS}.
+"""
+
+from django.contrib.sitemaps import Sitemap
+
+from .models import Article, Section
+
+
+class ArticleSitemap(Sitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return Article.objects.published().select_related("section").order_by("pk")
+
+    def lastmod(self, obj):
+        return obj.content_updated_at
+
+
+class SectionSitemap(Sitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return Section.objects.order_by("path")
+
+
+SITEMAPS = {"kennisbank": ArticleSitemap, "kennisbank-secties": SectionSitemap}

@@ -381,3 +381,19 @@ class Synonym(models.Model):
         """The term and its synonyms, lowercased, without empties or repeats."""
         words = [self.term, *self.synonyms.split(",")]
         return list(dict.fromkeys(" ".join(w.lower().split()) for w in words if w.strip()))
+
+
+class SearchWord(models.Model):
+    """Every word in the index once: the lexicon that typo correction looks up with trigrams (PostgreSQL).
+
+    Never shown to anyone; a correction only widens a query, whose results stay filtered by audience.
+    """
+
+    word = models.CharField(max_length=40, primary_key=True)
+
+    class Meta:
+        verbose_name = _("woord in de zoekindex")
+        verbose_name_plural = _("woorden in de zoekindex")
+
+    def __str__(self):
+        return self.word

@@ -10,8 +10,9 @@ index: they decide nothing about the domain, they only mirror what the adapters 
 changes its answers' audience). `manage.py rebuild_search_index` rebuilds everything in bulk.
 
 Searching. `search(q, user=...)` runs the query on PostgreSQL with full-text search (the generated
-`search_vector` column of migration 0003: `dutch` configuration, title weight A, tags B, body C),
-falls back to trigram similarity on title and body when full text finds nothing (typos), and
+`search_vector` column of migration 0004: `dutch` configuration, title weight A, tags B, body C),
+and when full text finds nothing it corrects typos: each query word is widened with the most
+similar words (pg_trgm) of `SearchWord`, the lexicon of indexed words, and searched again. It
 expands admin-managed synonyms. On SQLite it uses plain `icontains`. Every result and every count
 is limited to `audiences_for(user)`, the one place that maps roles to what a user may find.
 """
@@ -28,7 +29,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
-from .models import SearchEntry, SearchEntryTag, Synonym
+from .models import SearchEntry, SearchEntryTag, SearchWord, Synonym
 from .roles import is_curator, is_expert, is_member
 
 Audience = SearchEntry.Audience
@@ -46,6 +47,8 @@ HEADLINE_OPTIONS = (
     'ShortWord=2, FragmentDelimiter=" … "'
 )
 SNIPPET_CHARS = 240
+CORRECTION_SIMILARITY = 0.35  # trigram similarity a lexicon word needs to count as "meant"
+CORRECTIONS_PER_WORD = 3
 
 
 # --- Who may find what -------------------------------------------------------------------------
@@ -87,6 +90,20 @@ def plain_text(*parts):
     return " ".join(text.split())[:MAX_BODY_CHARS]
 
 
+_LEXICON_WORD = re.compile(r"[^\W\d_]{4,40}")
+
+
+def lexicon_words(*texts):
+    return {w.lower() for text in texts for w in _LEXICON_WORD.findall(text or "")}
+
+
+def _add_to_lexicon(words, batch_size=1000):
+    # Only PostgreSQL corrects typos; elsewhere the lexicon would be dead weight.
+    if connection.vendor == "postgresql" and words:
+        SearchWord.objects.bulk_create((SearchWord(word=w) for w in words), ignore_conflicts=True,
+                                       batch_size=batch_size)
+
+
 def _tags_of(fields):
     return [(t.slug, t.name) for t in fields.get("tags") or ()]
 
@@ -116,14 +133,16 @@ def index_object(obj):
         remove_object(obj)
         return
     content_type = ContentType.objects.get_for_model(obj)
+    values = _entry_values(adapter, obj, fields)
     with transaction.atomic():
         entry, _created = SearchEntry.objects.update_or_create(
-            content_type=content_type, object_id=obj.pk, defaults=_entry_values(adapter, obj, fields)
+            content_type=content_type, object_id=obj.pk, defaults=values
         )
         entry.tag_rows.all().delete()
         SearchEntryTag.objects.bulk_create(
             SearchEntryTag(entry=entry, slug=slug[:100], name=name[:100]) for slug, name in _tags_of(fields)
         )
+        _add_to_lexicon(lexicon_words(values["title"], values["tags"], values["body"]))
 
 
 def remove_object(obj):
@@ -135,7 +154,7 @@ def remove_object(obj):
 
 def rebuild(*, dry_run=False, batch_size=1000):
     """Rebuild the whole index from the adapters. Returns {kind: (indexed, skipped)}."""
-    counts = {}
+    counts, lexicon = {}, set()
     for adapter in REGISTRY.values():
         content_type = ContentType.objects.get_for_model(adapter.model)
         entries, tag_lists, skipped = [], [], 0
@@ -144,9 +163,10 @@ def rebuild(*, dry_run=False, batch_size=1000):
             if fields is None:
                 skipped += 1
                 continue
-            entries.append(SearchEntry(content_type=content_type, object_id=obj.pk,
-                                       **_entry_values(adapter, obj, fields)))
+            values = _entry_values(adapter, obj, fields)
+            entries.append(SearchEntry(content_type=content_type, object_id=obj.pk, **values))
             tag_lists.append(_tags_of(fields))
+            lexicon |= lexicon_words(values["title"], values["tags"], values["body"])
         counts[adapter.kind] = (len(entries), skipped)
         if dry_run:
             continue
@@ -158,6 +178,10 @@ def rebuild(*, dry_run=False, batch_size=1000):
                  for entry, tags in zip(created, tag_lists, strict=True) for slug, name in tags),
                 batch_size=batch_size,
             )
+    if not dry_run:
+        with transaction.atomic():
+            SearchWord.objects.all().delete()
+            _add_to_lexicon(lexicon, batch_size=batch_size)
     return counts
 
 
@@ -371,31 +395,32 @@ def _fulltext(parsed):
     return match, score, snippet
 
 
-def _trigram_words(parsed):
-    words = [t.alternatives[0] for t in parsed.positive_terms if not t.phrase and len(t.alternatives[0]) >= 4]
-    return words[:5]
+def corrected(parsed):
+    """`parsed` with each long plain word widened by the lexicon words closest to it (typos), or None.
 
-
-def _trigram(parsed):
-    """Typo tolerance: every long query word is close to a word of the title or the body."""
-    words = _trigram_words(parsed)
+    One query: for each word, the few most similar words of the index (trigram index on the lexicon).
+    """
+    words = sorted({t.alternatives[0] for t in parsed.positive_terms
+                    if not t.phrase and len(t.alternatives[0]) >= 4 and t.alternatives[0].isalpha()})[:MAX_TERMS]
     if not words:
-        return None, None
-    conditions, scores, params, score_params = [], [], [], []
-    for word in words:
-        conditions.append("(%s <% {t}.title OR %s <% {t}.body)")
-        params += [word, word]
-        scores.append("GREATEST(2 * word_similarity(%s, {t}.title), word_similarity(%s, {t}.body))")
-        score_params += [word, word]
-    negated = [t for g in parsed.groups for t in g if t.negated]
-    for term in negated:
-        conditions.append("NOT {t}.search_vector @@ (" + " || ".join(
-            ["phraseto_tsquery('dutch', %s)"] * len(term.alternatives)) + ")")
-        params += term.alternatives
-    # `%` is the placeholder character of the database driver: the trigram operator is written `%%`.
-    match = EntrySQL(" AND ".join(conditions).replace("<%", "<%%"), params, models.BooleanField())
-    score = EntrySQL(" + ".join(scores), score_params, models.FloatField())
-    return match, score
+        return None
+    sql = (
+        "SELECT q.w, l.word FROM unnest(%s::text[]) AS q(w) CROSS JOIN LATERAL ("
+        "  SELECT word FROM ospo_nl_searchword WHERE word %% q.w AND word <> q.w AND similarity(word, q.w) >= %s"
+        "  ORDER BY similarity(word, q.w) DESC, word LIMIT %s) AS l"
+    )
+    close = {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [words, CORRECTION_SIMILARITY, CORRECTIONS_PER_WORD])
+        for word, candidate in cursor.fetchall():
+            close.setdefault(word, []).append(candidate)
+    if not close:
+        return None
+    return ParsedQuery([
+        [Term(t.alternatives + close.get(t.alternatives[0], []), t.negated, t.phrase) if not t.negated else t
+         for t in group]
+        for group in parsed.groups
+    ])
 
 
 # --- SQLite and friends: the plain fallback ----------------------------------------------------
@@ -469,7 +494,8 @@ def search(q, *, user, kind="", tag="", page=1, per_page=PER_PAGE):
     """One page of results for `q` that `user` may see, with counts per kind and per tag.
 
     Queries (PostgreSQL and SQLite alike): synonyms, counts per kind, counts per tag, the page,
-    the page's tags: 5. When full text finds nothing, the trigram pass repeats the last four: 6.
+    the page's tags: 5. When full text finds nothing (PostgreSQL), one query looks up close words in
+    the lexicon (typos) and the counts per kind run again with them: 7.
     """
     results = SearchResults(query=(q or "").strip()[:MAX_QUERY_LENGTH])
     parsed = parse_query(results.query, load_synonyms()) if results.query else None
@@ -493,10 +519,11 @@ def search(q, *, user, kind="", tag="", page=1, per_page=PER_PAGE):
 
     results.kind_counts = _kind_counts(matched)
     if postgres and parsed is not None and not results.kind_counts:
-        match, score = _trigram(parsed)
-        if match is None:
+        parsed = corrected(parsed)
+        if parsed is None:
             return results
-        snippet, results.fuzzy = None, True
+        results.fuzzy = True
+        match, score, snippet = _fulltext(parsed)
         matched = base.filter(match)
         results.kind_counts = _kind_counts(matched)
     counts = {k: n for k, _label, n in results.kind_counts}

@@ -1,7 +1,8 @@
-"""PostgreSQL only: the generated full-text column of the search index, its GIN index and trigram indexes.
+"""PostgreSQL only: the generated full-text column of the search index and its GIN index; pg_trgm.
 
 SQLite cannot have a generated tsvector column; there the search uses its plain fallback. The column
 is not a model field (see ospo_nl.models.SearchEntry); ospo_nl.search refers to it in SQL.
+Typo tolerance uses pg_trgm on the lexicon of indexed words (migration 0006), not on long bodies.
 Also seeds the synonyms the issue names; curators edit them in the admin.
 """
 
@@ -17,12 +18,8 @@ FORWARD = [
         setweight(to_tsvector('dutch'::regconfig, coalesce(body, '')), 'C')
     ) STORED""",
     f"CREATE INDEX search_entry_vector_idx ON {TABLE} USING gin (search_vector)",
-    f"CREATE INDEX search_entry_title_trgm_idx ON {TABLE} USING gin (title gin_trgm_ops)",
-    f"CREATE INDEX search_entry_body_trgm_idx ON {TABLE} USING gin (body gin_trgm_ops)",
 ]
 BACKWARD = [
-    "DROP INDEX IF EXISTS search_entry_body_trgm_idx",
-    "DROP INDEX IF EXISTS search_entry_title_trgm_idx",
     "DROP INDEX IF EXISTS search_entry_vector_idx",
     f"ALTER TABLE {TABLE} DROP COLUMN IF EXISTS search_vector",
 ]

@@ -115,3 +115,15 @@ def test_rebuild_command_restores_the_index():
     entry = SearchEntry.objects.get(kind="casus")
     assert [t.slug for t in entry.tag_rows.all()] == ["beleid"]
     assert SearchEntry.objects.filter(kind="answer").count() == 1
+
+
+def test_admins_manage_synonyms_in_the_admin(admin_client_, member_client):
+    from ospo_nl.models import Synonym
+
+    assert admin_client_.get("/admin/ospo_nl/synonym/").status_code == 200
+    assert member_client.get("/admin/ospo_nl/synonym/").status_code == 302  # to the admin login
+    response = admin_client_.post(
+        "/admin/ospo_nl/synonym/add/", {"term": "BIO", "synonyms": "Baseline Informatiebeveiliging Overheid"}
+    )
+    assert response.status_code == 302
+    assert Synonym.objects.get(term="BIO").group == ["bio", "baseline informatiebeveiliging overheid"]

@@ -54,6 +54,29 @@ def test_a_typo_in_the_body_is_forgiven_too(postgres_only):
     assert titles("toegankelijkhied") == ["Eisen aan websites"]
 
 
+def test_a_transposed_letter_is_forgiven_and_highlighted(postgres_only):
+    make_casus("Aanbesteding van software", "De licentie bepaalt veel.")
+    (entry,) = search("licnetie", user=VISITOR).entries
+    assert "<mark>licentie</mark>" in entry.snippet
+
+
+def test_a_typo_never_reveals_words_of_content_the_user_may_not_see(postgres_only):
+    make_casus("Geheimproject", "Alleen voor experts: zeldzaamwoord.", visibility="experts")
+    results = search("zeldzamwoord", user=VISITOR)
+    assert results.total == 0 and results.entries == [] and results.kind_counts == []
+
+
+def test_the_lexicon_is_rebuilt_with_the_index(postgres_only):
+    from django.core.management import call_command
+
+    from ospo_nl.models import SearchWord
+
+    make_casus("Toegankelijkheid", "Zeldzaamwoord hier.")
+    SearchWord.objects.all().delete()
+    call_command("rebuild_search_index", stdout=None)
+    assert SearchWord.objects.filter(word="zeldzaamwoord").exists()
+
+
 def test_synonyms_find_the_abbreviation_and_the_full_words(postgres_only):
     make_casus("Een OSPO oprichten", "Hoe begin je?")
     make_casus("Ons open source program office", "Wat doet het?")

@@ -124,7 +124,8 @@ def test_query_count_for_a_member_adds_only_the_session_and_user(member_client, 
 
 def test_query_count_of_the_typo_fallback(client, postgres_only, django_assert_num_queries):
     make_casus("Toegankelijkheid", "Over toegankelijkheid.")
-    # synonyms, full-text counts (none), trigram counts per kind, per tag, the page, the page's tags
-    with django_assert_num_queries(6):
+    # synonyms, full-text counts (none), close words in the lexicon, counts per kind again, per tag,
+    # the page, the page's tags
+    with django_assert_num_queries(7):
         response = client.get(URL, {"q": "toegankelijkhied"})
     assert response.context["results"].fuzzy

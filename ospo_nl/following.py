@@ -2,6 +2,7 @@
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 
 from .models import Follow
 
@@ -23,8 +24,11 @@ def is_following(user, obj):
 
 
 def followers_of(*objs):
-    """Active users who follow any of `objs` (e.g. a casus and its tags)."""
-    user_ids = set()
+    """Active users who follow any of `objs` (e.g. a casus and its tags), as one lazy query."""
+    users = get_user_model().objects.filter(is_active=True)
+    if not objs:
+        return users.none()
+    targets = Q()
     for obj in objs:
-        user_ids.update(Follow.objects.filter(**_key(obj)).values_list("user_id", flat=True))
-    return get_user_model().objects.filter(pk__in=user_ids, is_active=True)
+        targets |= Q(**_key(obj))
+    return users.filter(pk__in=Follow.objects.filter(targets).values("user_id"))

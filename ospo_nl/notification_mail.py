@@ -25,8 +25,9 @@ logger = logging.getLogger(__name__)
 
 UNSUBSCRIBE_SALT = "ospo_nl.notifications.unsubscribe"
 Mode = NotificationSettings.EmailMode
-# How far back a digest (or a retry run) looks for unmailed, unread notifications.
-WINDOWS = {"immediate": timedelta(days=2), "daily": timedelta(days=2), "weekly": timedelta(days=14)}
+# How far back a digest (or a retry run) looks for unmailed, unread notifications: wide enough to
+# cover a mail server that is down for days; anything older stays in the in-app list only.
+WINDOWS = {"immediate": timedelta(days=2), "daily": timedelta(days=7), "weekly": timedelta(days=21)}
 DIGEST_MAX_ITEMS = 50
 
 

@@ -4,7 +4,7 @@ import pytest
 from taggit.models import Tag
 
 from directory.models import Organisation
-from ospo_nl.following import follow, is_following
+from ospo_nl.following import follow, followers_of, is_following
 from ospo_nl.models import Follow
 
 URL = "/volgend/"
@@ -62,3 +62,17 @@ def test_unfollowing_needs_post_login_and_ownership(member, member_client, other
 
 def test_visitors_are_sent_to_log_in(client):
     assert client.get(URL).status_code == 302
+
+
+def test_followers_of_several_targets_is_one_query_of_active_users(member, other_member, expert, target,
+                                                                   django_assert_num_queries):
+    tag, _ = Tag.objects.get_or_create(name="licenties", slug="licenties")
+    follow(member, target)
+    follow(other_member, tag)
+    follow(expert, tag)
+    expert.is_active = False
+    expert.save()
+
+    followers_of(target, tag)  # warms the content-type cache
+    with django_assert_num_queries(1):
+        assert set(followers_of(target, tag)) == {member, other_member}

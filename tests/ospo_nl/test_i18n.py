@@ -1,0 +1,62 @@
+"""Dutch by default, English after switching: our own strings and allauth's pages.
+
+Needs the compiled catalogue (locale/en/LC_MESSAGES/django.mo); `make install` compiles it.
+"""
+
+import pytest
+from django.urls import reverse
+
+
+@pytest.fixture
+def english(client):
+    client.cookies["django_language"] = "en"
+    return client
+
+
+@pytest.mark.django_db
+def test_home_navigation_is_dutch_by_default(client):
+    text = client.get(reverse("home")).text
+    for word in ("Casussen", "Kennisbank", "Organisaties", "Naar de inhoud"):
+        assert word in text
+
+
+@pytest.mark.django_db
+def test_home_navigation_is_english_after_switching(english):
+    text = english.get(reverse("home")).text
+    assert 'lang="en"' in text
+    for word in (">Cases<", ">Knowledge base<", ">Organisations<", "Skip to content", "Accessibility"):
+        assert word in text, f"{word!r} missing: is locale/en/LC_MESSAGES/django.mo compiled (make messages)?"
+    assert ">Kennisbank<" not in text
+
+
+@pytest.mark.django_db
+def test_the_language_switch_posts_to_set_language_and_sets_english(client):
+    response = client.post(reverse("set_language"), {"language": "en", "next": "/toegankelijkheid/"})
+    assert response.status_code == 302
+    assert response.url == "/toegankelijkheid/"
+    text = client.get(reverse("accessibility")).text
+    assert "Accessibility statement" in text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url_name", "dutch", "english"),
+    [
+        ("account_login", ">Inloggen</h1>", ">Log in</h1>"),
+        ("account_signup", ">Account aanmaken</h1>", ">Create account</h1>"),
+        ("account_reset_password", "Wachtwoord vergeten?", "Forgotten your password?"),
+    ],
+)
+def test_account_pages_are_dutch_by_default_and_english_after_switching(client, url_name, dutch, english):
+    assert dutch in client.get(reverse(url_name)).text
+    client.cookies["django_language"] = "en"
+    text = client.get(reverse(url_name)).text
+    assert english in text
+    assert dutch not in text
+
+
+@pytest.mark.django_db
+def test_form_errors_are_in_the_page_language(english):
+    text = english.post(reverse("account_signup"), {"email": "", "password1": "", "password2": ""}).text
+    assert "Please check the form" in text
+    assert "This field is required." in text

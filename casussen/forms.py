@@ -69,6 +69,7 @@ class CasusForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = Organisation.objects.published()
+        self.fields["organisation"].empty_label = _("(geen of staat er niet bij)")
         self.fields["body"].validators.append(MaxLengthValidator(MAX_BODY))
         for name in ("tried", "desired_outcome"):
             self.fields[name].validators.append(MaxLengthValidator(MAX_TEXT))

@@ -97,3 +97,28 @@ def test_notify_experts_of_a_private_casus_skips_experts_who_may_not_see_it(fift
     created = notify_experts_of_new_casus(casus, limit=5)
 
     assert created and all(n.recipient.profile.is_public for n in created)
+
+
+def test_the_default_counts_come_from_casussen_claims_and_accepted_answers(db, member):
+    from django.apps import apps
+
+    try:
+        casus_model = apps.get_model("casussen", "Casus")
+        answer_model = apps.get_model("casussen", "Answer")
+    except LookupError:
+        pytest.skip("casussen models not there yet")
+    busy = make_user("busy@example.org", name="Bas Bezet", is_expert=True, expertise=["licenties"])
+    proven = make_user("proven@example.org", name="Pia Bewezen", is_expert=True, expertise=["licenties"])
+    fresh = make_user("fresh@example.org", name="Fem Fris", is_expert=True, expertise=["licenties"])
+    NotificationSettings.objects.create(user=busy, max_open_claims=2)
+    for i in range(2):
+        casus_model.objects.create(author=member, title=f"Open {i}", slug=f"open-{i}", body="Vraag",
+                                   status="claimed", claimed_by=busy)
+    done = casus_model.objects.create(author=member, title="Klaar", slug="klaar", body="Vraag", status="resolved",
+                                      claimed_by=proven)
+    answer_model.objects.create(casus=done, author=proven, body="Antwoord", is_accepted=True)
+
+    ranked = rank_experts(tags=["licenties"], limit=None)
+
+    assert [p.user for p in ranked] == [proven, fresh]  # busy is at their maximum of 2 open claims
+    assert (ranked[0].open_claims, ranked[0].accepted_answers) == (0, 1)

@@ -7,4 +7,4 @@ class CasussenConfig(AppConfig):
     verbose_name = _("Casussen")
 
     def ready(self):
-        from . import home  # noqa: F401  (registers the home page section)
+        from . import home, related  # noqa: F401  (register the home page and organisation page sections)

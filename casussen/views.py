@@ -18,6 +18,7 @@ from ospo_nl.roles import is_member
 from . import lifecycle, permissions
 from .forms import AnswerForm, AssignForm, CasusForm, CommentForm, ResolveForm, TitleForm
 from .models import Casus, Vote
+from .structured_data import qapage_json_ld
 
 PAGE_SIZE = 20
 SORT_PARAMS = {"activiteit": "activity", "nieuwste": "newest", "stemmen": "votes"}
@@ -136,6 +137,7 @@ def _render_detail(request, casus, *, answer_form=None, comment_form=None, comme
         comment.can_delete = _allowed(permissions.check_delete_post, user, comment)
     context = {
         "casus": casus, "answers": answers, "casus_comments": casus_comments,
+        "json_ld": qapage_json_ld(casus, answers),
         "answer_form": answer_form or AnswerForm(), "comment_form": comment_form or CommentForm(),
         "comment_answer_id": comment_answer_id,
         "casus_comment_form": CommentForm() if comment_answer_id else (comment_form or CommentForm()),

@@ -1,0 +1,22 @@
+"""What casussen add to other parts' pages: the casussen of an organisation on its directory page."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from directory.related import register_organisation_section
+
+from .models import Casus
+
+
+@register_organisation_section
+def casussen_of(organisation, user):
+    """The latest casussen of `organisation` that `user` may see; never those that hide the organisation."""
+    rows = (
+        Casus.objects.visible_to(user).filter(organisation=organisation, hide_organisation=False)
+        .order_by("-last_activity_at", "-id").only("title", "slug", "last_activity_at")[:5]
+    )
+    return {
+        "title": _("Casussen"),
+        "url": reverse("casussen:by_organisation", args=[organisation.slug]),
+        "items": [{"label": c.title, "url": c.get_absolute_url(), "date": c.last_activity_at} for c in rows],
+    }

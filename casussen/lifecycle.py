@@ -23,7 +23,7 @@ from . import permissions
 from .models import Answer, Casus, Comment, Vote
 
 # Casus slugs share /casussen/<slug>/ with these fixed pages.
-RESERVED_SLUGS = {"vragen", "onbeantwoord", "mijn", "gevolgd", "tag", "organisatie"}
+RESERVED_SLUGS = {"vragen", "onbeantwoord", "mijn", "gevolgd", "tag", "organisatie", "feed"}
 
 
 def unique_slug(title):

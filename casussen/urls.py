@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .feeds import LatestCasussenFeed
 
 app_name = "casussen"
 
@@ -10,6 +11,7 @@ urlpatterns = [
     path("mijn/", views.mine, name="mine"),
     path("gevolgd/", views.followed, name="followed"),
     path("vragen/", views.ask, name="ask"),
+    path("feed/", LatestCasussenFeed(), name="feed"),
     path("tag/<slug:slug>/", views.by_tag, name="by_tag"),
     path("tag/<slug:slug>/volgen/", views.follow_tag, name="follow_tag"),
     path("tag/<slug:slug>/ontvolgen/", views.unfollow_tag, name="unfollow_tag"),

@@ -11,11 +11,6 @@ from pathlib import Path
 
 import pytest
 
-# Playwright's sync API runs an event loop in this thread; Django's ORM would refuse to run here
-# (SynchronousOnlyOperation) although nothing is actually async. Tests and the live server are
-# ordinary threads, so this is safe.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 LAUNCH_ARGS = [
     "--no-sandbox",
@@ -32,9 +27,13 @@ E2E_DIR = Path(__file__).parent
 
 def pytest_collection_modifyitems(items):
     # Everything in this folder needs the browser: keep it out of the SQLite run (-m "not e2e").
+    # Browser tests run last (a stable sort after pytest-django's own ordering), so the event loop
+    # Playwright leaves in the main thread, and the DJANGO_ALLOW_ASYNC_UNSAFE it needs, never reach
+    # another test (e.g. one that runs `manage.py check --deploy` in a subprocess).
     for item in items:
         if E2E_DIR in Path(str(item.fspath)).parents:
             item.add_marker(pytest.mark.e2e)
+    items.sort(key=lambda item: item.get_closest_marker("e2e") is not None)
 
 
 @pytest.fixture(scope="session")
@@ -46,10 +45,21 @@ def browser():
         pytest.skip(message)
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS)
-        yield browser
-        browser.close()
+    # Playwright's sync API keeps an event loop running in this thread; Django's ORM would then refuse
+    # to run here (SynchronousOnlyOperation) although nothing is async. Tests and the live server are
+    # ordinary threads, so allowing it is safe; it is undone when the browser stops.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS)
+            yield browser
+            browser.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 class PageProblems:

@@ -18,6 +18,7 @@ urlpatterns = [
     path("organisatie/<slug:slug>/", views.by_organisation, name="by_organisation"),
     path("<slug:slug>/", views.detail, name="detail"),
     path("<slug:slug>/bewerken/", views.edit, name="edit"),
+    path("<slug:slug>/geschiedenis/", views.history, name="history"),
     path("<slug:slug>/verwijderen/", views.delete, name="delete"),
     path("<slug:slug>/antwoorden/", views.answer_create, name="answer"),
     path("<slug:slug>/reageren/", views.comment_create, name="comment"),

@@ -13,6 +13,7 @@ from taggit.models import Tag
 from directory.models import Organisation
 from ospo_nl.following import follow, is_following, unfollow
 from ospo_nl.models import Follow
+from ospo_nl.revisions import revisions_of
 from ospo_nl.roles import is_member
 
 from . import lifecycle, permissions
@@ -161,6 +162,14 @@ def detail(request, slug):
         slug=slug,
     )
     return _render_detail(request, casus)
+
+
+@require_GET
+def history(request, slug):
+    """Every version of the casus text with who wrote it and when."""
+    casus = _casus_or_404(request, slug)
+    revisions = revisions_of(casus).select_related("author__profile")
+    return render(request, "casussen/history.html", {"casus": casus, "revisions": revisions})
 
 
 # Asking --------------------------------------------------------------------------------------------

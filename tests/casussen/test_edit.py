@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
 from casussen import lifecycle
@@ -102,3 +103,23 @@ def test_assign_offers_the_experts(casus, expert, curator_client):
     assert response.status_code == 200
     assert "Eva Expert" in response.text
     assert curator_client.post(reverse("casussen:assign", args=[casus.slug]), {"expert": ""}).status_code == 400
+
+
+@pytest.mark.django_db
+def test_the_history_lists_every_version_with_its_author(casus, member, client, django_assert_num_queries):
+    lifecycle.edit_casus(casus=casus, by=member, changes={"title": "Tweede titel", "body": "<b>Tweede</b> tekst"})
+    url = reverse("casussen:history", args=[casus.slug])
+    ContentType.objects.clear_cache()  # a cold cache, so the pin does not depend on what ran before
+    # 1 the casus, 2 the revisions' content type, 3 the revisions with their authors and profiles.
+    with django_assert_num_queries(3):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert "Tweede titel" in response.text and "Welke licentie kiezen we?" in response.text
+    assert "&lt;b&gt;Tweede&lt;/b&gt;" in response.text  # the source is shown as text, never as HTML
+    assert "Mila Member" in response.text
+    assert "bewerkingsgeschiedenis" in client.get(casus.get_absolute_url()).text
+
+
+@pytest.mark.django_db
+def test_the_history_of_a_private_casus_is_404_for_outsiders(experts_casus, other_member_client):
+    assert other_member_client.get(reverse("casussen:history", args=[experts_casus.slug])).status_code == 404

@@ -1,4 +1,5 @@
-"""axe-core (WCAG 2.1 A and AA) finds nothing on the main page types, at 320 and 1280 px, in Dutch and English."""
+"""axe-core (WCAG 2.1 A and AA) finds nothing on the main page types, at 320 and 1280 px, in Dutch and English;
+and nothing scrolls sideways."""
 
 import pytest
 
@@ -46,6 +47,8 @@ def test_page_has_no_axe_violations(browser, live_server, name, width, lang):
         page = new_page(context)
         open_page(page, name)
         assert page.locator("html").get_attribute("lang") == lang
+        # WCAG 1.4.10 (reflow): nothing scrolls sideways at 320 px.
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
         axe_check(page)
         page.problems.check(page)
     finally:

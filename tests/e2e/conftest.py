@@ -87,6 +87,8 @@ class PageProblems:
             self.problems.append(f"HTTP {response.status} for {response.request.method} {response.url}")
 
     def on_request_failed(self, request):
+        if request.failure == "net::ERR_ABORTED":
+            return  # the page navigated away while this was loading (e.g. the favicon): not a server error
         self.problems.append(f"request failed: {request.method} {request.url} ({request.failure})")
 
     def check(self, page):

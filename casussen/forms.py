@@ -3,6 +3,7 @@ import re
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.validators import MaxLengthValidator
+from django.urls import reverse_lazy
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from taggit.utils import edit_string_for_tags, parse_tags
@@ -41,6 +42,9 @@ class TitleForm(forms.Form):
     titel = forms.CharField(
         label=_("Titel van je casus"), max_length=200,
         help_text=_("Vat je vraag samen in één zin, bijvoorbeeld: Welke licentie kiezen we voor onze app?"),
+        # static/js/suggest.js shows matching casussen and articles while typing (progressive enhancement).
+        widget=forms.TextInput(attrs={"data-suggest-url": reverse_lazy("search_suggestions"),
+                                      "data-suggest-heading": _("Lijkt dit op jouw vraag?")}),
     )
 
 

@@ -5,7 +5,6 @@ Each verb checks its own permission, runs in one transaction, keeps the denormal
 `ospo_nl.notifications.notify`, which drops recipients who may not see the casus.
 """
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F
@@ -18,6 +17,7 @@ from ospo_nl.models import Notification
 from ospo_nl.notifications import notify
 from ospo_nl.posts import edit_post, save_new_post, soft_delete_post
 from ospo_nl.roles import is_expert
+from ospo_nl.routing import notify_experts_of_new_casus
 
 from . import permissions
 from .models import Answer, Casus, Comment, Vote
@@ -42,13 +42,6 @@ def _touch(casus, **counters):
     casus.last_activity_at = now
 
 
-def _expert_recipients(casus):
-    # By tag id, not name: case-insensitive tags may be stored with another spelling.
-    return get_user_model().objects.filter(
-        is_active=True, profile__is_expert=True, profile__expertise__in=casus.tags.all()
-    ).select_related("profile").distinct()
-
-
 def post_casus(*, by, title, body, tried="", desired_outcome="", organisation=None, hide_organisation=False,
                phase=Casus.Phase.ORIENTATION, visibility=Casus.Visibility.PUBLIC, tags=()):
     permissions.check_post_casus(by)
@@ -63,11 +56,13 @@ def post_casus(*, by, title, body, tried="", desired_outcome="", organisation=No
         if tags:
             casus.tags.set(tags)
         follow(by, casus)
-        # Simple matching on shared tags; ranking of experts comes later.
-        notify(
-            _expert_recipients(casus), event=Notification.Event.EXPERTISE, target=casus, actor=by,
-            title=casus.title, url=casus.get_absolute_url(),
-        )
+        # The top few matching, available experts (not all of them), then followers of its tags.
+        told = {n.recipient_id for n in notify_experts_of_new_casus(casus)}
+        if tags:
+            notify(
+                followers_of(*casus.tags.all()).exclude(pk__in=told), event=Notification.Event.TAG,
+                target=casus, actor=by, title=casus.title, url=casus.get_absolute_url(),
+            )
     return casus
 
 

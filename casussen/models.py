@@ -15,13 +15,6 @@ from taggit.managers import TaggableManager
 from ospo_nl.models import Post, PostQuerySet
 from ospo_nl.roles import is_curator, is_expert, is_member
 
-# Short words that say nothing about the subject, ignored when looking for similar casussen.
-STOPWORDS = {
-    "voor", "over", "onze", "ons", "hoe", "wat", "welke", "wij", "mijn", "moeten", "kunnen", "mogen",
-    "met", "een", "het", "de", "van", "als", "bij", "naar", "door", "zijn", "wordt", "worden", "niet",
-    "maar", "ook", "die", "dat", "deze", "this", "with", "from", "what",
-}
-
 
 class CasusQuerySet(PostQuerySet):
     def visible_to(self, user):
@@ -48,17 +41,6 @@ class CasusQuerySet(PostQuerySet):
 
     def sorted_by(self, key):
         return self.order_by(*Casus.SORTS.get(key, Casus.SORTS["activity"]))
-
-    def similar_to(self, title, *, limit=5):
-        """Casussen whose title shares a meaningful word with `title` (works on SQLite and Postgres)."""
-        words = [w for w in "".join(c if c.isalnum() else " " for c in title.lower()).split()
-                 if len(w) >= 4 and w not in STOPWORDS]
-        if not words:
-            return self.none()
-        query = Q()
-        for word in words[:8]:
-            query |= Q(title__icontains=word)
-        return self.filter(query).order_by("-last_activity_at")[:limit]
 
 
 class Casus(Post):

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from taggit.models import Tag
 
 from directory.models import Organisation
+from ospo_nl import search
 from ospo_nl.following import follow, is_following, unfollow
 from ospo_nl.models import Follow
 from ospo_nl.revisions import revisions_of
@@ -177,7 +178,10 @@ def history(request, slug):
 @login_required
 @require_http_methods(["GET", "POST"])
 def ask(request):
-    """Step 1: the title (GET). Step 2: similar casussen and the full form. Then POST creates the casus."""
+    """Step 1: the title (GET). Step 2: similar casussen and articles (the one site search) and the full form.
+
+    Then POST creates the casus. With JavaScript, suggestions also appear while typing the title.
+    """
     permissions.check_post_casus(request.user)
     if request.method == "POST":
         form = CasusForm(request.POST)
@@ -191,7 +195,7 @@ def ask(request):
             )
             messages.success(request, _("Je casus is geplaatst. Je volgt hem automatisch."))
             return redirect(casus)
-        similar = Casus.objects.visible_to(request.user).similar_to(request.POST.get("title", ""))
+        similar = search.similar(request.POST.get("title", ""), user=request.user)
         return render(request, "casussen/ask.html", {"form": form, "similar": similar}, status=400)
 
     title_form = TitleForm(request.GET or None)
@@ -202,7 +206,7 @@ def ask(request):
     title = title_form.cleaned_data["titel"]
     profile = getattr(request.user, "profile", None)
     form = CasusForm(initial={"title": title, "organisation": profile.organisation_id if profile else None})
-    similar = Casus.objects.visible_to(request.user).similar_to(title)
+    similar = search.similar(title, user=request.user)
     return render(request, "casussen/ask.html", {"form": form, "similar": similar})
 
 

@@ -131,6 +131,7 @@ class Notification(models.Model):
         MENTION = "mention", _("vermelding")
         REPLY = "reply", _("antwoord in gevolgd onderwerp")
         REMINDER = "reminder", _("onbeantwoorde casus")
+        TAG = "tag", _("nieuwe casus met een tag die je volgt")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"

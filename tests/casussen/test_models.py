@@ -83,11 +83,6 @@ def test_slugs_are_unique_and_never_a_fixed_page(member):
     assert second.slug == "vragen-3"
 
 
-@pytest.mark.django_db
-def test_similar_to_matches_meaningful_title_words(casus, members_casus):
-    assert list(Casus.objects.all().similar_to("Welke licentie voor een app?")) == [casus]
-    assert list(Casus.objects.all().similar_to("wat is dat")) == []
-
 
 @pytest.mark.django_db
 def test_the_author_always_sees_their_own_experts_only_casus(experts_casus, member, other_member):

@@ -2,6 +2,7 @@
 
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
 
 from .models import Casus
 
@@ -14,6 +15,10 @@ class CasusSitemap(Sitemap):
 
     def lastmod(self, obj):
         return obj.last_activity_at
+
+    def get_latest_lastmod(self):
+        # One aggregate for the sitemap index, instead of loading every casus.
+        return self.items().aggregate(latest=Max("last_activity_at"))["latest"]
 
 
 SITEMAPS = {"casussen": CasusSitemap}

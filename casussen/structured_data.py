@@ -1,34 +1,43 @@
-"""schema.org QAPage for a public casus with an accepted answer (search engines show it as a Q&A)."""
+"""schema.org QAPage for a public casus with answers (search engines show it as a Q&A).
 
-from django.conf import settings
+The accepted answer is `acceptedAnswer`, the others `suggestedAnswer`. Members-only and experts-only
+casussen never reach structured data, whoever looks at the page.
+"""
 
-from directory.structured_data import json_ld
+import html
+
+from django.utils.html import strip_tags
+
+from ospo_nl.structured_data import absolute_url, json_ld, person
 from ospo_nl.templatetags.ospo import member_name
 
 
+def plain_text(rendered_html):
+    return html.unescape(strip_tags(rendered_html)).strip()
+
+
 def qapage_json_ld(casus, answers):
-    """JSON-LD for `casus`, or "" when it is not public or has no accepted answer: private casussen never
-    reach structured data."""
-    accepted = next((a for a in answers if a.is_accepted), None)
-    if casus.visibility != casus.Visibility.PUBLIC or accepted is None:
+    """JSON-LD for `casus` and its (alive) `answers`, or "" when it is not public or has no answer yet."""
+    if casus.visibility != casus.Visibility.PUBLIC or casus.is_deleted or not answers:
         return ""
 
     def answer_data(answer):
         return {
-            "@type": "Answer", "text": answer.body, "upvoteCount": max(answer.score, 0),
-            "dateCreated": answer.created_at.isoformat(),
-            "url": f"{settings.SITE_URL}{answer.get_absolute_url()}",
-            "author": {"@type": "Person", "name": str(member_name(answer.author))},
+            "@type": "Answer", "text": plain_text(answer.body_html), "upvoteCount": max(answer.score, 0),
+            "dateCreated": answer.created_at.isoformat(), "url": absolute_url(answer.get_absolute_url()),
+            "author": person(member_name(answer.author)),
         }
 
-    return json_ld({
-        "@context": "https://schema.org",
-        "@type": "QAPage",
-        "mainEntity": {
-            "@type": "Question", "name": casus.title, "text": casus.body, "answerCount": len(answers),
-            "dateCreated": casus.created_at.isoformat(),
-            "author": {"@type": "Person", "name": str(member_name(casus.author))},
-            "acceptedAnswer": answer_data(accepted),
-            "suggestedAnswer": [answer_data(a) for a in answers if not a.is_accepted],
-        },
-    })
+    question = {
+        "@type": "Question", "name": casus.title, "text": plain_text(casus.body_html) or casus.title,
+        "answerCount": len(answers), "upvoteCount": max(casus.score, 0),
+        "dateCreated": casus.created_at.isoformat(), "url": absolute_url(casus.get_absolute_url()),
+        "author": person(member_name(casus.author)),
+    }
+    accepted = [a for a in answers if a.is_accepted]
+    if accepted:
+        question["acceptedAnswer"] = answer_data(accepted[0])
+    suggested = [answer_data(a) for a in answers if not a.is_accepted]
+    if suggested:
+        question["suggestedAnswer"] = suggested
+    return json_ld({"@context": "https://schema.org", "@type": "QAPage", "mainEntity": question})

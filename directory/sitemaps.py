@@ -4,6 +4,7 @@ The project's sitemap.xml (ospo_nl) can include them: {"organisaties": Organisat
 """
 
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
 from django.urls import reverse
 
 from .models import Initiative, Organisation
@@ -18,6 +19,10 @@ class OrganisationSitemap(Sitemap):
     def lastmod(self, obj):
         return obj.updated_at
 
+    def get_latest_lastmod(self):
+        # One aggregate for the sitemap index, instead of loading every entry.
+        return self.items().aggregate(latest=Max("updated_at"))["latest"]
+
 
 class InitiativeSitemap(Sitemap):
     changefreq = "monthly"
@@ -27,6 +32,10 @@ class InitiativeSitemap(Sitemap):
 
     def lastmod(self, obj):
         return obj.updated_at
+
+    def get_latest_lastmod(self):
+        # One aggregate for the sitemap index, instead of loading every entry.
+        return self.items().aggregate(latest=Max("updated_at"))["latest"]
 
 
 class DirectoryListSitemap(Sitemap):

@@ -1,16 +1,6 @@
 """schema.org JSON-LD for directory pages (search engines read it; it is data, so CSP does not block it)."""
 
-import json
-
-from django.conf import settings
-from django.utils.safestring import mark_safe
-
-# The same escapes as django.utils.html.json_script: the JSON cannot close the <script> element.
-_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-
-
-def json_ld(data):
-    return mark_safe(json.dumps(data, ensure_ascii=False).translate(_ESCAPES))
+from ospo_nl.structured_data import absolute_url, json_ld
 
 
 def organisation_json_ld(organisation):
@@ -18,7 +8,7 @@ def organisation_json_ld(organisation):
         "@context": "https://schema.org",
         "@type": "GovernmentOrganization" if organisation.kind in GOVERNMENT_KINDS else "Organization",
         "name": organisation.name,
-        "url": f"{settings.SITE_URL}{organisation.get_absolute_url()}",
+        "url": absolute_url(organisation.get_absolute_url()),
     }
     same_as = [url for url in (organisation.website, organisation.git_url) if url]
     if same_as:

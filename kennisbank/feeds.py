@@ -1,23 +1,37 @@
 """Atom feed of the newest published articles (drafts never appear, whoever asks)."""
 
-from django.contrib.syndication.views import Feed
+from django.contrib.auth import get_user_model
+from django.db.models import Prefetch
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
+
+from ospo_nl.feeds import FEED_LENGTH, AtomFeed
+from ospo_nl.templatetags.ospo import member_name
 
 from .models import Article
 
 
-class LatestArticlesFeed(Feed):
-    feed_type = Atom1Feed
+class LatestArticlesFeed(AtomFeed):
+    model = Article
     title = _("OSPO-NL kennisbank")
     subtitle = _("Nieuwe artikelen in de kennisbank van OSPO-NL.")
 
     def link(self):
         return reverse("kennisbank:home")
 
+    def _published(self):
+        authors = get_user_model().objects.select_related("profile").order_by("pk")
+        return (
+            Article.objects.published().select_related("section")
+            .prefetch_related("tags", Prefetch("authors", queryset=authors))
+            .order_by("-published_at", "-id")
+        )
+
     def items(self):
-        return Article.objects.published().select_related("section").order_by("-published_at", "-id")[:20]
+        return self._published()[:FEED_LENGTH]
+
+    def items_with_tag(self, tag):
+        return self._published().filter(tags=tag)[:FEED_LENGTH]
 
     def item_title(self, item):
         return item.title
@@ -29,7 +43,8 @@ class LatestArticlesFeed(Feed):
         return item.published_at
 
     def item_updateddate(self, item):
-        return item.content_updated_at
+        return max(item.content_updated_at, item.published_at)
 
     def item_author_name(self, item):
-        return item.author_names or None
+        names = [str(member_name(user)) for user in item.authors.all()] + item.author_name_list
+        return ", ".join(names) or None

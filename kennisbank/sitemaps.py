@@ -4,6 +4,7 @@ The project's sitemap.xml (ospo_nl) can include them: {**kennisbank.sitemaps.SIT
 """
 
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
 
 from .models import Article, Section
 
@@ -16,6 +17,10 @@ class ArticleSitemap(Sitemap):
 
     def lastmod(self, obj):
         return obj.content_updated_at
+
+    def get_latest_lastmod(self):
+        # One aggregate for the sitemap index, instead of loading every article.
+        return Article.objects.published().aggregate(latest=Max("content_updated_at"))["latest"]
 
 
 class SectionSitemap(Sitemap):

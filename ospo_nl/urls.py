@@ -3,13 +3,20 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
-from . import search_views, views
+from forum.feeds import CategoryTopicsFeed
+
+from . import search_views, sitemaps, views
+from .feeds import TagFeed
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("toegankelijkheid/", views.accessibility, name="accessibility"),
     path("privacy/", views.privacy, name="privacy"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemaps.index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemaps.section, name="sitemap_section"),
+    path("feeds/tag/<slug:slug>/", TagFeed(), name="tag_feed"),
+    path("forum/categorie/<slug:slug>/feed/", CategoryTopicsFeed(), name="forum_category_feed"),
     path("zoeken/", search_views.search_page, name="search"),
     path("zoeken/suggesties/", search_views.suggestions, name="search_suggestions"),
     path("i18n/", include("django.conf.urls.i18n")),

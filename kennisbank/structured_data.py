@@ -1,0 +1,30 @@
+"""schema.org Article for a published kennisbank article (drafts never reach structured data)."""
+
+from ospo_nl.structured_data import LICENCE_URL, absolute_url, json_ld, person, publisher
+from ospo_nl.templatetags.ospo import member_name
+
+
+def article_json_ld(article, authors):
+    """JSON-LD for `article` written by the member `authors` (plus its imported author names), or "" for a draft."""
+    if not article.is_published:
+        return ""
+    names = [str(member_name(user)) for user in authors] + article.author_name_list
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": article.title[:110],
+        "author": [person(name) for name in names] or [publisher()],
+        "datePublished": article.published_at.isoformat(),
+        "dateModified": max(article.content_updated_at, article.published_at).isoformat(),
+        "license": LICENCE_URL,
+        "publisher": publisher(),
+        "inLanguage": "nl",
+        "url": absolute_url(article.get_absolute_url()),
+        "mainEntityOfPage": absolute_url(article.get_absolute_url()),
+    }
+    if article.summary:
+        data["description"] = article.summary
+    image = article.image.url if article.image else article.image_source
+    if image and (image.startswith("/") or image.startswith("https://")):
+        data["image"] = [absolute_url(image)]
+    return json_ld(data)

@@ -1,0 +1,48 @@
+"""schema.org JSON-LD, emitted as <script type="application/ld+json">: data, not script, so the strict CSP
+(script-src 'self', no 'unsafe-inline') does not block it and needs no nonce.
+
+One helper for every part: `json_ld(data)` gives the escaped JSON; the builders below give the dicts the
+parts share (absolute URLs on SITE_URL, the publisher, breadcrumbs). Callers decide visibility: they pass
+only what a visitor may see, and pass nothing for private content.
+"""
+
+import json
+
+from django.conf import settings
+from django.utils.safestring import mark_safe
+
+LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+
+# The same escapes as django.utils.html.json_script: the JSON cannot close the <script> element.
+_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def json_ld(data):
+    """`data` as JSON safe to put between <script type="application/ld+json"> tags ("" for no data)."""
+    if not data:
+        return ""
+    return mark_safe(json.dumps(data, ensure_ascii=False, default=str).translate(_ESCAPES))
+
+
+def absolute_url(path):
+    """An absolute URL on SITE_URL (never the request's host, which a client chooses)."""
+    return path if path.startswith(("http://", "https://")) else f"{settings.SITE_URL}{path}"
+
+
+def person(name):
+    return {"@type": "Person", "name": str(name)}
+
+
+def publisher():
+    return {"@type": "Organization", "name": "OSPO-NL", "url": f"{settings.SITE_URL}/"}
+
+
+def breadcrumb_list(crumbs):
+    """BreadcrumbList from (name, path) pairs, root first; the last pair (the page itself) may have no path."""
+    items = []
+    for position, (name, path) in enumerate(crumbs, start=1):
+        item = {"@type": "ListItem", "position": position, "name": str(name)}
+        if path:
+            item["item"] = absolute_url(path)
+        items.append(item)
+    return {"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items}

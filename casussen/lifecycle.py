@@ -274,3 +274,41 @@ def delete_comment(*, comment, by):
 def follow_casus(*, casus, by):
     permissions.check_view_casus(by, casus)
     follow(by, casus)
+
+
+def promote_casus(*, casus, by):
+    """Turn a resolved casus into a kennisbank article draft that links back; the casus links forward."""
+    from django.utils.text import slugify
+
+    from kennisbank.models import Article, Section
+    from kennisbank.services import save_article
+
+    with transaction.atomic():
+        casus = _locked(casus)
+        permissions.check_promote_casus(by, casus)
+        section, _created = Section.objects.get_or_create(
+            parent=None, slug="geleerde-lessen", defaults={"title": _("Geleerde lessen")}
+        )
+        accepted = casus.answers.alive().filter(is_accepted=True).first()
+        parts = [f"## {_('De vraag')}\n\n{casus.body}"]
+        if casus.tried:
+            parts.append(f"## {_('Wat is al geprobeerd')}\n\n{casus.tried}")
+        if accepted is not None:
+            parts.append(f"## {_('Het advies')}\n\n{accepted.body}")
+        parts.append(f"## {_('Geleerde lessen')}\n\n{casus.lessons_learned}")
+        parts.append(_("Dit artikel komt voort uit de casus [%(title)s](%(url)s).")
+                     % {"title": casus.title, "url": casus.get_absolute_url()})
+        slug = base = slugify(casus.title)[:190] or "casus"
+        n = 1
+        while Article.objects.filter(slug=slug).exists():
+            n += 1
+            slug = f"{base}-{n}"
+        article = Article(
+            title=casus.title, slug=slug, kind=Article.Kind.LESSONS_LEARNED, section=section,
+            summary=casus.lessons_learned[:1000], body="\n\n".join(parts), status=Article.Status.DRAFT,
+        )
+        save_article(article, by=by, message=_("Aangemaakt uit een casus"))
+        article.tags.set(list(casus.tags.all()))
+        casus.article = article
+        casus.save(update_fields=["article", "updated_at"])
+    return article

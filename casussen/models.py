@@ -97,6 +97,11 @@ class Casus(Post):
     )
     lessons_learned = models.TextField(_("geleerde lessen"), blank=True)
     lessons_learned_html = models.TextField(editable=False, blank=True)
+    article = models.ForeignKey(
+        "kennisbank.Article", verbose_name=_("kennisbankartikel"), null=True, blank=True, editable=False,
+        on_delete=models.SET_NULL, related_name="casussen",
+        help_text=_("Het artikel waarin de lessen van deze casus zijn verwerkt."),
+    )
     last_activity_at = models.DateTimeField(_("laatste activiteit"), default=timezone.now, db_index=True)
     answer_count = models.PositiveIntegerField(_("aantal antwoorden"), default=0)
     score = models.IntegerField(_("score"), default=0)

@@ -103,3 +103,17 @@ def check_delete_post(user, post):
         raise Http404
     if not (_is_author(user, post) or is_curator(user)):
         raise PermissionDenied(_("Alleen de auteur of een curator kan dit verwijderen."))
+
+
+def check_promote_casus(user, casus):
+    """A curator turns a resolved, public casus with lessons learned into a kennisbank article draft."""
+    check_view_casus(user, casus)
+    if not is_curator(user):
+        raise PermissionDenied(_("Alleen curatoren zetten een casus om in een kennisbankartikel."))
+    if casus.status not in (casus.Status.RESOLVED, casus.Status.CLOSED) or not casus.lessons_learned.strip():
+        raise PermissionDenied(_("Alleen een afgeronde casus met geleerde lessen wordt een artikel."))
+    if casus.visibility != casus.Visibility.PUBLIC:
+        # A published article is public: its source must be too, or private text would leak.
+        raise PermissionDenied(_("Alleen een openbare casus kan een kennisbankartikel worden."))
+    if casus.article_id is not None:
+        raise PermissionDenied(_("Van deze casus is al een kennisbankartikel gemaakt."))

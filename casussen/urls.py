@@ -27,6 +27,7 @@ urlpatterns = [
     path("<slug:slug>/afronden/", views.resolve, name="resolve"),
     path("<slug:slug>/sluiten/", views.close, name="close"),
     path("<slug:slug>/heropenen/", views.reopen, name="reopen"),
+    path("<slug:slug>/naar-kennisbank/", views.promote, name="promote"),
     path("<slug:slug>/volgen/", views.follow_casus, name="follow"),
     path("<slug:slug>/ontvolgen/", views.unfollow_casus, name="unfollow"),
     path("<slug:slug>/antwoord/<int:answer_id>/reageren/", views.comment_create, name="answer_comment"),

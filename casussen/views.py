@@ -151,6 +151,9 @@ def _render_detail(request, casus, *, answer_form=None, comment_form=None, comme
         "can_manage": _allowed(permissions.check_manage_casus, user, casus),
         "can_edit": _allowed(permissions.check_edit_post, user, casus),
         "can_delete": _allowed(permissions.check_delete_post, user, casus),
+        "can_promote": _allowed(permissions.check_promote_casus, user, casus),
+        # The article this casus became (drafts shown to curators only); loaded with the casus.
+        "article": casus.article if casus.article_id and casus.article.is_visible_to(user) else None,
     }
     return render(request, "casussen/detail.html", context, status=status)
 
@@ -159,7 +162,8 @@ def _render_detail(request, casus, *, answer_form=None, comment_form=None, comme
 def detail(request, slug):
     casus = get_object_or_404(
         Casus.objects.visible_to(request.user).select_related("author__profile", "organisation",
-                                                             "claimed_by__profile").prefetch_related("tags"),
+                                                             "claimed_by__profile", "article")
+        .prefetch_related("tags"),
         slug=slug,
     )
     return _render_detail(request, casus)
@@ -307,6 +311,15 @@ def close(request, slug):
     lifecycle.close_casus(casus=casus, by=request.user)
     messages.success(request, _("De casus is gesloten."))
     return redirect(casus)
+
+
+@require_POST
+@login_required
+def promote(request, slug):
+    casus = _casus_or_404(request, slug)
+    article = lifecycle.promote_casus(casus=casus, by=request.user)
+    messages.success(request, _("Er is een concept-artikel gemaakt. Werk het bij en publiceer het."))
+    return redirect("kennisbank:article_edit", slug=article.slug)
 
 
 @require_POST

@@ -85,15 +85,8 @@ def _article_page(request, article):
 
 
 def source_casussen(article, user):
-    """The casussen this article came from, once casussen.Casus has a FK to Article (related_name="casussen").
-
-    Until then there are none. When the FK lands, this returns the ones `user` may see (one query more
-    on the article page: update its query-count pin).
-    """
-    manager = getattr(article, "casussen", None)
-    if manager is None:
-        return []
-    return list(manager.visible_to(user))
+    """The casussen this article came from (casussen.Casus.article), those `user` may see: one query."""
+    return list(article.casussen.visible_to(user))
 
 
 def _section_page(request, section):

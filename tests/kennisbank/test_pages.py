@@ -126,8 +126,9 @@ def test_query_counts_do_not_grow_with_the_data(client, section, count, django_a
     # nested section: article lookup (misses), section, breadcrumbs, child sections, articles
     with django_assert_num_queries(5):
         assert client.get("/kennisbank/licenties/eupl/").status_code == 200
-    # article: article + section, tags, related (one query), authors + profiles, breadcrumbs
-    with django_assert_num_queries(5):
+    # article: article + section, tags, related (one query), authors + profiles, breadcrumbs,
+    # the casussen it came from
+    with django_assert_num_queries(6):
         assert client.get(article.get_absolute_url()).status_code == 200
     # by kind and recent: count, page
     with django_assert_num_queries(2):
@@ -141,8 +142,8 @@ def test_query_counts_do_not_grow_with_the_data(client, section, count, django_a
 
 def test_curator_article_page_costs_three_queries_more_for_session_user_and_profile(curator_client, tree,
                                                                                     django_assert_num_queries):
-    # session, user, the user's profile (account menu in base.html), then the five of a visitor
-    with django_assert_num_queries(8):
+    # session, user, the user's profile (account menu in base.html), then the six of a visitor
+    with django_assert_num_queries(9):
         assert curator_client.get("/kennisbank/licenties/eupl/eupl-kiezen/").status_code == 200
 
 
@@ -160,5 +161,6 @@ def test_feed_sitemap_and_search_index_leave_drafts_out(client, tree):
 def test_feed_query_count(client, section, django_assert_num_queries):
     for n in range(5):
         make_article(section, f"artikel-{n}")
-    with django_assert_num_queries(1):  # the newest published articles with their sections
+    # The newest published articles with their sections; their tags; their member authors with profiles.
+    with django_assert_num_queries(3):
         assert client.get("/kennisbank/feed/").status_code == 200

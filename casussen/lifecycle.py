@@ -23,7 +23,7 @@ from . import permissions
 from .models import Answer, Casus, Comment, Vote
 
 # Casus slugs share /casussen/<slug>/ with these fixed pages.
-RESERVED_SLUGS = {"vragen", "onbeantwoord", "mijn", "gevolgd", "tag", "organisatie", "feed"}
+RESERVED_SLUGS = {"vragen", "onbeantwoord", "mijn", "gevolgd", "tag", "organisatie", "feed", "van-forum"}
 
 
 def unique_slug(title):
@@ -312,3 +312,28 @@ def promote_casus(*, casus, by):
         casus.article = article
         casus.save(update_fields=["article", "updated_at"])
     return article
+
+
+def convert_topic(*, topic, by):
+    """A curator turns a forum topic that really is a concrete question into a casus.
+
+    The casus keeps the topic's author, text and tags; the topic gets a reply pointing to the
+    casus and is locked, so the discussion continues in one place.
+    """
+    from forum import permissions as forum_permissions
+    from forum import verbs as forum_verbs
+
+    forum_permissions.check_moderate_topic(by, topic)
+    if topic.author is None or not topic.author.is_active:
+        raise PermissionDenied(_("Dit onderwerp heeft geen actieve auteur meer; stel de casus zelf opnieuw."))
+    with transaction.atomic():
+        casus = post_casus(by=topic.author, title=topic.title, body=topic.body, tags=list(topic.tags.names()))
+        if topic.is_locked:
+            forum_verbs.set_locked(topic=topic, by=by, locked=False)
+        forum_verbs.post_reply(
+            topic=topic, by=by,
+            body=_("Dit onderwerp is omgezet in een casus, zodat experts kunnen adviseren: [%(title)s](%(url)s).")
+            % {"title": casus.title, "url": casus.get_absolute_url()},
+        )
+        forum_verbs.set_locked(topic=topic, by=by, locked=True)
+    return casus

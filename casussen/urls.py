@@ -12,6 +12,7 @@ urlpatterns = [
     path("gevolgd/", views.followed, name="followed"),
     path("vragen/", views.ask, name="ask"),
     path("feed/", LatestCasussenFeed(), name="feed"),
+    path("van-forum/<int:topic_id>/", views.from_topic, name="from_topic"),
     path("tag/<slug:slug>/", views.by_tag, name="by_tag"),
     path("tag/<slug:slug>/volgen/", views.follow_tag, name="follow_tag"),
     path("tag/<slug:slug>/ontvolgen/", views.unfollow_tag, name="unfollow_tag"),

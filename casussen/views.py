@@ -324,6 +324,17 @@ def promote(request, slug):
 
 @require_POST
 @login_required
+def from_topic(request, topic_id):
+    from forum.models import Topic
+
+    topic = get_object_or_404(Topic.objects.alive(), pk=topic_id)
+    casus = lifecycle.convert_topic(topic=topic, by=request.user)
+    messages.success(request, _("Het onderwerp is omgezet in een casus en gesloten."))
+    return redirect(casus)
+
+
+@require_POST
+@login_required
 def reopen(request, slug):
     casus = _casus_or_404(request, slug)
     lifecycle.reopen_casus(casus=casus, by=request.user)

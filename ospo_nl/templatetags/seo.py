@@ -15,6 +15,7 @@ from ospo_nl.structured_data import breadcrumb_list, json_ld
 register = template.Library()
 
 META_DESCRIPTION_LENGTH = 160
+_BLOCK_END = re.compile(r"</(p|li|h[1-6]|div|blockquote|pre|tr|td|th|dd|dt)>|<br\s*/?>", re.IGNORECASE)
 
 
 class CaptureNode(template.Node):
@@ -44,7 +45,8 @@ def plain_text(value, length=META_DESCRIPTION_LENGTH):
 
     The result is not marked safe: autoescaping escapes it once when it is output in an attribute.
     """
-    text = re.sub(r"\s+", " ", html.unescape(strip_tags(str(value)))).strip()
+    spaced = _BLOCK_END.sub(r"\g<0> ", str(value))  # so paragraphs do not run into each other
+    text = re.sub(r"\s+", " ", html.unescape(strip_tags(spaced))).strip()
     return Truncator(text).chars(int(length))
 
 

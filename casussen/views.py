@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,6 +13,7 @@ from directory.models import Organisation
 from ospo_nl import search
 from ospo_nl.following import follow, is_following, unfollow
 from ospo_nl.models import Follow
+from ospo_nl.pagination import CappedPaginator
 from ospo_nl.revisions import revisions_of
 from ospo_nl.roles import is_member
 
@@ -49,7 +49,8 @@ def _render_list(request, queryset, *, heading, intro="", extra=None, status_fil
         queryset = queryset.open()
     elif status == "resolved":
         queryset = queryset.filter(status=Casus.Status.RESOLVED)
-    page = Paginator(queryset.for_list().sorted_by(sort), PAGE_SIZE).get_page(request.GET.get("pagina"))
+    # The count stops at 1,000: no request counts every casus (ospo_nl.pagination).
+    page = CappedPaginator(queryset.for_list().sorted_by(sort), PAGE_SIZE).get_page(request.GET.get("pagina"))
     context = {
         "heading": heading, "intro": intro, "page": page, "sort": sort, "status": status,
         "status_filter": status_filter, "sort_params": SORT_PARAMS, "status_params": STATUS_PARAMS,

@@ -1,0 +1,25 @@
+"""Pagination for the big lists: counting stops at a cap, so no request counts 100,000 rows.
+
+`SELECT COUNT(*) FROM (SELECT id ... LIMIT cap + 1)` reads at most cap + 1 rows; past the cap the
+page says "more than 1,000", and the last page reachable is cap / per_page (sorting and filters
+reach the rest, as on any big site).
+"""
+
+from django.core.paginator import Paginator
+from django.utils.functional import cached_property
+
+COUNT_CAP = 1000
+
+
+class CappedPaginator(Paginator):
+    cap = COUNT_CAP
+
+    @cached_property
+    def count(self):
+        self._counted = self.object_list.values("pk").order_by()[: self.cap + 1].count()
+        return min(self._counted, self.cap)
+
+    @property
+    def is_capped(self):
+        """True when there are more rows than `count` says (no extra query)."""
+        return self.count == self.cap and self._counted > self.cap

@@ -211,6 +211,9 @@ class Profile(models.Model):
     is_public = models.BooleanField(
         _("openbaar profiel"), default=False, help_text=_("Toon mijn profiel in de expertsgids.")
     )
+    # Denormalised for the bell in the header: the profile is loaded on every page anyway, so the
+    # count costs no query. Kept right by ospo_nl.notifications; `recount_notifications` rebuilds it.
+    unread_notifications = models.PositiveIntegerField(default=0, editable=False)
     show_email = models.BooleanField(_("toon mijn e-mailadres op mijn profiel"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

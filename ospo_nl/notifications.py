@@ -1,43 +1,30 @@
 """The one notification mechanism: in-app rows now, e-mail through the tasks framework after commit.
 
-The unread count (the bell in the header) is read from the cache, so a page costs no query for it
-once warm: `notify()` and the mark-read verbs drop the affected users' keys after commit, and the
-next page view counts once from the database and stores it again. With the local-memory cache
-each process has its own copy, so `UNREAD_COUNT_TTL` bounds how stale another process's count can
-be; production sets CACHE_URL (Redis), where the invalidation is immediate for all processes.
+The unread count (the bell in the header) is denormalised on the user's profile, which every page
+loads for the account menu anyway: the bell costs no query. `notify()` and the mark-read verbs keep
+it right in the same transaction; `manage.py recount_notifications` rebuilds it.
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from .models import Notification, NotificationSettings
 
-UNREAD_COUNT_TTL = 120
 
+def _profiles(user_ids):
+    from directory.models import Profile
 
-def _unread_key(user_id):
-    return f"notifications:unread:{user_id}"
-
-
-def forget_unread_counts(user_ids):
-    """Drop cached unread counts once the current transaction commits (rolled back: nothing changed)."""
-    keys = [_unread_key(pk) for pk in set(user_ids)]
-    if keys:
-        transaction.on_commit(lambda: cache.delete_many(keys))
+    return Profile.objects.filter(user_id__in=list(user_ids))
 
 
 def unread_count(user):
-    """The user's unread notifications: from the cache, counted in the database only on a miss."""
+    """The user's unread notifications, from the profile already loaded for the header."""
     if not user.is_authenticated:
         return 0
-    key = _unread_key(user.pk)
-    count = cache.get(key)
-    if count is None:
-        count = Notification.objects.filter(recipient=user).unread().count()
-        cache.set(key, count, UNREAD_COUNT_TTL)
-    return count
+    profile = getattr(user, "profile", None)
+    return profile.unread_notifications if profile is not None else 0
 
 
 def notify(recipients, *, event, target, title, url, actor=None):
@@ -62,7 +49,8 @@ def notify(recipients, *, event, target, title, url, actor=None):
         from .tasks import deliver_notifications
 
         ids = [n.pk for n in created]
-        forget_unread_counts(n.recipient_id for n in created)
+        # One notification per recipient per call (recipients are de-duplicated above).
+        _profiles(n.recipient_id for n in created).update(unread_notifications=F("unread_notifications") + 1)
         # robust: a broken task queue must not turn the user's successful request into an error;
         # the notifications are stored and a digest or retry run mails them later.
         transaction.on_commit(lambda: deliver_notifications.enqueue(ids), robust=True)
@@ -74,14 +62,17 @@ def mark_read(*, user, notification):
     updated = Notification.objects.filter(pk=notification.pk, recipient=user).unread().update(
         read_at=timezone.now()
     )
-    forget_unread_counts([user.pk])
+    if updated:
+        _profiles([user.pk]).filter(unread_notifications__gt=0).update(
+            unread_notifications=F("unread_notifications") - 1
+        )
     return updated
 
 
 @transaction.atomic
 def mark_all_read(*, user):
     updated = Notification.objects.filter(recipient=user).unread().update(read_at=timezone.now())
-    forget_unread_counts([user.pk])
+    _profiles([user.pk]).update(unread_notifications=0)
     return updated
 
 

@@ -1,10 +1,11 @@
-"""notify(): who gets a notification, and the cached unread count."""
+"""notify(): who gets a notification, and the unread count on the profile."""
 
-from django.core.cache import cache
+from io import StringIO
+
 from django.template.loader import render_to_string
 
 from ospo_nl.models import Notification
-from ospo_nl.notifications import mark_all_read, notify, unread_count
+from ospo_nl.notifications import mark_all_read, mark_read, notify, unread_count
 from tests.conftest import make_user
 
 
@@ -33,38 +34,43 @@ def test_inactive_users_are_not_notified(target, member):
     assert _notify([member], target) == []
 
 
-def test_the_unread_count_is_cached_and_refreshed_after_notify_commits(
-    target, member, django_assert_num_queries, django_capture_on_commit_callbacks
-):
+def test_notify_and_mark_read_keep_the_unread_count_right(target, member):
     assert unread_count(member) == 0
-    with django_assert_num_queries(0):
-        assert unread_count(member) == 0  # warm: no query
-
-    with django_capture_on_commit_callbacks(execute=True):
-        _notify([member], target)
-
-    assert unread_count(member) == 1
-
-
-def test_marking_all_read_resets_the_cached_count(target, member, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        _notify([member], target)
-    assert unread_count(member) == 1
-
-    with django_capture_on_commit_callbacks(execute=True):
-        assert mark_all_read(user=member) == 1
-
-    assert unread_count(member) == 0
-
-
-def test_the_bell_shows_the_unread_count_without_a_query_once_warm(target, member, django_assert_num_queries):
     _notify([member], target)
-    cache.clear()
-    html = render_to_string("includes/notification_bell.html", {"user": member})
+    second = _notify([member], target)[0]
+    member.profile.refresh_from_db()
+    assert unread_count(member) == 2
+
+    mark_read(user=member, notification=second)
+    mark_read(user=member, notification=second)  # twice: counted once
+    member.profile.refresh_from_db()
+    assert unread_count(member) == 1
+
+    assert mark_all_read(user=member) == 1
+    member.profile.refresh_from_db()
+    assert unread_count(member) == 0
+
+
+def test_the_bell_shows_the_unread_count_without_a_query(target, member, django_assert_num_queries):
+    _notify([member], target)
+    member.profile.refresh_from_db()
+    with django_assert_num_queries(0):
+        html = render_to_string("includes/notification_bell.html", {"user": member})
     assert "1 ongelezen" in html
 
-    with django_assert_num_queries(0):
-        render_to_string("includes/notification_bell.html", {"user": member})
+
+def test_recount_notifications_rebuilds_the_counter(target, member):
+    from django.core.management import call_command
+
+    _notify([member], target)
+    type(member.profile).objects.filter(pk=member.profile.pk).update(unread_notifications=7)
+    out = StringIO()
+    call_command("recount_notifications", "--dry-run", stdout=out)
+    member.profile.refresh_from_db()
+    assert member.profile.unread_notifications == 7 and "1 profile" in out.getvalue()
+    call_command("recount_notifications", stdout=StringIO())
+    member.profile.refresh_from_db()
+    assert member.profile.unread_notifications == 1
 
 
 def test_the_bell_shows_nothing_to_visitors():

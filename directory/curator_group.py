@@ -17,15 +17,19 @@ GROUP_NAME = "curator"
 # except the ones in EXCLUDED (a curator sets the expert flag on a profile but does not delete people).
 CONTENT_APPS = ("directory", "casussen", "forum", "kennisbank", "taggit")
 EXCLUDED = {("directory", "delete_profile")}
+# Platform models curators also look after: the search synonyms.
+PLATFORM_MODELS = ("synonym",)
 
 
 def curator_permissions(using=DEFAULT_DB_ALIAS):
     from django.contrib.auth.models import Permission
+    from django.db.models import Q
 
     return [
         permission
         for permission in Permission.objects.using(using)
-        .filter(content_type__app_label__in=CONTENT_APPS)
+        .filter(Q(content_type__app_label__in=CONTENT_APPS)
+                | Q(content_type__app_label="ospo_nl", content_type__model__in=PLATFORM_MODELS))
         .select_related("content_type")
         if (permission.content_type.app_label, permission.codename) not in EXCLUDED
     ]

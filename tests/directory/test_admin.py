@@ -155,3 +155,13 @@ def test_sync_curator_group_command_is_idempotent_and_has_a_dry_run():
     group = Group.objects.get(name="curator")
     assert group.permissions.filter(codename="change_initiative").exists()
     assert not group.permissions.filter(codename="delete_profile").exists()
+
+
+def test_curators_manage_search_synonyms_in_admin(curator_client):
+    response = curator_client.post(
+        "/admin/ospo_nl/synonym/add/", {"term": "AVG", "synonyms": "algemene verordening gegevensbescherming"}
+    )
+    assert response.status_code == 302
+    from ospo_nl.models import Synonym
+
+    assert Synonym.objects.filter(term__iexact="avg").exists()

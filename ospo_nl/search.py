@@ -29,6 +29,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
+from . import content_cache
 from .models import SearchEntry, SearchEntryTag, SearchWord, Synonym
 from .roles import is_curator, is_expert, is_member
 
@@ -134,6 +135,7 @@ def index_object(obj):
         return
     content_type = ContentType.objects.get_for_model(obj)
     values = _entry_values(adapter, obj, fields)
+    content_cache.changed()
     with transaction.atomic():
         entry, _created = SearchEntry.objects.update_or_create(
             content_type=content_type, object_id=obj.pk, defaults=values
@@ -147,6 +149,7 @@ def index_object(obj):
 
 def remove_object(obj):
     content_type = ContentType.objects.get_for_model(obj)
+    content_cache.changed()
     SearchEntry.objects.filter(
         Q(content_type=content_type, object_id=obj.pk) | Q(parent_content_type=content_type, parent_id=obj.pk)
     ).delete()
@@ -179,6 +182,7 @@ def rebuild(*, dry_run=False, batch_size=1000):
                 batch_size=batch_size,
             )
     if not dry_run:
+        content_cache.changed()
         with transaction.atomic():
             SearchWord.objects.all().delete()
             _add_to_lexicon(lexicon, batch_size=batch_size)
@@ -200,6 +204,10 @@ def _on_delete(sender, instance, **kwargs):
 def _on_tags_changed(sender, instance, action, reverse=False, **kwargs):
     if not reverse and action in ("post_add", "post_remove", "post_clear") and type(instance) in REGISTRY:
         index_object(instance)
+
+
+def _on_synonyms_changed(sender, **kwargs):
+    content_cache.changed()
 
 
 def _trigger_receiver(fn, fields):
@@ -229,6 +237,9 @@ def connect_signals():
             _receivers.append(receiver)
             post_save.connect(receiver, sender=other_model, dispatch_uid=f"{uid}-after-{other_model._meta.label}")
     m2m_changed.connect(_on_tags_changed, dispatch_uid="search-tags")
+    # Synonyms change what a query finds: cached results must go.
+    post_save.connect(_on_synonyms_changed, sender=Synonym, dispatch_uid="search-synonyms-saved")
+    post_delete.connect(_on_synonyms_changed, sender=Synonym, dispatch_uid="search-synonyms-deleted")
 
 
 def autodiscover():
@@ -491,6 +502,14 @@ def _tag_counts(qs):
 
 
 def search(q, *, user, kind="", tag="", page=1, per_page=PER_PAGE):
+    """`_search`, cached per audience (not per user: the results depend only on what `user` may find)
+    until the index changes (ospo_nl.content_cache; on only with a shared cache)."""
+    audiences = tuple(audiences_for(user))
+    key = ("search", audiences, (q or "").strip()[:MAX_QUERY_LENGTH], kind, tag, page, per_page)
+    return content_cache.cached(key, lambda: _search(q, user=user, kind=kind, tag=tag, page=page, per_page=per_page))
+
+
+def _search(q, *, user, kind="", tag="", page=1, per_page=PER_PAGE):
     """One page of results for `q` that `user` may see, with counts per kind and per tag.
 
     Queries (PostgreSQL and SQLite alike): synonyms, counts per kind, counts per tag, the page,

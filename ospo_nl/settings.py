@@ -36,6 +36,8 @@ def env_list(name, default=""):
 
 DEBUG = env_bool("DEBUG", False)
 TESTING = env_bool("TESTING", False)
+# Only `manage.py bench` sets it: enables the bare "ceiling" page the benchmark compares against.
+BENCH = env_bool("BENCH", False)
 
 SECRET_KEY = env("SECRET_KEY")
 if not SECRET_KEY:
@@ -131,6 +133,8 @@ if CACHE_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Search results (ospo_nl.content_cache) are cached only in a cache all processes share.
+CONTENT_CACHE_SECONDS = env_int("CONTENT_CACHE_SECONDS", 600 if CACHE_URL else 0)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -9,6 +9,7 @@ up to date row by row. The search index is written the same way, from the same d
 """
 
 import functools
+import json
 import math
 import random
 import time
@@ -215,7 +216,8 @@ class Seeder:
         return NOW - timedelta(seconds=self.rng.randrange(YEARS))
 
     def later(self, start, max_days=30):
-        return min(NOW, start + timedelta(seconds=self.rng.randrange(60, max_days * 86400)))
+        moment = start + timedelta(seconds=self.rng.randrange(60, max_days * 86400))
+        return moment if moment <= NOW else start + (NOW - start) * self.rng.random()
 
     def poisson(self, mean):
         """A count with this mean (Knuth's method; means here are small)."""
@@ -252,7 +254,7 @@ class Seeder:
     def run(self):
         with connection.cursor() as cursor:
             tables = _loaded_tables()
-            started = time.perf_counter()
+            started = started_all = time.perf_counter()
             cursor.execute(f"DROP TABLE IF EXISTS {META_TABLE}")  # not complete until the end
             cursor.execute("TRUNCATE " + ", ".join(tables) + " RESTART IDENTITY CASCADE")
             _drop_secondary_indexes(cursor, tables)
@@ -279,6 +281,7 @@ class Seeder:
             cursor.execute("ANALYZE")
             self.timings.add("(sequences, analyze)", len(tables), time.perf_counter() - started)
             _write_meta(cursor, scale=self.scale, seed=self.seed, completed_at=datetime.now(UTC).isoformat(),
+                        seconds=round(time.perf_counter() - started_all, 1), timings=json.dumps(self.timings.rows),
                         **{f"count_{k}": v for k, v in self.n.items()})
         return self.timings
 

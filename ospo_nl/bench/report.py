@@ -1,0 +1,139 @@
+"""The benchmark's tables: kept as JSON per scale (docs/performance.json) and written into docs/performance.md
+between two markers, so the hand-written part of that file (what was changed and why) stays."""
+
+import json
+import os
+import platform
+import subprocess
+from datetime import UTC, datetime
+from pathlib import Path
+
+import django
+from django.conf import settings
+from django.db import connection
+
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+SEARCH_P95_MS, PAGE_P95_MS = 100, 50
+LOAD_TARGETS = {("visitor", "casus detail"): 0.30, ("visitor", "casus list"): 0.30, ("visitor", "search"): 0.15,
+                ("member", "casus detail"): 0.15, ("member", "casus list"): 0.15}
+
+
+def machine_facts():
+    meminfo = Path("/proc/meminfo").read_text() if Path("/proc/meminfo").exists() else ""
+    mem_kb = next((int(line.split()[1]) for line in meminfo.splitlines() if line.startswith("MemTotal")), 0)
+    cpuinfo = Path("/proc/cpuinfo").read_text() if Path("/proc/cpuinfo").exists() else ""
+    cpu = next((line.split(":", 1)[1].strip() for line in cpuinfo.splitlines() if line.startswith("model name")), "")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW server_version")
+        pg = cursor.fetchone()[0]
+    try:
+        wrk = subprocess.run(["wrk", "--version"], capture_output=True, text=True).stdout.split()[1]
+    except (OSError, IndexError):
+        wrk = "not installed"
+    return {
+        "nproc": os.cpu_count(), "memory_gib": round(mem_kb / 1024 / 1024, 1), "cpu": cpu, "postgresql": pg,
+        "python": platform.python_version(), "django": django.get_version(), "wrk": wrk,
+        "cache": settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1],
+        "sessions": settings.SESSION_ENGINE.rsplit(".", 1)[-1], "debug": settings.DEBUG,
+    }
+
+
+def save_results(path, scale, run):
+    path = Path(path)
+    data = json.loads(path.read_text()) if path.exists() else {}
+    data[f"{scale:g}"] = run
+    path.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n")
+    return data
+
+
+def _ok(flag):
+    return "yes" if flag else "**no**"
+
+
+def page_target(name):
+    return SEARCH_P95_MS if name.startswith("search") else PAGE_P95_MS
+
+
+def load_target(name, role):
+    return next((t for (r, prefix), t in LOAD_TARGETS.items() if r == role and name.startswith(prefix)), None)
+
+
+def render(all_runs, scale):
+    run = all_runs[f"{scale:g}"]
+    others = {k: v for k, v in all_runs.items() if k != f"{scale:g}" and v.get("pages")}
+    m, meta = run["machine"], run["meta"]
+    lines = [
+        START,
+        f"## Latest run: scale {scale:g} ({run['when']})",
+        "",
+        f"Machine: {m['nproc']} cores ({m['cpu'] or 'unknown CPU'}), {m['memory_gib']} GiB memory, PostgreSQL "
+        f"{m['postgresql']}, Python {m['python']}, Django {m['django']}, wrk {m['wrk']}. Cache: {m['cache']}, "
+        f"sessions: {m['sessions']}, DEBUG={m['debug']}. The machine is shared: other processes may have run "
+        "at the same time, so treat single numbers as ±20%.",
+        "",
+        "Data set: " + ", ".join(f"{k.removeprefix('count_')} {int(v):,}" for k, v in meta.items()
+                                 if k.startswith("count_")) + ".",
+        "",
+    ]
+    if run.get("seed"):
+        seed = run["seed"]
+        lines += [f"Seeding took **{seed['seconds']:.0f} s** (target: under 600 s at scale 1). Slowest steps:", "",
+                  "| step | rows | seconds |", "|---|---:|---:|"]
+        for what, n, seconds in sorted(seed["timings"], key=lambda r: -r[2])[:10]:
+            lines.append(f"| {what} | {n:,} | {seconds:.1f} |")
+        lines.append("")
+    if run.get("pages"):
+        other_names = sorted(others)
+        lines += [
+            f"### Server time per page ({run['pages'][0]['requests']} requests each, django.test.Client through "
+            "the whole middleware stack, in ms)",
+            "",
+            "| page | as | SQL queries | " + "".join(f"queries at scale {s} | " for s in other_names)
+            + "p50 | p95 | p99 | p95 target | met |",
+            "|---|---|---:|" + "---:|" * len(other_names) + "---:|---:|---:|---:|---|",
+        ]
+        for r in run["pages"]:
+            counts = []
+            for s in other_names:
+                match = [o for o in others[s]["pages"] if o["name"] == r["name"] and o["role"] == r["role"]]
+                same = match and match[0]["queries"] == r["queries"]
+                counts.append(f"{match[0]['queries']}{'' if same else ' (differs)'}" if match else "–")
+            target = page_target(r["name"])
+            lines.append(
+                f"| {r['name']} | {r['role']} | {r['queries']} | " + "".join(f"{c} | " for c in counts)
+                + f"{r['p50']:.1f} | {r['p95']:.1f} | {r['p99']:.1f} | < {target} | {_ok(r['p95'] < target)} |"
+            )
+        lines.append("")
+    if run.get("load"):
+        lines += [
+            "### Throughput under load (gunicorn, 2 sync workers; wrk -t2 -c16, "
+            f"{run['load_duration']} s per row, loopback)",
+            "",
+            "| page | as | requests/s | p50 ms | p99 ms | share of ceiling | target | met |",
+            "|---|---|---:|---:|---:|---:|---:|---|",
+        ]
+        for r in run["load"]:
+            target = load_target(r["name"], r["role"])
+            errors = f" ({r['errors']} errors)" if r["errors"] else ""
+            lines.append(
+                f"| {r['name']} | {r['role']} | {r['rps']:.0f}{errors} | {r['p50']:.1f} | {r['p99']:.1f} | "
+                f"{r['ceiling_ratio']:.0%} | {'≥ ' + format(target, '.0%') if target else '–'} | "
+                f"{_ok(r['ceiling_ratio'] >= target) if target else '–'} |"
+            )
+        lines.append("")
+    lines.append(END)
+    return "\n".join(lines)
+
+
+def write_markdown(path, block):
+    path = Path(path)
+    text = path.read_text() if path.exists() else "# Performance\n\n" + START + "\n" + END + "\n"
+    if START not in text:
+        text += "\n" + START + "\n" + END + "\n"
+    before, rest = text.split(START, 1)
+    after = rest.split(END, 1)[1] if END in rest else ""
+    path.write_text(before + block + after)
+
+
+def now():
+    return datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")

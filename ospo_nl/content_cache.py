@@ -1,0 +1,57 @@
+"""Caching of what is the same for everyone in one audience (search results), until content changes.
+
+One version number in the shared cache: every cached value's key contains it, and `changed()` (called
+by the search index whenever an entry is written or removed) bumps it, so nothing stale is served once
+a change is saved. It bumps at once and again after the commit, so a request that read the old rows
+between the two cannot keep them.
+
+On only with a cache that every process shares (CACHE_URL, Redis): a per-process memory cache could not
+tell the other processes that something changed. `CONTENT_CACHE_SECONDS=0` turns it off.
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+
+VERSION_KEY = "content-version"
+
+
+def enabled():
+    return settings.CONTENT_CACHE_SECONDS > 0
+
+
+def version():
+    current = cache.get(VERSION_KEY)
+    if current is None:
+        cache.add(VERSION_KEY, time.time_ns(), timeout=None)  # a fresh start never meets old keys
+        current = cache.get(VERSION_KEY)
+    return current
+
+
+def _bump():
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+
+
+def changed():
+    if enabled():
+        _bump()
+        transaction.on_commit(_bump)
+
+
+def cached(parts, compute):
+    """compute(), or its cached value for `parts` (a tuple of plain values) at the current version."""
+    if not enabled():
+        return compute()
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()
+    key = f"content:{version()}:{digest}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, settings.CONTENT_CACHE_SECONDS)
+    return value

@@ -29,6 +29,12 @@ urlpatterns = [
     path("", include("ospo_nl.notification_urls")),
 ]
 
+if settings.BENCH:
+    # The benchmark's ceiling: a bare view with a small template, served by the same stack (manage.py bench).
+    from .bench.views import ceiling
+
+    urlpatterns.append(path("bench/ceiling/", ceiling, name="bench_ceiling"))
+
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 

@@ -21,6 +21,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db import connection
 from django.urls import reverse
 from django.utils.text import slugify
@@ -653,4 +654,6 @@ class Seeder:
 
 def seed(*, scale, seed=2026, stdout=None):
     check_bench_database()
-    return Seeder(scale=scale, seed=seed, stdout=stdout).run()
+    timings = Seeder(scale=scale, seed=seed, stdout=stdout).run()
+    cache.clear()  # the bench's own cache (make bench: its own Redis db): nothing cached from the old data
+    return timings

@@ -132,7 +132,7 @@ class Casus(Post):
         return reverse("casussen:detail", args=[self.slug])
 
     def is_visible_to(self, user):
-        if self.is_deleted:
+        if self.is_deleted or self.is_hidden:
             return False
         if self.visibility == self.Visibility.PUBLIC:
             return True
@@ -177,7 +177,7 @@ class Answer(Post):
         return f"{self.casus.get_absolute_url()}#antwoord-{self.pk}"
 
     def is_visible_to(self, user):
-        return not self.is_deleted and self.casus.is_visible_to(user)
+        return not (self.is_deleted or self.is_hidden) and self.casus.is_visible_to(user)
 
 
 class Comment(Post):
@@ -197,7 +197,7 @@ class Comment(Post):
         return f"{self.casus} reactie #{self.pk}"
 
     def is_visible_to(self, user):
-        return not self.is_deleted and self.casus.is_visible_to(user)
+        return not (self.is_deleted or self.is_hidden) and self.casus.is_visible_to(user)
 
 
 class Vote(models.Model):

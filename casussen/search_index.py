@@ -6,7 +6,7 @@ from .models import Answer, Casus
 
 
 def casus_entry(casus):
-    if casus.is_deleted:
+    if casus.is_deleted or casus.is_hidden:
         return None
     return dict(
         title=casus.title,
@@ -22,7 +22,7 @@ def casus_entry(casus):
 def answer_entry(answer):
     """An answer is found by the casus's audience only, and never once it or its casus is deleted."""
     casus = answer.casus
-    if answer.is_deleted or casus.is_deleted:
+    if answer.is_deleted or answer.is_hidden or casus.is_deleted or casus.is_hidden:
         return None
     return dict(
         title=casus.title,
@@ -38,5 +38,5 @@ register(Casus, kind=Kind.CASUS, entry=casus_entry, queryset=lambda: Casus.objec
 register(
     Answer, kind=Kind.ANSWER, entry=answer_entry, queryset=lambda: Answer.objects.select_related("casus"),
     # The casus decides who may find its answers.
-    triggers={Casus: (lambda casus: casus.answers.all(), ("title", "slug", "visibility", "deleted_at"))},
+    triggers={Casus: (lambda casus: casus.answers.all(), ("title", "slug", "visibility", "deleted_at", "hidden_at"))},
 )

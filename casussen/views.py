@@ -14,6 +14,7 @@ from ospo_nl import search
 from ospo_nl.following import follow, is_following, unfollow
 from ospo_nl.models import Follow
 from ospo_nl.pagination import CappedPaginator
+from ospo_nl.ratelimit import ratelimit
 from ospo_nl.revisions import revisions_of
 from ospo_nl.roles import is_member
 
@@ -180,6 +181,7 @@ def history(request, slug):
 
 # Asking --------------------------------------------------------------------------------------------
 
+@ratelimit("post")
 @login_required
 @require_http_methods(["GET", "POST"])
 def ask(request):
@@ -244,6 +246,7 @@ def edit(request, slug):
 
 # Actions on a casus (POST only) ---------------------------------------------------------------------
 
+@ratelimit("post")
 @require_POST
 @login_required
 def answer_create(request, slug):
@@ -257,6 +260,7 @@ def answer_create(request, slug):
     return redirect(answer.get_absolute_url())
 
 
+@ratelimit("comment")
 @require_POST
 @login_required
 def comment_create(request, slug, answer_id=None):
@@ -270,6 +274,7 @@ def comment_create(request, slug, answer_id=None):
     return redirect(f"{casus.get_absolute_url()}#reactie-{new.pk}")
 
 
+@ratelimit("vote")
 @require_POST
 @login_required
 def vote(request, slug, answer_id):

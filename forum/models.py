@@ -145,7 +145,7 @@ class Topic(Post):
         return reverse("forum:topic", args=[self.pk, self.slug])
 
     def is_visible_to(self, user):
-        return not self.is_deleted
+        return not (self.is_deleted or self.is_hidden)
 
 
 class ReplyQuerySet(PostQuerySet):
@@ -172,7 +172,7 @@ class Reply(Post):
         return reverse("forum:reply", args=[self.pk])
 
     def is_visible_to(self, user):
-        return not self.is_deleted and not self.topic.is_deleted
+        return not (self.is_deleted or self.is_hidden) and self.topic.is_visible_to(user)
 
     def as_quote(self):
         """The reply as quoted Markdown with attribution, to pre-fill a new reply."""

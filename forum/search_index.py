@@ -6,7 +6,7 @@ from .models import Reply, Topic
 
 
 def topic_entry(topic):
-    if topic.is_deleted:
+    if topic.is_deleted or topic.is_hidden:
         return None
     return dict(
         title=topic.title,
@@ -19,7 +19,7 @@ def topic_entry(topic):
 
 def reply_entry(reply):
     topic = reply.topic
-    if reply.is_deleted or topic.is_deleted:
+    if reply.is_deleted or reply.is_hidden or topic.is_deleted or topic.is_hidden:
         return None
     return dict(
         title=topic.title,
@@ -33,5 +33,5 @@ def reply_entry(reply):
 register(Topic, kind=Kind.TOPIC, entry=topic_entry, queryset=lambda: Topic.objects.prefetch_related("tags"))
 register(
     Reply, kind=Kind.REPLY, entry=reply_entry, queryset=lambda: Reply.objects.select_related("topic"),
-    triggers={Topic: (lambda topic: topic.replies.all(), ("title", "deleted_at"))},
+    triggers={Topic: (lambda topic: topic.replies.all(), ("title", "deleted_at", "hidden_at"))},
 )

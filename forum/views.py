@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ospo_nl.following import is_following
+from ospo_nl.ratelimit import ratelimit
 from ospo_nl.revisions import revisions_of
 from ospo_nl.roles import is_curator, is_member
 
@@ -104,6 +105,7 @@ def topic_first_unread(request, pk):
     return redirect(unread or topic.last_reply or topic)
 
 
+@ratelimit("post")
 @require_http_methods(["GET", "POST"])
 @login_required
 def topic_create(request, slug):
@@ -131,6 +133,7 @@ def topic_edit(request, pk):
     return _form_page(request, "forum/topic_form.html", {"form": form, "category": topic.category, "topic": topic})
 
 
+@ratelimit("post")
 @require_http_methods(["GET", "POST"])
 @login_required
 def reply_create(request, pk):

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Synonym
+from .models import ModerationAction, Report, Synonym
 
 
 @admin.register(Synonym)
@@ -9,3 +9,33 @@ class SynonymAdmin(admin.ModelAdmin):
 
     list_display = ["term", "synonyms", "updated_at"]
     search_fields = ["term", "synonyms"]
+
+
+@admin.register(Report)
+class ReportAdmin(admin.ModelAdmin):
+    """Reports are handled in the moderation queue (/moderatie/); admin is for looking things up."""
+
+    list_display = ("created_at", "reason", "content_type", "object_id", "status", "handled_at")
+    list_filter = ("status", "reason", "content_type")
+    readonly_fields = [f.name for f in Report._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(ModerationAction)
+class ModerationActionAdmin(admin.ModelAdmin):
+    """The moderation log: read only, for staff."""
+
+    list_display = ("created_at", "moderator", "action", "content_type", "target_label", "reason")
+    list_filter = ("action", "content_type")
+    search_fields = ("target_label", "reason")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -19,6 +19,7 @@ urlpatterns = [
     path("forum/categorie/<slug:slug>/feed/", CategoryTopicsFeed(), name="forum_category_feed"),
     path("zoeken/", search_views.search_page, name="search"),
     path("zoeken/suggesties/", search_views.suggestions, name="search_suggestions"),
+    path("moderatie/", include("ospo_nl.moderation_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("account/", include("allauth.urls")),

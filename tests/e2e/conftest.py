@@ -152,21 +152,31 @@ def visit(page, path, *, status=200):
     return response
 
 
-def axe_check(page):
-    """Run axe-core's WCAG 2.1 A/AA rules on the current page; fail listing rule, elements and URL."""
+def axe_violations(page, label=""):
+    """Run axe-core's WCAG 2.1 A/AA rules on the current page; one report line per rule and element.
+
+    `label` names the page type (and language, width) in the report; empty when nothing was found."""
     from axe_playwright_python.sync_playwright import Axe
 
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS},
                                        "resultTypes": ["violations"]})
     violations = results.response["violations"]
-    if violations:
-        lines = [f"axe found {len(violations)} WCAG 2.1 A/AA violation(s) on {page.url}:"]
-        for violation in violations:
-            lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']}")
-            for node in violation["nodes"]:
-                target = " >> ".join(str(part) for part in node["target"])
-                summary = [line.strip() for line in node.get("failureSummary", "").splitlines()[1:2]]
-                lines.append(f"    {target}  {node['html'][:160]}  -> {' '.join(summary)}")
+    if not violations:
+        return []
+    lines = [f"axe found {len(violations)} WCAG 2.1 A/AA violation(s) on {label + ': ' if label else ''}{page.url}"]
+    for violation in violations:
+        lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"]:
+            target = " >> ".join(str(part) for part in node["target"])
+            summary = [line.strip() for line in node.get("failureSummary", "").splitlines()[1:2]]
+            lines.append(f"    {target}  {node['html'][:160]}  -> {' '.join(summary)}")
+    return lines
+
+
+def axe_check(page, label=""):
+    """Fail listing rule, elements and page when axe finds WCAG 2.1 A/AA violations on the current page."""
+    lines = axe_violations(page, label)
+    if lines:
         pytest.fail("\n".join(lines), pytrace=False)
 
 
@@ -179,3 +189,67 @@ def log_in(context, user, live_server):
     client.force_login(user)
     session = client.cookies[settings.SESSION_COOKIE_NAME].value
     context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}])
+
+
+@pytest.fixture(autouse=True)
+def _live_server_helper(request):
+    """pytest-django's helper of the same name, except for tests on the module-wide `shared_site`.
+
+    pytest-django gives every live-server test `transactional_db`, which empties the database after each
+    test. Read-only tests share one site built once per module instead (loading it takes seconds).
+    """
+    if "live_server" not in request.fixturenames or "shared_site" in request.fixturenames:
+        yield
+        return
+    request.getfixturevalue("transactional_db")
+    live_server = request.getfixturevalue("live_server")
+    live_server._live_server_modified_settings.enable()
+    yield
+    live_server._live_server_modified_settings.disable()
+
+
+@pytest.fixture(scope="module")
+def shared_site(browser, live_server, django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo-like site of `site_data.build()` for a whole module, committed, flushed at the end.
+
+    Tests using it must only read (form submissions that fail validation are fine).
+    """
+    from django.core.management import call_command
+    from django.test import override_settings
+
+    from . import site_data
+
+    media = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media"))
+    with django_db_blocker.unblock():
+        media.enable()
+        live_server._live_server_modified_settings.enable()
+        try:
+            site = site_data.build()
+            site.server = live_server
+            site.browser = browser
+            site.sessions = {}
+            yield site
+        finally:
+            live_server._live_server_modified_settings.disable()
+            media.disable()
+            call_command("flush", verbosity=0, interactive=False)
+
+
+def shared_context(site, *, role=None, lang="nl", width=1280):
+    """A browser context on the shared site, logged in as `role` ("member", "expert", "curator") or not.
+
+    Sessions are made once per role and reused (a stored logged-in state)."""
+    context = new_context(site.browser, site.server, lang=lang, width=width)
+    if role:
+        if role not in site.sessions:
+            from django.conf import settings
+            from django.test import Client
+
+            client = Client()
+            client.force_login(site.users[role])
+            site.sessions[role] = client.cookies[settings.SESSION_COOKIE_NAME].value
+        from django.conf import settings
+
+        context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": site.sessions[role],
+                              "url": site.server.url}])
+    return context

@@ -1,0 +1,77 @@
+"""One demo-like site for the read-only browser tests (axe on every page type, screenshots).
+
+`build()` loads the demo content (`manage.py load_demo`) and adds what the demo leaves out but a page type
+needs: tags and a second revision on a kennisbank article, a notification for the member. It returns the
+paths of one page of each type. The data is built once per module (see `shared_site` in conftest.py) and
+removed with a flush when the module ends, so tests that use it must not change anything.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+MEMBER = "lid@ospo-nl.example"
+EXPERT = "expert.licenties@ospo-nl.example"
+CURATOR = "curator@ospo-nl.example"
+
+
+@dataclass
+class Site:
+    users: dict = field(default_factory=dict)  # "member" / "expert" / "curator" -> User
+    paths: dict = field(default_factory=dict)  # page type -> path
+
+
+def build(stdout=None):
+    from io import StringIO
+
+    from casussen.models import Casus
+    from directory.models import Initiative, Organisation, Profile
+    from forum.models import Category, Topic
+    from kennisbank.models import Article, Section
+    from kennisbank.services import save_article
+    from ospo_nl.models import Notification
+    from ospo_nl.notifications import notify
+    from ospo_nl.revisions import revisions_of
+
+    call_command("load_demo", stdout=stdout or StringIO())
+    User = get_user_model()
+    users = {role: User.objects.get(email=email) for role, email in
+             [("member", MEMBER), ("expert", EXPERT), ("curator", CURATOR)]}
+
+    # The richest casus: resolved, an accepted answer with comments, lessons learned.
+    casus = Casus.objects.filter(visibility="public", answer_count__gt=0).order_by("-answer_count", "status").first()
+    casus = Casus.objects.filter(visibility="public", status="resolved").first() or casus
+    open_casus = Casus.objects.filter(visibility="public", status__in=["new", "claimed", "answered"]).first()
+    topic = Topic.objects.order_by("-reply_count", "pk").first()
+    category = topic.category if topic else Category.objects.first()
+    article = Article.objects.filter(status="published", section__isnull=False).exclude(body="").order_by("pk").first()
+    article.tags.add("licenties", "eupl")
+    article.body += "\n\nBijgewerkt: zie ook de EUPL-1.2."
+    save_article(article, by=users["curator"], message="Verwijzing naar de EUPL toegevoegd")
+    revisions = list(revisions_of(article).order_by("pk").values_list("pk", flat=True))
+    section = Section.objects.filter(parent__isnull=True).order_by("pk").first()
+    if not Notification.objects.filter(recipient=users["member"]).exists():
+        notify([users["member"]], event=Notification.Event.ANSWER, target=casus, actor=users["expert"],
+               title=casus.title, url=casus.get_absolute_url())
+    expert_profile = Profile.objects.get(user=users["expert"])
+
+    paths = {
+        "casus": casus.get_absolute_url(),
+        "open_casus": open_casus.get_absolute_url(),
+        "casus_tag": "/casussen/tag/licenties/",
+        "topic": topic.get_absolute_url(),
+        "category": category.get_absolute_url(),
+        "topic_create": f"/forum/categorie/{category.slug}/nieuw/",
+        "article": article.get_absolute_url(),
+        "article_edit": f"/kennisbank/artikel/{article.slug}/bewerken/",
+        "article_history": f"/kennisbank/artikel/{article.slug}/geschiedenis/",
+        "article_diff": f"/kennisbank/artikel/{article.slug}/verschil/?van={revisions[0]}&naar={revisions[-1]}",
+        "section": section.get_absolute_url(),
+        "kind": f"/kennisbank/soort/{article.kind}/",
+        "kennisbank_tag": "/kennisbank/tag/licenties/",
+        "organisation": Organisation.objects.filter(is_published=True).order_by("pk").first().get_absolute_url(),
+        "initiative": Initiative.objects.order_by("pk").first().get_absolute_url(),
+        "expert": expert_profile.get_absolute_url(),
+    }
+    return Site(users=users, paths=paths)

@@ -1,0 +1,134 @@
+"""axe-core (WCAG 2.1 A and AA) finds nothing on every page type, in Dutch and English, at 320 and 1280 px;
+nothing scrolls sideways at 320 px (reflow), and the browser sees no error, failed request or CSP violation.
+
+One parametrised test: page type x language, each checked at both widths. The pages come from one demo-like
+site built once for this module (`shared_site`); form pages are also shown with their errors after an invalid
+submission. A failure names the rule, the element and the page (see `axe_violations`).
+"""
+
+import pytest
+
+from .conftest import axe_violations, new_page, shared_context
+
+pytestmark = pytest.mark.e2e
+
+
+def submit(form_selector, **values):
+    """An action that submits the form in <main> matching `form_selector`, after setting field values by name
+    (bypassing maxlength, to get a server-side error)."""
+    def action(page):
+        form = page.locator("main").locator(form_selector).first
+        for name, value in values.items():
+            form.locator(f"[name={name}]").evaluate("(el, v) => { el.removeAttribute('maxlength'); el.value = v; }",
+                                                    value)
+        page.problems.allow_status(400)
+        form.locator("button[type=submit]").last.click()
+        page.wait_for_load_state()
+        assert page.locator("#error-summary").is_visible(), "the form shows its error summary"
+    return action
+
+
+WIDTHS = [1280, 320]
+
+# The innermost elements that reach past the right edge, as "tag.class (right edge px)".
+WIDEST_ELEMENTS = """(width) => [...document.querySelectorAll("body *")]
+  .filter((el) => el.getBoundingClientRect().right > width + 1)
+  .filter((el) => ![...el.children].some((child) => child.getBoundingClientRect().right > width + 1))
+  .slice(0, 5)
+  .map((el) => el.tagName.toLowerCase()
+               + (el.className ? "." + String(el.className).trim().split(/\\s+/).join(".") : "")
+               + ` (${Math.round(el.getBoundingClientRect().right)} px)`)"""
+
+# name: (role, path or a key of site.paths, expected status, action after loading)
+PAGES = {
+    "home": (None, "/", 200, None),
+    # Casussen
+    "casussen-list": (None, "/casussen/", 200, None),
+    "casussen-unanswered": (None, "/casussen/onbeantwoord/", 200, None),
+    "casussen-tag": (None, "casus_tag", 200, None),
+    "casussen-mine": ("member", "/casussen/mijn/", 200, None),
+    "casussen-followed": ("member", "/casussen/gevolgd/", 200, None),
+    "casus-detail": ("member", "casus", 200, None),
+    "casus-detail-visitor": (None, "casus", 200, None),
+    "casus-detail-expert": ("expert", "open_casus", 200, None),
+    "casus-ask-title": ("member", "/casussen/vragen/", 200, None),
+    "casus-ask-errors": ("member", "/casussen/vragen/?titel=Welke+licentie+voor+onze+app", 200,
+                         submit("form[method=post]")),
+    "answer-errors": ("expert", "open_casus", 200, submit("form[action$='/antwoorden/']")),
+    # Forum
+    "forum-home": (None, "/forum/", 200, None),
+    "forum-category": (None, "category", 200, None),
+    "forum-topic": ("member", "topic", 200, None),
+    "topic-errors": ("member", "topic_create", 200, submit("form[method=post]")),
+    "reply-errors": ("member", "topic", 200, submit("form[action$='/acties/reageren/']")),
+    # Kennisbank
+    "kennisbank-home": (None, "/kennisbank/", 200, None),
+    "kennisbank-section": (None, "section", 200, None),
+    "kennisbank-kind": (None, "kind", 200, None),
+    "kennisbank-tag": (None, "kennisbank_tag", 200, None),
+    "kennisbank-recent": (None, "/kennisbank/recent/", 200, None),
+    "article": (None, "article", 200, None),
+    "article-edit": ("curator", "article_edit", 200, None),
+    "article-history": ("curator", "article_history", 200, None),
+    "article-diff": ("curator", "article_diff", 200, None),
+    # Directory
+    "organisations": (None, "/organisaties/", 200, None),
+    "organisation": (None, "organisation", 200, None),
+    "initiatives": (None, "/initiatieven/", 200, None),
+    "initiative": (None, "initiative", 200, None),
+    "experts": (None, "/experts/", 200, None),
+    "expert": (None, "expert", 200, None),
+    # Search
+    "search-results": (None, "/zoeken/?q=licentie", 200, None),
+    "search-no-results": (None, "/zoeken/?q=zzxqvw", 200, None),
+    # Notifications and following
+    "notifications": ("member", "/meldingen/", 200, None),
+    "notification-settings": ("member", "/meldingen/instellingen/", 200, None),
+    "following": ("member", "/volgend/", 200, None),
+    # Account
+    "login": (None, "/account/login/", 200, None),
+    "login-errors": (None, "/account/login/", 200, submit("form[method=post]")),
+    "signup": (None, "/account/signup/", 200, None),
+    "signup-errors": (None, "/account/signup/", 200, submit("form[method=post]")),
+    "password-reset": (None, "/account/password/reset/", 200, None),
+    "profile": ("member", "/account/profiel/", 200, None),
+    "profile-errors": ("member", "/account/profiel/", 200, submit("form[method=post]", display_name="x" * 101)),
+    "email": ("member", "/account/email/", 200, None),
+    "mfa": ("member", "/account/2fa/", 200, None),
+    # Static pages and errors
+    "accessibility-statement": (None, "/toegankelijkheid/", 200, None),
+    "privacy": (None, "/privacy/", 200, None),
+    "403": ("member", "article_edit", 403, None),
+    "404": (None, "/bestaat-niet/", 404, None),
+}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("name", PAGES)
+def test_page_type_has_no_axe_violations_at_320_and_1280_px(shared_site, name, lang):
+    role, where, status, action = PAGES[name]
+    path = shared_site.paths.get(where, where)
+    context = shared_context(shared_site, role=role, lang=lang, width=WIDTHS[0])
+    try:
+        page = new_page(context)
+        page.problems.allow_status(status)
+        response = page.goto(path)
+        assert response.status == status, f"{name}: GET {path} gave {response.status}, expected {status}"
+        if action:
+            action(page)
+        assert page.locator("html").get_attribute("lang") == lang
+        found = []
+        # The same page at each width (media queries follow the viewport; no reload needed).
+        for width in WIDTHS:
+            page.set_viewport_size({"width": width, "height": 900})
+            label = f"{name} ({lang}, {width} px)"
+            # WCAG 1.4.10 (reflow): nothing scrolls sideways.
+            scroll_width = page.evaluate("document.documentElement.scrollWidth")
+            if scroll_width > width:
+                found.append(f"{label} scrolls sideways: the page is {scroll_width} px wide; too wide: "
+                             + ", ".join(page.evaluate(WIDEST_ELEMENTS, width)))
+            found += axe_violations(page, label)
+        assert not found, "\n".join(found)
+        page.problems.check(page)
+    finally:
+        context.close()

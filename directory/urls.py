@@ -1,11 +1,13 @@
 from django.urls import path
 
-from . import views
+from . import account_views, views
 
 app_name = "directory"
 
 urlpatterns = [
     path("account/profiel/", views.profile_edit, name="profile_edit"),
+    path("account/gegevens/", account_views.account_export, name="account_export"),
+    path("account/verwijderen/", account_views.account_delete, name="account_delete"),
     path("organisaties/", views.organisation_list, name="organisation_list"),
     path("organisaties/<slug:slug>/", views.organisation_detail, name="organisation_detail"),
     path("initiatieven/", views.initiative_list, name="initiative_list"),

@@ -29,9 +29,27 @@ def plain_toc(tokens):
     ]
 
 
+# The first bytes of each allowed image type: a file's name proves nothing about what is in it.
+IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a")
+
+
+def _looks_like_an_image(head):
+    return head.startswith(IMAGE_SIGNATURES) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP")
+
+
 def validate_image_size(file):
+    """Size (at most 5 MB) and content: the bytes must start like a PNG, JPEG, GIF or WebP.
+
+    (The name stays for the migrations that refer to it.)
+    """
     if file.size > MAX_IMAGE_BYTES:
         raise ValidationError(_("De afbeelding is te groot (maximaal 5 MB)."))
+    position = file.tell() if hasattr(file, "tell") else 0
+    file.seek(0)
+    head = file.read(12)
+    file.seek(position)
+    if not _looks_like_an_image(head):
+        raise ValidationError(_("Dit bestand is geen PNG-, JPEG-, GIF- of WebP-afbeelding."))
 
 
 class SectionQuerySet(models.QuerySet):

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -29,7 +30,8 @@ def profile_edit(request):
     form = ProfileForm(request.POST or None, instance=profile)
     if request.method == "POST":
         if form.is_valid():
-            form.save()
+            with transaction.atomic():  # the profile row and its expertise tags together
+                form.save()
             messages.success(request, _("Je profiel is opgeslagen."))
             return redirect("directory:profile_edit")
         return render(request, "directory/profile_form.html", {"form": form}, status=400)

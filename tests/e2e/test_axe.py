@@ -1,5 +1,6 @@
 """axe-core (WCAG 2.1 A and AA) finds nothing on every page type, in Dutch and English, at 320 and 1280 px;
-nothing scrolls sideways at 320 px (reflow), and the browser sees no error, failed request or CSP violation.
+nothing scrolls sideways at 320 px (reflow); every focusable control shows its focus; form errors are announced
+(summary with links, aria-invalid, aria-describedby); the browser sees no error, failed request or CSP violation.
 
 One parametrised test: page type x language, each checked at both widths. The pages come from one demo-like
 site built once for this module (`shared_site`); form pages are also shown with their errors after an invalid
@@ -38,6 +39,41 @@ WIDEST_ELEMENTS = """(width) => [...document.querySelectorAll("body *")]
   .map((el) => el.tagName.toLowerCase()
                + (el.className ? "." + String(el.className).trim().split(/\\s+/).join(".") : "")
                + ` (${Math.round(el.getBoundingClientRect().right)} px)`)"""
+
+# Every focusable control, focused in turn after one real Tab (so Chromium shows :focus-visible as for the
+# keyboard): those without an outline or box shadow while focused, as "tag#id text".
+UNSEEN_FOCUS = """() => {
+  const selector = "a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]";
+  return [...document.querySelectorAll(selector)]
+    .filter((el) => el.tabIndex >= 0 && !el.disabled && el.getClientRects().length)
+    .filter((el) => {
+      el.focus();
+      const style = getComputedStyle(el);
+      const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0;
+      return !(el.matches(":focus-visible") && (outline || style.boxShadow !== "none"));
+    })
+    .map((el) => `${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""} "${(el.innerText || el.name).slice(0, 30)}"`);
+}"""
+
+# Form errors are announced: a summary on top (role=alert, focused) links to each field; each invalid field
+# has aria-invalid and an aria-describedby that points at its visible message. Returns the problems found.
+FORM_ERRORS = """() => {
+  const problems = [];
+  const summary = document.getElementById("error-summary");
+  if (!summary) return ["no #error-summary"];
+  if (summary.getAttribute("role") !== "alert") problems.push("the summary has no role=alert");
+  if (document.activeElement !== summary) problems.push("the summary does not have the focus");
+  for (const link of summary.querySelectorAll("a[href^='#']")) {
+    const field = document.getElementById(link.hash.slice(1));
+    if (!field) { problems.push(`summary link ${link.hash} has no target`); continue; }
+    if (field.getAttribute("aria-invalid") !== "true") problems.push(`${link.hash} has no aria-invalid=true`);
+    const described = (field.getAttribute("aria-describedby") || "").split(/\\s+/).filter(Boolean);
+    if (!described.some((id) => /error|fout/.test(id) && document.getElementById(id)?.textContent.trim())) {
+      problems.push(`${link.hash} is not described by its error message`);
+    }
+  }
+  return problems;
+}"""
 
 # name: (role, path or a key of site.paths, expected status, action after loading)
 PAGES = {
@@ -118,6 +154,8 @@ def test_page_type_has_no_axe_violations_at_320_and_1280_px(shared_site, name, l
             action(page)
         assert page.locator("html").get_attribute("lang") == lang
         found = []
+        if action:
+            found += [f"{name} ({lang}): form errors: {problem}" for problem in page.evaluate(FORM_ERRORS)]
         # The same page at each width (media queries follow the viewport; no reload needed).
         for width in WIDTHS:
             page.set_viewport_size({"width": width, "height": 900})
@@ -128,6 +166,8 @@ def test_page_type_has_no_axe_violations_at_320_and_1280_px(shared_site, name, l
                 found.append(f"{label} scrolls sideways: the page is {scroll_width} px wide; too wide: "
                              + ", ".join(page.evaluate(WIDEST_ELEMENTS, width)))
             found += axe_violations(page, label)
+        page.keyboard.press("Tab")
+        found += [f"{name} ({lang}): no visible focus on {el}" for el in page.evaluate(UNSEEN_FOCUS)]
         assert not found, "\n".join(found)
         page.problems.check(page)
     finally:

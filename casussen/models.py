@@ -123,7 +123,16 @@ class Casus(Post):
                 name="casus_status_valid",
             ),
         ]
-        indexes = [models.Index(fields=["status", "-last_activity_at"], name="casus_status_activity_idx")]
+        indexes = [
+            models.Index(fields=["status", "-last_activity_at"], name="casus_status_activity_idx"),
+            # The lists' and the home page's sort orders, so a page is an index scan that stops after 20 rows.
+            models.Index(fields=["-last_activity_at", "-id"], name="casus_activity_idx"),
+            models.Index(fields=["-created_at", "-id"], name="casus_newest_idx"),
+            models.Index(
+                fields=["-last_activity_at", "-id"], condition=Q(status__in=["new", "claimed"], answer_count=0),
+                name="casus_unanswered_idx",
+            ),
+        ]
 
     def __str__(self):
         return self.title

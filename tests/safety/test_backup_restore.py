@@ -44,18 +44,17 @@ def test_a_dump_restores_into_a_fresh_database_with_the_content(postgres_only, t
     run("createdb", target, env=env)
     try:
         run("pg_restore", "--no-owner", "--exit-on-error", "-d", target, str(dump), env=env)
-        query = ("SELECT (SELECT title FROM casussen_casus WHERE id = %d) || '|' || "
-                 "(SELECT body_html FROM casussen_casus WHERE id = %d) || '|' || "
-                 "(SELECT title FROM forum_topic WHERE id = %d) || '|' || "
+        query = (f"SELECT (SELECT title FROM casussen_casus WHERE id = {casus.pk}) || '|' || "
+                 f"(SELECT body_html FROM casussen_casus WHERE id = {casus.pk}) || '|' || "
+                 f"(SELECT title FROM forum_topic WHERE id = {topic.pk}) || '|' || "
                  "(SELECT count(*) FROM ospo_nl_searchentry WHERE title = 'Back-ups maken') || '|' || "
-                 "(SELECT display_name FROM directory_profile WHERE user_id = %d)"
-                 % (casus.pk, casus.pk, topic.pk, member.pk))
+                 f"(SELECT display_name FROM directory_profile WHERE user_id = {member.pk})")
         out = run("psql", "-At", "-d", target, "-c", query, env=env).strip()
-        assert out == "Terugzetten van een back-up|<p>Werkt <strong>pg_restore</strong>?</p>|Back-ups maken|1|Bea Backup"
+        assert out == ("Terugzetten van een back-up|<p>Werkt <strong>pg_restore</strong>?</p>|Back-ups maken|1|"
+                       "Bea Backup")
         # The full-text column (generated, PostgreSQL only) works in the copy too.
-        hits = run("psql", "-At", "-d", target, "-c",
-                   "SELECT count(*) FROM ospo_nl_searchentry WHERE search_vector @@ plainto_tsquery('dutch', 'back-up')",
-                   env=env).strip()
+        fulltext = "SELECT count(*) FROM ospo_nl_searchentry WHERE search_vector @@ plainto_tsquery('dutch', 'back-up')"
+        hits = run("psql", "-At", "-d", target, "-c", fulltext, env=env).strip()
         assert int(hits) >= 1
     finally:
         run("dropdb", "--if-exists", target, env=env)

@@ -13,3 +13,11 @@ def member_name(user):
     if profile is None:
         return _("Lid %(number)s") % {"number": user.pk}
     return profile.name
+
+
+@register.filter
+def has_two_factor(user):
+    """True when the user has an authenticator (TOTP) set up; the admin nudges staff without one."""
+    from allauth.mfa.utils import is_mfa_enabled
+
+    return is_mfa_enabled(user)

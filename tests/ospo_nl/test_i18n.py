@@ -24,7 +24,7 @@ def test_home_navigation_is_dutch_by_default(client):
 def test_home_navigation_is_english_after_switching(english):
     text = english.get(reverse("home")).text
     assert 'lang="en"' in text
-    for word in (">Cases<", ">Knowledge base<", ">Organisations<", "Skip to content", "Accessibility"):
+    for word in (">Casussen<", ">Knowledge base<", ">Organisations<", "Skip to content", "Accessibility"):
         assert word in text, f"{word!r} missing: is locale/en/LC_MESSAGES/django.mo compiled (make messages)?"
     assert ">Kennisbank<" not in text
 

@@ -159,7 +159,7 @@ class Casus(Post):
         if self.organisation is None:
             return ""
         if self.hide_organisation:
-            return _("een %(kind)s") % {"kind": self.organisation.get_kind_display()}
+            return self.organisation.anonymous_label
         return self.organisation.name
 
 

@@ -81,6 +81,11 @@ class Organisation(models.Model):
     def get_absolute_url(self):
         return reverse("directory:organisation_detail", args=[self.slug])
 
+    @property
+    def anonymous_label(self):
+        """The organisation without its name, e.g. "een gemeente" (for casussen that hide it)."""
+        return ANONYMOUS_LABELS.get(self.kind, ANONYMOUS_LABELS[self.Kind.OTHER])
+
     def is_visible_to(self, user):
         return self.is_published or is_curator(user)
 
@@ -183,6 +188,21 @@ class InitiativeOrganisation(models.Model):
 
     def __str__(self):
         return f"{self.organisation} – {self.get_role_display()} – {self.initiative}"
+
+
+ANONYMOUS_LABELS = {
+    Organisation.Kind.MINISTRY: _("een ministerie"),
+    Organisation.Kind.AGENCY: _("een uitvoeringsorganisatie"),
+    Organisation.Kind.PROVINCE: _("een provincie"),
+    Organisation.Kind.MUNICIPALITY: _("een gemeente"),
+    Organisation.Kind.WATER_BOARD: _("een waterschap"),
+    Organisation.Kind.ZBO: _("een zelfstandig bestuursorgaan"),
+    Organisation.Kind.COMPANY: _("een bedrijf"),
+    Organisation.Kind.FOUNDATION: _("een stichting"),
+    Organisation.Kind.COMMUNITY: _("een community"),
+    Organisation.Kind.EDUCATION: _("een onderwijs- of onderzoeksinstelling"),
+    Organisation.Kind.OTHER: _("een organisatie"),
+}
 
 
 class ProfileQuerySet(models.QuerySet):

@@ -30,7 +30,7 @@ def _safe_next(request, fallback):
 @require_GET
 @login_required
 def notification_list(request):
-    page = Paginator(Notification.objects.for_inbox(request.user), PER_PAGE).get_page(request.GET.get("page"))
+    page = Paginator(Notification.objects.for_inbox(request.user), PER_PAGE).get_page(request.GET.get("pagina"))
     return render(request, "notifications/list.html", {"page_obj": page, "unread": unread_count(request.user)})
 
 

@@ -34,7 +34,7 @@ def test_the_page_is_paginated(target, member, member_client):
 
     # 25 a page, newest first: page 1 has 29..05, page 2 has 04..00
     assert b"Melding 04" not in member_client.get(LIST).content
-    assert b"Melding 04" in member_client.get(LIST + "?page=2").content
+    assert b"Melding 04" in member_client.get(LIST + "?pagina=2").content
 
 
 def test_visitors_are_sent_to_log_in(client):

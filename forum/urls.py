@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .feeds import CategoryTopicsFeed
 
 app_name = "forum"
 
@@ -8,6 +9,7 @@ urlpatterns = [
     path("", views.forum_home, name="home"),
     path("categorie/<slug:slug>/", views.category, name="category"),
     path("categorie/<slug:slug>/nieuw/", views.topic_create, name="topic_create"),
+    path("categorie/<slug:slug>/feed/", CategoryTopicsFeed(), name="category_feed"),
     path("onderwerp/<int:pk>/", views.topic, name="topic_short"),
     path("onderwerp/<int:pk>/<slug:slug>/", views.topic, name="topic"),
     path("onderwerp/<int:pk>/acties/nieuw/", views.topic_first_unread, name="topic_first_unread"),

@@ -3,8 +3,6 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
-from forum.feeds import CategoryTopicsFeed
-
 from . import search_views, sitemaps, views
 from .feeds import TagFeed
 
@@ -16,7 +14,6 @@ urlpatterns = [
     path("sitemap.xml", sitemaps.index, name="sitemap"),
     path("sitemap-<slug:section>.xml", sitemaps.section, name="sitemap_section"),
     path("feeds/tag/<slug:slug>/", TagFeed(), name="tag_feed"),
-    path("forum/categorie/<slug:slug>/feed/", CategoryTopicsFeed(), name="forum_category_feed"),
     path("zoeken/", search_views.search_page, name="search"),
     path("zoeken/suggesties/", search_views.suggestions, name="search_suggestions"),
     path("moderatie/", include("ospo_nl.moderation_urls")),

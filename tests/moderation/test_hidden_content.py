@@ -64,7 +64,7 @@ def test_a_hidden_comment_leaves_the_casus_page(client, curator, casus, comment)
 
 def test_a_hidden_topic_is_gone_from_the_forum_feed_sitemap_and_search(client, curator, topic, category):
     pages = [reverse("forum:category", args=[category.slug]), reverse("forum:home"),
-             reverse("forum_category_feed", args=[category.slug])]
+             reverse("forum:category_feed", args=[category.slug])]
     assert all(topic.title in client.get(p).content.decode() for p in pages)
     moderation.hide(target=topic, by=curator, reason="Spam")
     assert all(topic.title not in client.get(p).content.decode() for p in pages)

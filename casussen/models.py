@@ -205,6 +205,9 @@ class Comment(Post):
     def __str__(self):
         return f"{self.casus} reactie #{self.pk}"
 
+    def get_absolute_url(self):
+        return f"{self.casus.get_absolute_url()}#reactie-{self.pk}"
+
     def is_visible_to(self, user):
         return not (self.is_deleted or self.is_hidden) and self.casus.is_visible_to(user)
 

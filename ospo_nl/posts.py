@@ -7,16 +7,33 @@ version with who wrote it and when; the newest revision equals the current text.
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
 
+from .mentions import mentioned_users
 from .revisions import record_revision
 
 
 def save_new_post(post, *, by, revision_fields=("body",)):
-    """Save a new post and its first revision in one transaction."""
+    """Save a new post and its first revision in one transaction; notify the members it mentions."""
     with transaction.atomic():
         post.save()
         record_revision(post, by=by, fields=revision_fields)
+        notify_mentions(post, by=by)
     return post
+
+
+def notify_mentions(post, *, by):
+    """`@[Name]` in the text: tell those members (notify() drops those who may not see the post)."""
+    from .models import Notification
+    from .notifications import notify
+
+    users = mentioned_users(post.body)
+    if users:
+        notify(
+            users, event=Notification.Event.MENTION, target=post, actor=by, url=post.get_absolute_url(),
+            title=_("Je bent genoemd: %(text)s") % {"text": Truncator(str(post)).chars(120)},
+        )
 
 
 def edit_post(post, *, by, changes, message=""):

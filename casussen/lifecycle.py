@@ -259,9 +259,7 @@ def delete_answer(*, answer, by):
         if answer.is_accepted:
             answer.is_accepted = False
             answer.save(update_fields=["is_accepted"])
-        Casus.objects.filter(pk=answer.casus_id).update(
-            answer_count=F("answer_count") - 1, score=F("score") - answer.score
-        )
+        answer.settle_parent_counters()
     return answer
 
 

@@ -7,6 +7,7 @@ count, suggestion and notification goes through it.
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -184,6 +185,12 @@ class Answer(Post):
 
     def get_absolute_url(self):
         return f"{self.casus.get_absolute_url()}#antwoord-{self.pk}"
+
+    def settle_parent_counters(self):
+        """The casus counts its live answers and their votes (deleted and hidden ones do not count)."""
+        live = Answer.objects.alive().filter(casus_id=self.casus_id)
+        totals = live.aggregate(count=models.Count("pk"), score=Coalesce(models.Sum("score"), 0))
+        Casus.objects.filter(pk=self.casus_id).update(answer_count=totals["count"], score=totals["score"])
 
     def is_visible_to(self, user):
         return not (self.is_deleted or self.is_hidden) and self.casus.is_visible_to(user)

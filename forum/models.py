@@ -171,6 +171,16 @@ class Reply(Post):
     def get_absolute_url(self):
         return reverse("forum:reply", args=[self.pk])
 
+    def settle_parent_counters(self):
+        """The topic counts its live replies and points at the newest one."""
+        topic = Topic.objects.select_for_update().get(pk=self.topic_id)
+        replies = Reply.objects.alive().filter(topic_id=topic.pk)
+        last = replies.order_by("-created_at", "-pk").first()
+        Topic.objects.filter(pk=topic.pk).update(
+            reply_count=replies.count(), last_reply=last,
+            last_activity_at=last.created_at if last else topic.created_at,
+        )
+
     def is_visible_to(self, user):
         return not (self.is_deleted or self.is_hidden) and self.topic.is_visible_to(user)
 

@@ -78,13 +78,7 @@ def delete_reply(*, reply, by):
         return reply
     with transaction.atomic():
         soft_delete_post(reply, by=by)
-        topic = Topic.objects.select_for_update().get(pk=reply.topic_id)
-        changes = {"reply_count": F("reply_count") - 1}
-        if topic.last_reply_id == reply.pk:
-            previous = Reply.objects.alive().filter(topic=topic).order_by("-created_at", "-pk").first()
-            changes["last_reply"] = previous
-            changes["last_activity_at"] = previous.created_at if previous else topic.created_at
-        Topic.objects.filter(pk=topic.pk).update(**changes)
+        reply.settle_parent_counters()
     return reply
 
 

@@ -69,6 +69,10 @@ class Post(models.Model):
     def is_hidden(self):
         return self.hidden_at is not None
 
+    def settle_parent_counters(self):
+        """Recount the denormalised counters of the thread this post belongs to, after it left (deleted,
+        hidden) or returned (unhidden). Call inside the transaction of that change; subclasses override."""
+
 
 class Revision(models.Model):
     """A snapshot of an object's editable fields, kept on every edit."""

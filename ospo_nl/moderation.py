@@ -16,7 +16,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import F
 from django.http import Http404
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -111,23 +110,6 @@ def _close_reports(target, *, by, status):
     ).update(status=status, handled_by=by, handled_at=timezone.now())
 
 
-def _settle_counters(post):
-    """Keep a topic's denormalised counters right when one of its replies leaves or returns.
-
-    (A casus's answer_count counts hidden answers too, like `recount_casussen`; only deletion changes it.)
-    """
-    from forum.models import Reply, Topic
-
-    if not isinstance(post, Reply):
-        return
-    topic = Topic.objects.select_for_update().get(pk=post.topic_id)
-    replies = Reply.objects.alive().filter(topic_id=topic.pk)
-    last = replies.order_by("-created_at", "-pk").first()
-    Topic.objects.filter(pk=topic.pk).update(
-        reply_count=replies.count(), last_reply=last, last_activity_at=last.created_at if last else topic.created_at
-    )
-
-
 # --- Verbs ---------------------------------------------------------------------------------------
 
 
@@ -161,7 +143,7 @@ def hide(*, target, by, reason):
         target.hidden_reason = reason[:500]
         target.hidden_by = by
         target.save(update_fields=["hidden_at", "hidden_reason", "hidden_by"])
-        _settle_counters(target)
+        target.settle_parent_counters()
         _close_reports(target, by=by, status=Report.Status.ACTIONED)
         return _log(by=by, action=Action.HIDE, target=target, reason=reason)
 
@@ -175,27 +157,21 @@ def unhide(*, target, by, reason=""):
         target.hidden_reason = ""
         target.hidden_by = None
         target.save(update_fields=["hidden_at", "hidden_reason", "hidden_by"])
-        _settle_counters(target)
+        target.settle_parent_counters()
         return _log(by=by, action=Action.UNHIDE, target=target, reason=reason)
 
 
 def delete(*, target, by, reason):
     """Soft delete a post as its author or a curator would (`ospo_nl.posts.soft_delete_post`), counters kept."""
-    from casussen.models import Answer, Casus
-
     check_moderate(by)
     if not isinstance(target, Post):
         raise PermissionDenied(_("Alleen berichten kunnen worden verwijderd."))
     with transaction.atomic():
         if not target.is_deleted:
             soft_delete_post(target, by=by)
-            if isinstance(target, Answer):
-                Casus.objects.filter(pk=target.casus_id).update(
-                    answer_count=F("answer_count") - 1, score=F("score") - target.score
-                )
-                if target.is_accepted:
-                    type(target).objects.filter(pk=target.pk).update(is_accepted=False)
-            _settle_counters(target)
+            if getattr(target, "is_accepted", False):
+                type(target).objects.filter(pk=target.pk).update(is_accepted=False)
+            target.settle_parent_counters()
         _close_reports(target, by=by, status=Report.Status.ACTIONED)
         return _log(by=by, action=Action.DELETE, target=target, reason=reason)
 

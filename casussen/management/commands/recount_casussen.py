@@ -23,7 +23,7 @@ class Command(BaseCommand):
                 for pk, real in wrong_answers:
                     Answer.objects.filter(pk=pk).update(score=real)
 
-            live = Q(answers__deleted_at__isnull=True)
+            live = Q(answers__deleted_at__isnull=True, answers__hidden_at__isnull=True)
             casussen = Casus.objects.annotate(
                 real_count=Count("answers", filter=live, distinct=True),
                 real_score=Coalesce(Sum("answers__score", filter=live), 0),
@@ -41,7 +41,8 @@ class Command(BaseCommand):
                 latest=Greatest(
                     "created_at",
                     Coalesce(Max("answers__created_at", filter=live), "created_at"),
-                    Coalesce(Max("comments__created_at", filter=Q(comments__deleted_at__isnull=True)), "created_at"),
+                    Coalesce(Max("comments__created_at", filter=Q(comments__deleted_at__isnull=True,
+                                                                   comments__hidden_at__isnull=True)), "created_at"),
                 )
             ).filter(last_activity_at__lt=F("latest"))
             stale = list(latest.values_list("pk", "latest"))

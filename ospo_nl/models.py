@@ -217,7 +217,7 @@ class NotificationSettings(models.Model):
     )
     max_open_claims = models.PositiveSmallIntegerField(
         _("maximaal aantal open casussen tegelijk"), default=3,
-        help_text=_("Heb je zoveel geclaimde casussen open, dan krijg je even geen nieuwe voorgelegd."),
+        help_text=_("Heb je zoveel opgepakte casussen open, dan krijg je even geen nieuwe voorgelegd."),
     )
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -35,6 +35,7 @@ urlpatterns = [
     path("<slug:slug>/antwoord/<int:answer_id>/stemmen/", views.vote, name="vote"),
     path("<slug:slug>/antwoord/<int:answer_id>/accepteren/", views.accept, name="accept"),
     path("<slug:slug>/antwoord/<int:answer_id>/bewerken/", views.answer_edit, name="answer_edit"),
+    path("<slug:slug>/antwoord/<int:answer_id>/geschiedenis/", views.answer_history, name="answer_history"),
     path("<slug:slug>/antwoord/<int:answer_id>/verwijderen/", views.answer_delete, name="answer_delete"),
     path("<slug:slug>/reactie/<int:comment_id>/verwijderen/", views.comment_delete, name="comment_delete"),
 ]

@@ -179,6 +179,15 @@ def history(request, slug):
     return render(request, "casussen/history.html", {"casus": casus, "revisions": revisions})
 
 
+@require_GET
+def answer_history(request, slug, answer_id):
+    """Every version of an answer, with who wrote it and when."""
+    casus = _casus_or_404(request, slug)
+    answer = get_object_or_404(casus.answers.alive().select_related("author__profile"), pk=answer_id)
+    revisions = revisions_of(answer).select_related("author__profile")
+    return render(request, "casussen/history.html", {"casus": casus, "answer": answer, "revisions": revisions})
+
+
 # Asking --------------------------------------------------------------------------------------------
 
 @ratelimit("post")

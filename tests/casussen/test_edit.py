@@ -123,3 +123,36 @@ def test_the_history_lists_every_version_with_its_author(casus, member, client, 
 @pytest.mark.django_db
 def test_the_history_of_a_private_casus_is_404_for_outsiders(experts_casus, other_member_client):
     assert other_member_client.get(reverse("casussen:history", args=[experts_casus.slug])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_an_edited_answer_shows_its_history_with_every_version(casus, answer, expert, client,
+                                                               django_assert_num_queries):
+    lifecycle.edit_answer(answer=answer, by=expert, body="Kies de **EUPL-1.2**, en leg uit waarom.")
+    url = reverse("casussen:answer_history", args=[casus.slug, answer.pk])
+    assert url in client.get(casus.get_absolute_url()).text
+    ContentType.objects.clear_cache()
+    # 1 the casus, 2 the answer with its author and profile, 3 the revisions' content type,
+    # 4 the revisions with their authors and profiles.
+    with django_assert_num_queries(4):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert "leg uit waarom" in response.text and "gemaakt voor overheden" in response.text
+    assert "Eva Expert" in response.text
+
+
+@pytest.mark.django_db
+def test_the_history_of_an_answer_in_a_private_casus_is_404_for_outsiders(experts_casus, expert, other_member_client):
+    answer = lifecycle.post_answer(casus=experts_casus, by=expert, body="Geheim advies")
+    url = reverse("casussen:answer_history", args=[experts_casus.slug, answer.pk])
+    assert other_member_client.get(url).status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_history_of_a_deleted_answer_is_404(casus, answer, expert, client):
+    lifecycle.delete_answer(answer=answer, by=expert)
+    assert client.get(reverse("casussen:answer_history", args=[casus.slug, answer.pk])).status_code == 404
+
+
+def test_post_to_an_answer_history_is_405(client):
+    assert client.post(reverse("casussen:answer_history", args=["x", 1])).status_code == 405

@@ -55,6 +55,10 @@ def build(stdout=None):
         notify([users["member"]], event=Notification.Event.ANSWER, target=casus, actor=users["expert"],
                title=casus.title, url=casus.get_absolute_url())
     expert_profile = Profile.objects.get(user=users["expert"])
+    # Something in the moderation queue.
+    from ospo_nl import moderation
+
+    moderation.report(target=expert_profile, by=users["member"], reason="off-topic", note="Klopt dit profiel?")
 
     paths = {
         "casus": casus.get_absolute_url(),
@@ -73,5 +77,7 @@ def build(stdout=None):
         "organisation": Organisation.objects.filter(is_published=True).order_by("pk").first().get_absolute_url(),
         "initiative": Initiative.objects.order_by("pk").first().get_absolute_url(),
         "expert": expert_profile.get_absolute_url(),
+        "casus_history": f"{casus.get_absolute_url()}geschiedenis/",
+        "report_profile": f"/moderatie/melden/directory.profile/{expert_profile.pk}/",
     }
     return Site(users=users, paths=paths)

@@ -91,6 +91,7 @@ PAGES = {
     "casus-ask-errors": ("member", "/casussen/vragen/?titel=Welke+licentie+voor+onze+app", 200,
                          submit("form[method=post]")),
     "answer-errors": ("expert", "open_casus", 200, submit("form[action$='/antwoorden/']")),
+    "casus-history": (None, "casus_history", 200, None),
     # Forum
     "forum-home": (None, "/forum/", 200, None),
     "forum-category": (None, "category", 200, None),
@@ -121,6 +122,13 @@ PAGES = {
     "notifications": ("member", "/meldingen/", 200, None),
     "notification-settings": ("member", "/meldingen/instellingen/", 200, None),
     "following": ("member", "/volgend/", 200, None),
+    "expert-ranking": ("curator", "/meldingen/experts/?tags=licenties", 200, None),
+    # Moderation and privacy
+    "report-form": ("member", "report_profile", 200, None),
+    "moderation-queue": ("curator", "/moderatie/", 200, None),
+    "moderation-hidden": ("curator", "/moderatie/verborgen/", 200, None),
+    "moderation-log": ("curator", "/moderatie/logboek/", 200, None),
+    "account-delete": ("member", "/account/verwijderen/", 200, None),
     # Account
     "login": (None, "/account/login/", 200, None),
     "login-errors": (None, "/account/login/", 200, submit("form[method=post]")),

@@ -4,12 +4,12 @@ from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from ospo_nl.feeds import FEED_LENGTH, AtomFeed
+from ospo_nl.feeds import FEED_LENGTH, ThreadFeed
 
 from .models import Casus
 
 
-class LatestCasussenFeed(AtomFeed):
+class LatestCasussenFeed(ThreadFeed):
     model = Casus
     title = _("OSPO-NL casussen")
     subtitle = _("Nieuwe casussen: vragen over open source uit de publieke sector.")
@@ -28,15 +28,3 @@ class LatestCasussenFeed(AtomFeed):
 
     def items_with_tag(self, tag):
         return self._public().filter(tags=tag)[:FEED_LENGTH]
-
-    def item_title(self, item):
-        return item.title
-
-    def item_description(self, item):
-        return item.body_html
-
-    def item_pubdate(self, item):
-        return item.created_at
-
-    def item_updateddate(self, item):
-        return item.last_activity_at

@@ -4,12 +4,12 @@ from django.contrib.auth.models import AnonymousUser
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
-from ospo_nl.feeds import FEED_LENGTH, AtomFeed
+from ospo_nl.feeds import FEED_LENGTH, ThreadFeed
 
 from .models import Category, Topic
 
 
-class CategoryTopicsFeed(AtomFeed):
+class CategoryTopicsFeed(ThreadFeed):
     def get_object(self, request, slug):
         return get_object_or_404(Category, slug=slug)
 
@@ -28,15 +28,3 @@ class CategoryTopicsFeed(AtomFeed):
             .select_related("author__profile").prefetch_related("tags")
             .order_by("-created_at", "-pk")[:FEED_LENGTH]
         )
-
-    def item_title(self, item):
-        return item.title
-
-    def item_description(self, item):
-        return item.body_html
-
-    def item_pubdate(self, item):
-        return item.created_at
-
-    def item_updateddate(self, item):
-        return item.last_activity_at

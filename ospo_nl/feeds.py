@@ -39,6 +39,22 @@ class AtomFeed(Feed):
         return [tag.name for tag in item.tags.all()]
 
 
+class ThreadFeed(AtomFeed):
+    """Entries that are threads members start (casussen, forum topics): title, text, started, last activity."""
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.body_html
+
+    def item_pubdate(self, item):
+        return item.created_at
+
+    def item_updateddate(self, item):
+        return item.last_activity_at
+
+
 class TagFeed(AtomFeed):
     """New public casussen and published articles with one tag, newest first."""
 

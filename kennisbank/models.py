@@ -98,6 +98,9 @@ class Section(models.Model):
     def clean(self):
         if self.parent_id is None and self.slug in RESERVED_SLUGS:
             raise ValidationError({"slug": _("Deze slug is gereserveerd.")})
+        # An article and a child section share the URL space /kennisbank/<section path>/<slug>/.
+        if self.parent_id and Article.objects.filter(section_id=self.parent_id, slug=self.slug).exists():
+            raise ValidationError({"slug": _("Er staat al een artikel met deze slug in de bovenliggende sectie.")})
 
     def save(self, *args, **kwargs):
         self.path = f"{self.parent.path}/{self.slug}" if self.parent_id else self.slug
@@ -188,6 +191,11 @@ class Article(models.Model):
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        # An article and a child section share the URL space /kennisbank/<section path>/<slug>/.
+        if self.section_id and Section.objects.filter(parent_id=self.section_id, slug=self.slug).exists():
+            raise ValidationError({"slug": _("Er is al een subsectie met deze slug in deze sectie.")})
 
     def save(self, *args, **kwargs):
         self.body_html, tokens = render_markdown_with_toc(self.body)

@@ -34,3 +34,27 @@ def test_the_article_list_in_admin(admin_client_, section):
     make_article(section, "eupl")
     assert admin_client_.get(reverse("admin:kennisbank_article_changelist")).status_code == 200
     assert admin_client_.get(reverse("admin:kennisbank_section_changelist")).status_code == 200
+
+
+def test_an_article_slug_that_a_child_section_uses_is_a_form_error(admin_client_, section):
+    from kennisbank.models import Article, Section
+
+    Section.objects.create(parent=section, title="EUPL", slug="eupl")
+    data = {"title": "EUPL", "slug": "eupl", "kind": "background", "section": section.pk, "order": 0,
+            "status": "draft", "summary": "", "body": "Tekst.", "tags": "", "author_names": "",
+            "last_reviewed_at": "", "image_caption": "", "image_source": "", "licence": "CC BY 4.0"}
+    response = admin_client_.post(reverse("admin:kennisbank_article_add"), data)
+    assert response.status_code == 200
+    assert "Er is al een subsectie met deze slug in deze sectie." in response.text
+    assert not Article.objects.filter(slug="eupl").exists()
+
+
+def test_a_section_slug_that_an_article_uses_is_a_form_error(admin_client_, section):
+    from kennisbank.models import Section
+
+    make_article(section, "eupl")
+    response = admin_client_.post(reverse("admin:kennisbank_section_add"),
+                                  {"parent": section.pk, "title": "EUPL", "slug": "eupl", "order": 0})
+    assert response.status_code == 200
+    assert "Er staat al een artikel met deze slug in de bovenliggende sectie." in response.text
+    assert not Section.objects.filter(slug="eupl").exists()

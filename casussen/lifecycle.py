@@ -9,7 +9,6 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from ospo_nl.following import follow, followers_of
@@ -18,21 +17,13 @@ from ospo_nl.notifications import notify
 from ospo_nl.posts import edit_post, save_new_post, soft_delete_post
 from ospo_nl.roles import is_expert
 from ospo_nl.routing import notify_experts_of_new_casus
+from ospo_nl.slugs import free_slug
 
 from . import permissions
 from .models import Answer, Casus, Comment, Vote
 
 # Casus slugs share /casussen/<slug>/ with these fixed pages.
 RESERVED_SLUGS = {"vragen", "onbeantwoord", "mijn", "gevolgd", "tag", "organisatie", "feed", "van-forum"}
-
-
-def unique_slug(title):
-    base = slugify(title)[:200].strip("-") or "casus"
-    slug, n = base, 1
-    while slug in RESERVED_SLUGS or Casus.objects.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
 
 
 def _touch(casus, **counters):
@@ -47,7 +38,8 @@ def post_casus(*, by, title, body, tried="", desired_outcome="", organisation=No
     permissions.check_post_casus(by)
     with transaction.atomic():
         casus = Casus(
-            author=by, title=title, slug=unique_slug(title), body=body, tried=tried,
+            author=by, title=title, body=body, tried=tried,
+            slug=free_slug(Casus, title, fallback="casus", reserved=RESERVED_SLUGS, max_length=200),
             desired_outcome=desired_outcome, organisation=organisation, hide_organisation=hide_organisation,
             phase=phase, visibility=visibility,
         )
@@ -276,8 +268,6 @@ def follow_casus(*, casus, by):
 
 def promote_casus(*, casus, by):
     """Turn a resolved casus into a kennisbank article draft that links back; the casus links forward."""
-    from django.utils.text import slugify
-
     from kennisbank.models import Article, Section
     from kennisbank.services import save_article
 
@@ -296,13 +286,9 @@ def promote_casus(*, casus, by):
         parts.append(f"## {_('Geleerde lessen')}\n\n{casus.lessons_learned}")
         parts.append(_("Dit artikel komt voort uit de casus [%(title)s](%(url)s).")
                      % {"title": casus.title, "url": casus.get_absolute_url()})
-        slug = base = slugify(casus.title)[:190] or "casus"
-        n = 1
-        while Article.objects.filter(slug=slug).exists():
-            n += 1
-            slug = f"{base}-{n}"
         article = Article(
-            title=casus.title, slug=slug, kind=Article.Kind.LESSONS_LEARNED, section=section,
+            title=casus.title, slug=free_slug(Article, casus.title, fallback="casus"),
+            kind=Article.Kind.LESSONS_LEARNED, section=section,
             summary=casus.lessons_learned[:1000], body="\n\n".join(parts), status=Article.Status.DRAFT,
         )
         save_article(article, by=by, message=_("Aangemaakt uit een casus"))

@@ -11,7 +11,8 @@ from pathlib import Path
 import yaml
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.utils.text import slugify
+
+from ospo_nl.slugs import free_slug
 
 from .models import Initiative, InitiativeOrganisation, Organisation
 
@@ -111,19 +112,11 @@ def _find_or_create_organisation(entry):
     found = Organisation.objects.filter(name__iexact=entry.organisation_name).first()
     if found:
         return found, False
-    slug = _free_slug(Organisation, entry.organisation_name)
+    slug = free_slug(Organisation, entry.organisation_name, fallback="zonder-naam")
     organisation = Organisation.objects.create(
         name=entry.organisation_name[:200], slug=slug, tooi=match.group(1).lower() if match else None
     )
     return organisation, True
-
-
-def _free_slug(model, name):
-    base = slugify(name)[:190] or "zonder-naam"
-    slug, number = base, 2
-    while model.objects.filter(slug=slug).exists():
-        slug, number = f"{base}-{number}", number + 1
-    return slug
 
 
 def import_initiative(entry, *, publish=False):
@@ -132,7 +125,8 @@ def import_initiative(entry, *, publish=False):
     created = initiative is None
     if created:
         initiative = Initiative(
-            source_url=entry.url, slug=_free_slug(Initiative, entry.name), kind=Initiative.Kind.PLATFORM,
+            source_url=entry.url, slug=free_slug(Initiative, entry.name, fallback="zonder-naam"),
+            kind=Initiative.Kind.PLATFORM,
             is_published=publish,
         )
     initiative.name = entry.name

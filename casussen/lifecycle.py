@@ -101,7 +101,7 @@ def post_answer(*, casus, by, body):
         _touch(casus, answer_count=F("answer_count") + 1)
         follow(by, casus)
         notify(
-            followers_of(casus).select_related("profile"), event=Notification.Event.ANSWER, target=casus,
+            followers_of(casus), event=Notification.Event.ANSWER, target=casus,
             actor=by, title=casus.title, url=answer.get_absolute_url(),
         )
     return answer
@@ -114,7 +114,7 @@ def comment(*, casus, by, body, answer=None):
     with transaction.atomic():
         new = save_new_post(Comment(casus=casus, answer=answer, author=by, body=body), by=by)
         _touch(casus)
-        recipients = list(followers_of(casus).select_related("profile"))
+        recipients = list(followers_of(casus))
         if answer is not None and answer.author is not None:
             recipients.append(answer.author)
         notify(

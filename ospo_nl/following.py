@@ -24,8 +24,11 @@ def is_following(user, obj):
 
 
 def followers_of(*objs):
-    """Active users who follow any of `objs` (e.g. a casus and its tags), as one lazy query."""
-    users = get_user_model().objects.filter(is_active=True)
+    """Active users who follow any of `objs` (e.g. a casus and its tags), as one lazy query.
+
+    Profiles come along: notify() asks each recipient's role (their profile) to check visibility.
+    """
+    users = get_user_model().objects.filter(is_active=True).select_related("profile")
     if not objs:
         return users.none()
     targets = Q()

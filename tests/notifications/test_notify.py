@@ -87,3 +87,28 @@ def test_make_user_personas_get_default_settings(db):
     assert prefs.email_mode == "daily"
     assert prefs.mode_for(Notification.Event.EXPERTISE) == "immediate"
     assert prefs.mode_for(Notification.Event.ANSWER) == "daily"
+
+
+
+def test_notifying_tag_followers_costs_no_query_per_follower(member):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from casussen.models import Casus
+    from ospo_nl.following import follow
+    from tests.casussen.conftest import make_casus
+
+    def queries_for_a_casus_with_followers(tag_name, followers):
+        from taggit.models import Tag
+
+        tag = Tag.objects.create(name=tag_name, slug=tag_name)
+        for i in range(followers):
+            follow(make_user(f"{tag_name}{i}@example.org", is_expert=True), tag)
+        with CaptureQueriesContext(connection) as queries:
+            # Experts only: notify() checks each follower's role (their profile) before telling them.
+            make_casus(member, f"Over {tag_name}", tags=(tag_name,), visibility=Casus.Visibility.EXPERTS)
+        assert Notification.objects.filter(event=Notification.Event.TAG, title=f"Over {tag_name}").count() == followers
+        return len(queries)
+
+    make_casus(member, "Opwarmen", tags=("warm",))  # content types cached
+    assert queries_for_a_casus_with_followers("sbom", 2) == queries_for_a_casus_with_followers("woo", 8)

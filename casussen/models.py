@@ -14,21 +14,19 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from ospo_nl.models import Post, PostQuerySet
-from ospo_nl.roles import is_curator, is_expert, is_member
+from ospo_nl.roles import audiences_for, is_member
 
 
 class CasusQuerySet(PostQuerySet):
     def visible_to(self, user):
-        """Visitor: public. Member: public, members and their own. Expert or curator: everything.
+        """What `user` may see by the one audience rule (`ospo_nl.roles.audiences_for`), plus a member's own.
 
-        Deleted casussen are visible to nobody. Keep in step with `Casus.is_visible_to`.
+        Deleted and hidden casussen are visible to nobody. Keep in step with `Casus.is_visible_to`.
         """
-        qs = self.alive()
-        if is_curator(user) or is_expert(user):
-            return qs
+        visible = Q(visibility__in=audiences_for(user))
         if is_member(user):
-            return qs.filter(Q(visibility__in=[Casus.Visibility.PUBLIC, Casus.Visibility.MEMBERS]) | Q(author=user))
-        return qs.filter(visibility=Casus.Visibility.PUBLIC)
+            visible |= Q(author=user)
+        return self.alive().filter(visible)
 
     def open(self):
         return self.filter(status__in=Casus.OPEN_STATUSES)
@@ -144,11 +142,7 @@ class Casus(Post):
     def is_visible_to(self, user):
         if self.is_deleted or self.is_hidden:
             return False
-        if self.visibility == self.Visibility.PUBLIC:
-            return True
-        if self.visibility == self.Visibility.MEMBERS:
-            return is_member(user)
-        return is_curator(user) or is_expert(user) or (is_member(user) and self.author_id == user.pk)
+        return self.visibility in audiences_for(user) or (is_member(user) and self.author_id == user.pk)
 
     @property
     def is_open(self):

@@ -288,8 +288,8 @@ class DigestRun(models.Model):
 
 class SearchEntryQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Only entries whose audience includes `user` (the one rule: `ospo_nl.search.audiences_for`)."""
-        from .search import audiences_for
+        """Only entries whose audience includes `user` (the one rule: `ospo_nl.roles.audiences_for`)."""
+        from .roles import audiences_for
 
         return self.filter(audience__in=audiences_for(user))
 

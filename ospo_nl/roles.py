@@ -15,3 +15,16 @@ def is_expert(user):
         return False
     profile = getattr(user, "profile", None)
     return bool(profile and profile.is_expert)
+
+
+# Audiences of restricted content (a casus's visibility, a search entry's audience).
+PUBLIC, MEMBERS, EXPERTS = "public", "members", "experts"
+
+
+def audiences_for(user):
+    """The one rule of who sees what: visitor public; member + members; expert and curator everything."""
+    if is_curator(user) or is_expert(user):
+        return [PUBLIC, MEMBERS, EXPERTS]
+    if is_member(user):
+        return [PUBLIC, MEMBERS]
+    return [PUBLIC]

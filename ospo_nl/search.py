@@ -14,7 +14,7 @@ Searching. `search(q, user=...)` runs the query on PostgreSQL with full-text sea
 and when full text finds nothing it corrects typos: each query word is widened with the most
 similar words (pg_trgm) of `SearchWord`, the lexicon of indexed words, and searched again. It
 expands admin-managed synonyms. On SQLite it uses plain `icontains`. Every result and every count
-is limited to `audiences_for(user)`, the one place that maps roles to what a user may find.
+is limited to `ospo_nl.roles.audiences_for(user)`, the one place that maps roles to what a user may find.
 """
 
 import html
@@ -31,7 +31,7 @@ from django.utils.safestring import mark_safe
 
 from . import content_cache
 from .models import SearchEntry, SearchEntryTag, SearchWord, Synonym
-from .roles import is_curator, is_expert, is_member
+from .roles import audiences_for
 
 Audience = SearchEntry.Audience
 Kind = SearchEntry.Kind
@@ -53,15 +53,6 @@ CORRECTIONS_PER_WORD = 3
 
 
 # --- Who may find what -------------------------------------------------------------------------
-
-
-def audiences_for(user):
-    """The audiences `user` may find: visitor public; member + members; expert and curator everything."""
-    if is_curator(user) or is_expert(user):
-        return [Audience.PUBLIC, Audience.MEMBERS, Audience.EXPERTS]
-    if is_member(user):
-        return [Audience.PUBLIC, Audience.MEMBERS]
-    return [Audience.PUBLIC]
 
 
 # --- Registry ----------------------------------------------------------------------------------

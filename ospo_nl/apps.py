@@ -8,6 +8,7 @@ class OspoNlConfig(AppConfig):
 
     def ready(self):
         # Site search: import each installed app's `search_index` adapters and keep the index current.
-        from . import search
+        from . import content_cache, search
 
         search.autodiscover()
+        content_cache.connect_signals()

@@ -1,9 +1,11 @@
-"""Caching of what is the same for everyone in one audience (search results), until content changes.
+"""Caching of what is the same for everyone in one audience (search results, visitors' pages), until
+content changes.
 
-One version number in the shared cache: every cached value's key contains it, and `changed()` (called
-by the search index whenever an entry is written or removed) bumps it, so nothing stale is served once
-a change is saved. It bumps at once and again after the commit, so a request that read the old rows
-between the two cannot keep them.
+One version number in the shared cache: every cached value's key contains it, and `changed()` bumps it,
+so nothing stale is served once a change is saved. It is called by the search index whenever an entry is
+written or removed, by every save or delete of a model visitors can see (`connect_signals`), and after
+every successful POST of a member (ospo_nl.page_cache). It bumps at once and again after the commit, so
+a request that read the old rows between the two cannot keep them.
 
 On only with a cache that every process shares (CACHE_URL, Redis): a per-process memory cache could not
 tell the other processes that something changed. `CONTENT_CACHE_SECONDS=0` turns it off.
@@ -15,8 +17,12 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 VERSION_KEY = "content-version"
+# The apps whose rows pages show, less the models only their owner sees (written while reading, too).
+CONTENT_APPS = {"auth", "taggit", "ospo_nl", "directory", "casussen", "forum", "kennisbank"}
+PRIVATE_MODELS = {"forum.topicread", "ospo_nl.notification", "ospo_nl.notificationsettings", "ospo_nl.digestrun"}
 
 
 def enabled():
@@ -55,3 +61,13 @@ def cached(parts, compute):
         value = compute()
         cache.set(key, value, settings.CONTENT_CACHE_SECONDS)
     return value
+
+
+def _on_write(sender, **kwargs):
+    if sender._meta.app_label in CONTENT_APPS and sender._meta.label_lower not in PRIVATE_MODELS:
+        changed()
+
+
+def connect_signals():
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(_on_write, dispatch_uid=f"content_cache.{id(signal)}")

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
+from django.views.decorators.csrf import csrf_exempt
+from django.views.i18n import set_language
 
 from . import search_views, sitemaps, views
 from .feeds import TagFeed
@@ -17,7 +19,9 @@ urlpatterns = [
     path("zoeken/", search_views.search_page, name="search"),
     path("zoeken/suggesties/", search_views.suggestions, name="search_suggestions"),
     path("moderatie/", include("ospo_nl.moderation_urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Without a CSRF token, so that visitors' pages can be cached whole (ospo_nl.page_cache): switching
+    # another browser's language is the worst a forged request can do here.
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("admin/", admin.site.urls),
     path("account/", include("allauth.urls")),
     path("", include("directory.urls")),

@@ -1,7 +1,8 @@
 """Scale-out: two app servers (gunicorn, own processes, own ports) share one PostgreSQL and one Redis.
 
 Nothing a request needs lives in one process: a login made on one server is valid on the other, a rate
-limit counts requests to both, and a cached page (search results) is fresh on both after an edit on one.
+limit counts requests to both, and a cached page (search results, a visitor's page) is fresh on both after
+an edit on one.
 Needs PostgreSQL and Redis on 127.0.0.1:6379 (`make redis`); skipped with the reason otherwise.
 """
 
@@ -113,8 +114,10 @@ def test_a_cached_page_is_fresh_on_both_servers_after_an_edit_on_one(servers, me
     topic = start_topic(category=category, by=member, title="Zonnepanelen op het gemeentehuis",
                         body="Wie heeft ervaring met open source voor zonnepanelen?")
     search = "/zoeken/?q=zonnepanelen"
+    page = topic.get_absolute_url()
     for base in (first, second):
         assert "Zonnepanelen op het gemeentehuis" in Browser().request(base + search)[1]
+        assert "Zonnepanelen op het gemeentehuis" in Browser().request(base + page)[1]  # a visitor's page, stored
 
     # Changed behind the site's back (no save, so no invalidation): both still serve the cached page.
     SearchEntry.objects.filter(object_id=topic.pk, kind="topic").update(title="Stiekem veranderd")
@@ -131,7 +134,10 @@ def test_a_cached_page_is_fresh_on_both_servers_after_an_edit_on_one(servers, me
          "tags": ""},
     )
     assert status == 302
+    topic.refresh_from_db()
     for base in (first, second):
-        html = Browser().request(base + search)[1]
-        assert "Zonnepanelen op het stadhuis" in html
-        assert "gemeentehuis" not in html
+        assert Browser().request(base + page)[0] == 301  # the stored page at the old address is gone
+        for url in (search, topic.get_absolute_url()):
+            html = Browser().request(base + url)[1]
+            assert "Zonnepanelen op het stadhuis" in html
+            assert "gemeentehuis" not in html

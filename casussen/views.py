@@ -11,16 +11,17 @@ from taggit.models import Tag
 
 from directory.models import Organisation
 from ospo_nl import search
+from ospo_nl.content_cache import render_fragment, shared_fragments
 from ospo_nl.following import follow, is_following, unfollow
 from ospo_nl.models import Follow
 from ospo_nl.pagination import CappedPaginator
 from ospo_nl.ratelimit import ratelimit
 from ospo_nl.revisions import revisions_of
-from ospo_nl.roles import is_member
+from ospo_nl.roles import is_curator, is_expert, is_member
 
 from . import lifecycle, permissions
 from .forms import AnswerForm, AssignForm, CasusForm, CommentForm, ResolveForm, TitleForm
-from .models import Casus, Vote
+from .models import Answer, Casus, Comment, Vote
 from .structured_data import qapage_json_ld
 
 PAGE_SIZE = 20
@@ -121,33 +122,72 @@ def followed(request):
 
 # Detail --------------------------------------------------------------------------------------------
 
+def _viewer(user, casus):
+    """Everything of `user` the thread of `casus` depends on, for the shared cache (`_thread`).
+
+    Roles decide most buttons; their own votes the vote buttons; their own posts the edit, delete,
+    accept and report buttons, so whoever wrote anything here gets a thread of their own.
+    """
+    if not user.is_authenticated:
+        return ("visitor",), {}
+    my_votes = dict(Vote.objects.filter(user=user, answer__casus=casus).values_list("answer_id", "value"))
+    wrote = casus.author_id == user.pk or (
+        Answer.objects.filter(casus=casus, author=user).values("pk")
+        .union(Comment.objects.filter(casus=casus, author=user).values("pk")).exists()
+    )
+    parts = (is_member(user), is_expert(user), is_curator(user), tuple(sorted(my_votes.items())),
+             user.pk if wrote else None)
+    return parts, my_votes
+
+
+def _thread(request, casus, *, comment_form=None, comment_answer_id=None):
+    """The comments and answers of `casus` with what this user may do with each, and its JSON-LD.
+
+    Rendered once per casus version for everyone with the same view of it (ospo_nl.content_cache);
+    a form with errors is rendered for this request alone.
+    """
+    user = request.user
+    parts, my_votes = _viewer(user, casus)
+
+    def render_thread():
+        answers = list(casus.answers.alive().select_related("author__profile")
+                       .order_by("-is_accepted", "-score", "created_at", "id"))
+        comments = list(casus.comments.alive().select_related("author__profile"))
+        for answer in answers:
+            answer.comment_list = [c for c in comments if c.answer_id == answer.pk]
+            answer.my_vote = my_votes.get(answer.pk, 0)
+            answer.can_vote = _allowed(permissions.check_vote_answer, user, answer)
+            answer.can_edit = _allowed(permissions.check_edit_post, user, answer)
+            answer.can_delete = _allowed(permissions.check_delete_post, user, answer)
+            answer.can_accept = not answer.is_accepted and _allowed(permissions.check_accept_answer, user, casus,
+                                                                    answer)
+        for comment in comments:
+            comment.can_delete = _allowed(permissions.check_delete_post, user, comment)
+        context = {
+            "user": user, "casus": casus, "answers": answers,
+            "casus_comments": [c for c in comments if c.answer_id is None],  # those on deleted answers go too
+            "can_comment": _allowed(permissions.check_comment_casus, user, casus),
+            "comment_form": comment_form or CommentForm(), "comment_answer_id": comment_answer_id,
+            "casus_comment_form": CommentForm() if comment_answer_id else (comment_form or CommentForm()),
+        }
+        return {
+            "casus_comments": render_fragment("casussen/includes/casus_comments.html", context),
+            "answers": render_fragment("casussen/includes/answers.html", context),
+            "json_ld": qapage_json_ld(casus, answers),
+        }
+
+    shared = ("casus-thread", casus.pk, *parts) if comment_form is None else None
+    return shared_fragments(request, shared, render_thread)
+
+
 def _render_detail(request, casus, *, answer_form=None, comment_form=None, comment_answer_id=None, status=200):
     user = request.user
-    answers = list(casus.answers.alive().select_related("author__profile").order_by("-is_accepted", "-score",
-                                                                                    "created_at", "id"))
-    comments = list(casus.comments.alive().select_related("author__profile"))
-    my_votes = {}
-    if is_member(user) and answers:
-        my_votes = dict(Vote.objects.filter(user=user, answer__casus=casus).values_list("answer_id", "value"))
-    for answer in answers:
-        answer.comment_list = [c for c in comments if c.answer_id == answer.pk]
-        answer.my_vote = my_votes.get(answer.pk, 0)
-        answer.can_vote = _allowed(permissions.check_vote_answer, user, answer)
-        answer.can_edit = _allowed(permissions.check_edit_post, user, answer)
-        answer.can_delete = _allowed(permissions.check_delete_post, user, answer)
-        answer.can_accept = not answer.is_accepted and _allowed(permissions.check_accept_answer, user, casus, answer)
-    casus_comments = [c for c in comments if c.answer_id is None]  # those on deleted answers go with them
-    for comment in comments:
-        comment.can_delete = _allowed(permissions.check_delete_post, user, comment)
     context = {
-        "casus": casus, "answers": answers, "casus_comments": casus_comments,
-        "json_ld": qapage_json_ld(casus, answers),
-        "answer_form": answer_form or AnswerForm(), "comment_form": comment_form or CommentForm(),
-        "comment_answer_id": comment_answer_id,
-        "casus_comment_form": CommentForm() if comment_answer_id else (comment_form or CommentForm()),
+        "casus": casus,
+        "thread": _thread(request, casus, comment_form=comment_form, comment_answer_id=comment_answer_id),
+        "answer_form": answer_form or AnswerForm(),
         "following": is_following(user, casus),
         "can_answer": _allowed(permissions.check_answer_casus, user, casus),
-        "can_comment": _allowed(permissions.check_comment_casus, user, casus),
         "can_claim": _allowed(permissions.check_claim_casus, user, casus),
         "can_assign": _allowed(permissions.check_assign_casus, user, casus),
         "can_manage": _allowed(permissions.check_manage_casus, user, casus),

@@ -18,6 +18,10 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 VERSION_KEY = "content-version"
 # The apps whose rows pages show, less the models only their owner sees (written while reading, too).
@@ -71,3 +75,31 @@ def _on_write(sender, **kwargs):
 def connect_signals():
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(_on_write, dispatch_uid=f"content_cache.{id(signal)}")
+
+
+
+CSRF_PLACEHOLDER = "csrf-token-of-this-request"
+
+
+def render_fragment(template, context):
+    """A template rendered without the request, for `shared_fragments`: its forms get a token placeholder."""
+    return render_to_string(template, {**context, "csrf_token": CSRF_PLACEHOLDER})
+
+
+def shared_fragments(request, parts, render):
+    """render() (a dict of HTML, made with `render_fragment`) once for everyone whose view of it `parts`
+    describes, until content changes; `parts=None` renders it for this request alone.
+
+    `parts` must name everything of the viewer the fragments depend on (roles, own posts and votes):
+    they never see the request. Their forms get this request's CSRF token here, in place of the
+    placeholder, so no token is ever shared between people.
+    """
+    fragments = render() if parts is None else cached(("fragments", get_language(), *parts), render)
+    token = None
+    result = {}
+    for name, html in fragments.items():
+        if CSRF_PLACEHOLDER in html:
+            token = token or get_token(request)
+            html = html.replace(CSRF_PLACEHOLDER, token)
+        result[name] = mark_safe(html)  # noqa: S308 - our own autoescaped templates and json_ld()
+    return result

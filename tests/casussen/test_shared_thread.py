@@ -1,0 +1,103 @@
+"""The thread of a casus (comments, answers, their buttons) is rendered once for everyone with the same view
+of it (casussen.views._thread) and never shows one member's buttons or token to another."""
+
+import re
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from casussen import lifecycle
+from tests.conftest import make_user
+
+from .conftest import make_casus
+
+
+@pytest.fixture(autouse=True)
+def shared_cache_on(settings):
+    settings.CONTENT_CACHE_SECONDS = 600
+
+
+@pytest.fixture
+def casus(member):
+    return make_casus(member)
+
+
+@pytest.fixture
+def answer(casus, expert):
+    return lifecycle.post_answer(casus=casus, by=expert, body="Kies de EUPL-1.2; die is gemaakt voor overheden.")
+
+
+@pytest.fixture
+def third_client(db):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(make_user("derde@example.org", name="Dirk Derde"))
+    return client
+
+
+def answer_edit_url(casus, answer):
+    return reverse("casussen:answer_edit", args=[casus.slug, answer.pk])
+
+
+def test_members_with_the_same_view_share_one_rendering(casus, answer, other_member_client, third_client,
+                                                        django_assert_max_num_queries):
+    first = other_member_client.get(casus.get_absolute_url())
+    assert "gemaakt voor overheden" in first.text
+    with django_assert_max_num_queries(9) as queries:
+        second = third_client.get(casus.get_absolute_url())
+    assert "gemaakt voor overheden" in second.text
+    assert not any('"casussen_answer"."body_html"' in q["sql"] for q in queries.captured_queries)
+
+
+def test_each_member_gets_their_own_csrf_token_in_the_shared_thread(casus, answer, other_member_client,
+                                                                    third_client):
+    other_member_client.get(casus.get_absolute_url())
+    page = third_client.get(casus.get_absolute_url()).text
+    tokens = set(re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', page))
+    assert "csrf-token-of-this-request" not in page
+    response = third_client.post(reverse("casussen:vote", args=[casus.slug, answer.pk]),
+                                 {"value": "1", "csrfmiddlewaretoken": tokens.pop()})
+    assert response.status_code == 302  # the token in the shared thread is valid for this member
+
+
+def test_the_author_of_an_answer_sees_its_edit_link_and_nobody_else(casus, answer, expert_client,
+                                                                    other_member_client):
+    assert answer_edit_url(casus, answer) in expert_client.get(casus.get_absolute_url()).text
+    assert answer_edit_url(casus, answer) not in other_member_client.get(casus.get_absolute_url()).text
+    assert answer_edit_url(casus, answer) in expert_client.get(casus.get_absolute_url()).text
+
+
+def test_a_members_own_vote_shows_only_to_them(casus, answer, other_member, other_member_client, third_client):
+    third_client.get(casus.get_absolute_url())
+    lifecycle.vote(answer=answer, by=other_member, value=1)
+    assert "Stem intrekken" in other_member_client.get(casus.get_absolute_url()).text
+    assert "Stem intrekken" not in third_client.get(casus.get_absolute_url()).text
+
+
+def test_only_the_casus_author_may_accept(casus, answer, member_client, other_member_client):
+    accept = reverse("casussen:accept", args=[casus.slug, answer.pk])
+    assert accept not in other_member_client.get(casus.get_absolute_url()).text
+    assert accept in member_client.get(casus.get_absolute_url()).text
+    assert accept not in other_member_client.get(casus.get_absolute_url()).text
+
+
+def test_a_curator_sees_delete_buttons_a_member_does_not(casus, answer, curator_client, other_member_client):
+    delete = reverse("casussen:answer_delete", args=[casus.slug, answer.pk])
+    assert delete in curator_client.get(casus.get_absolute_url()).text
+    assert delete not in other_member_client.get(casus.get_absolute_url()).text
+
+
+def test_a_visitor_gets_no_buttons_and_no_token(casus, answer, other_member_client):
+    other_member_client.get(casus.get_absolute_url())
+    page = Client().get(casus.get_absolute_url()).text
+    assert "gemaakt voor overheden" in page
+    assert "csrfmiddlewaretoken" not in page and "Nuttig" not in page
+
+
+def test_a_comment_with_errors_keeps_its_text_for_that_member_only(casus, answer, other_member_client,
+                                                                  third_client):
+    third_client.get(casus.get_absolute_url())
+    response = other_member_client.post(reverse("casussen:answer_comment", args=[casus.slug, answer.pk]),
+                                        {"body": "x" * 20000})
+    assert response.status_code == 400 and "x" * 200 in response.text
+    assert "x" * 200 not in third_client.get(casus.get_absolute_url()).text

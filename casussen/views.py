@@ -17,7 +17,7 @@ from ospo_nl.models import Follow
 from ospo_nl.pagination import CappedPaginator
 from ospo_nl.ratelimit import ratelimit
 from ospo_nl.revisions import revisions_of
-from ospo_nl.roles import is_curator, is_expert, is_member
+from ospo_nl.roles import audiences_for, is_curator, is_expert, is_member
 
 from . import lifecycle, permissions
 from .forms import AnswerForm, AssignForm, CasusForm, CommentForm, ResolveForm, TitleForm
@@ -44,17 +44,36 @@ def _allowed(check, *args):
 
 # Lists ---------------------------------------------------------------------------------------------
 
-def _render_list(request, queryset, *, heading, intro="", extra=None, status_filter=True):
+def _list_viewer(user):
+    """Who sees the same casus lists as `user`: everyone with their audiences, unless they wrote a casus
+    outside them (a member's own experts-only casus), which only they see."""
+    audiences = tuple(audiences_for(user))
+    if is_member(user) and Casus.objects.alive().filter(author=user).exclude(visibility__in=audiences).exists():
+        return (*audiences, user.pk)
+    return audiences
+
+
+def _render_list(request, queryset, *, heading, intro="", extra=None, status_filter=True, personal=False):
+    """A list of casussen; the list itself is rendered once per content version for everyone who sees the
+    same list (`personal`: lists of one member's own)."""
     sort = SORT_PARAMS.get(request.GET.get("sorteer"), "activity")
     status = STATUS_PARAMS.get(request.GET.get("status"), "open") if status_filter else "all"
-    if status == "open":
-        queryset = queryset.open()
-    elif status == "resolved":
-        queryset = queryset.filter(status=Casus.Status.RESOLVED)
-    # The count stops at 1,000: no request counts every casus (ospo_nl.pagination).
-    page = CappedPaginator(queryset.for_list().sorted_by(sort), PAGE_SIZE).get_page(request.GET.get("pagina"))
+
+    def render_body():
+        filtered = queryset
+        if status == "open":
+            filtered = filtered.open()
+        elif status == "resolved":
+            filtered = filtered.filter(status=Casus.Status.RESOLVED)
+        # The count stops at 1,000: no request counts every casus (ospo_nl.pagination).
+        page = CappedPaginator(filtered.for_list().sorted_by(sort), PAGE_SIZE).get_page(request.GET.get("pagina"))
+        return {"body": render_fragment("casussen/includes/list_body.html", {"page": page}, request=request)}
+
+    viewer = (request.user.pk,) if personal else _list_viewer(request.user)
+    parts = ("casus-list", request.path, request.GET.urlencode(), *viewer)
     context = {
-        "heading": heading, "intro": intro, "page": page, "sort": sort, "status": status,
+        "heading": heading, "intro": intro, "sort": sort, "status": status,
+        "body": shared_fragments(request, parts, render_body)["body"],
         "status_filter": status_filter, "sort_params": SORT_PARAMS, "status_params": STATUS_PARAMS,
         **(extra or {}),
     }
@@ -104,6 +123,7 @@ def by_organisation(request, slug):
 def mine(request):
     return _render_list(
         request, Casus.objects.visible_to(request.user).filter(author=request.user), heading=_("Mijn casussen"),
+        personal=True,
     )
 
 
@@ -116,7 +136,7 @@ def followed(request):
     queryset = Casus.objects.visible_to(request.user).filter(Q(pk__in=casus_ids) | Q(tags__in=tag_ids)).distinct()
     return _render_list(
         request, queryset, heading=_("Gevolgde casussen"),
-        intro=_("Casussen die je volgt en casussen met tags die je volgt."),
+        intro=_("Casussen die je volgt en casussen met tags die je volgt."), personal=True,
     )
 
 

@@ -81,9 +81,10 @@ def connect_signals():
 CSRF_PLACEHOLDER = "csrf-token-of-this-request"
 
 
-def render_fragment(template, context):
-    """A template rendered without the request, for `shared_fragments`: its forms get a token placeholder."""
-    return render_to_string(template, {**context, "csrf_token": CSRF_PLACEHOLDER})
+def render_fragment(template, context, request=None):
+    """A template rendered for `shared_fragments`: its forms get a token placeholder. Pass `request` only
+    for what every sharer has in common (`{% querystring %}` reads the query string, part of the key)."""
+    return render_to_string(template, {**context, "csrf_token": CSRF_PLACEHOLDER}, request=request)
 
 
 def shared_fragments(request, parts, render):

@@ -1,5 +1,6 @@
-"""The thread of a casus (comments, answers, their buttons) is rendered once for everyone with the same view
-of it (casussen.views._thread) and never shows one member's buttons or token to another."""
+"""The thread of a casus (comments, answers, their buttons) and the casus lists are rendered once for everyone
+with the same view of them (casussen.views._thread, _render_list) and never show one member's buttons, token
+or private casus to another."""
 
 import re
 
@@ -8,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from casussen import lifecycle
+from casussen.models import Casus
 from tests.conftest import make_user
 
 from .conftest import make_casus
@@ -101,3 +103,27 @@ def test_a_comment_with_errors_keeps_its_text_for_that_member_only(casus, answer
                                         {"body": "x" * 20000})
     assert response.status_code == 400 and "x" * 200 in response.text
     assert "x" * 200 not in third_client.get(casus.get_absolute_url()).text
+
+
+def test_a_members_own_experts_only_casus_is_in_their_list_only(member, member_client, other_member_client,
+                                                                expert_client, casus):
+    own = make_casus(member, "Mijn eigen vraag voor experts", visibility=Casus.Visibility.EXPERTS)
+    assert own.title not in other_member_client.get(reverse("casussen:list")).text
+    assert own.title in member_client.get(reverse("casussen:list")).text
+    assert own.title in expert_client.get(reverse("casussen:list")).text
+    assert own.title not in other_member_client.get(reverse("casussen:list")).text
+
+
+def test_members_share_one_list_and_its_page_links(casus, other_member_client, third_client,
+                                                  django_assert_num_queries):
+    other_member_client.get(reverse("casussen:list") + "?sorteer=nieuwste")
+    # 1 session, 2 user, 3 profile (role), 4 own casus outside the audiences; the list from the cache.
+    with django_assert_num_queries(4):
+        response = third_client.get(reverse("casussen:list") + "?sorteer=nieuwste")
+    assert casus.title in response.text
+
+
+def test_a_new_casus_is_in_the_shared_list_at_once(member, casus, other_member_client):
+    other_member_client.get(reverse("casussen:list"))
+    make_casus(member, "Een gloednieuwe vraag over aanbesteden")
+    assert "Een gloednieuwe vraag over aanbesteden" in other_member_client.get(reverse("casussen:list")).text

@@ -103,3 +103,19 @@ def test_query_count_does_not_grow_with_organisations(client, django_assert_num_
     # kind facet, OSPO facet, tag facet, page count, page rows, the page's tags
     with django_assert_num_queries(6):
         assert client.get(URL, {"q": "gemeente"}).status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_list_is_rendered_once_for_everyone_and_unpublished_ones_stay_with_curators(
+        amsterdam, hidden_org, curator_client, member_client, settings, django_assert_max_num_queries):
+    settings.CONTENT_CACHE_SECONDS = 600  # the shared cache on (locmem: one process)
+    url = reverse("directory:organisation_list") + "?soort=agency"
+    assert hidden_org.name in curator_client.get(url).text
+    assert hidden_org.name not in member_client.get(url).text
+    with django_assert_max_num_queries(3):  # session, user, profile: the list comes from the cache
+        response = member_client.get(url)
+    assert response.status_code == 200 and "Geen organisaties gevonden" in response.text
+    assert hidden_org.name in curator_client.get(url).text
+    hidden_org.is_published = True
+    hidden_org.save()
+    assert hidden_org.name in member_client.get(url).text  # a change shows at once

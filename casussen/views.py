@@ -53,14 +53,17 @@ def _list_viewer(user):
     return audiences
 
 
-def _render_list(request, queryset, *, heading, intro="", extra=None, status_filter=True, personal=False):
-    """A list of casussen; the list itself is rendered once per content version for everyone who sees the
-    same list (`personal`: lists of one member's own)."""
+def _render_list(request, narrow=None, *, heading, intro="", extra=None, status_filter=True, personal=False):
+    """A list of the casussen `request.user` may see, `narrow`ed (a function of the queryset). The list itself
+    is rendered once per content version for everyone who sees the same list (`personal`: one member's own),
+    so a request served from the cache builds no query."""
     sort = SORT_PARAMS.get(request.GET.get("sorteer"), "activity")
     status = STATUS_PARAMS.get(request.GET.get("status"), "open") if status_filter else "all"
 
     def render_body():
-        filtered = queryset
+        filtered = Casus.objects.visible_to(request.user)
+        if narrow:
+            filtered = narrow(filtered)
         if status == "open":
             filtered = filtered.open()
         elif status == "resolved":
@@ -83,7 +86,7 @@ def _render_list(request, queryset, *, heading, intro="", extra=None, status_fil
 @require_GET
 def casus_list(request):
     return _render_list(
-        request, Casus.objects.visible_to(request.user), heading=_("Casussen"),
+        request, heading=_("Casussen"),
         intro=_("Concrete vragen uit de publieke sector over open source, beantwoord door experts uit het netwerk."),
     )
 
@@ -91,7 +94,7 @@ def casus_list(request):
 @require_GET
 def unanswered(request):
     return _render_list(
-        request, Casus.objects.visible_to(request.user).unanswered(), heading=_("Onbeantwoorde casussen"),
+        request, lambda casussen: casussen.unanswered(), heading=_("Onbeantwoorde casussen"),
         intro=_("Casussen die nog op een eerste antwoord wachten: de werkvoorraad van de experts."),
         status_filter=False,
     )
@@ -101,7 +104,7 @@ def unanswered(request):
 def by_tag(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     return _render_list(
-        request, Casus.objects.visible_to(request.user).filter(tags=tag),
+        request, lambda casussen: casussen.filter(tags=tag),
         heading=_("Casussen over “%(tag)s”") % {"tag": tag.name},
         extra={"tag": tag, "following_tag": is_following(request.user, tag)},
     )
@@ -111,9 +114,9 @@ def by_tag(request, slug):
 def by_organisation(request, slug):
     organisation = get_object_or_404(Organisation.objects.published(), slug=slug)
     # Casussen whose author chose to hide the organisation never show up here.
-    queryset = Casus.objects.visible_to(request.user).filter(organisation=organisation, hide_organisation=False)
     return _render_list(
-        request, queryset, heading=_("Casussen van %(name)s") % {"name": organisation.name},
+        request, lambda casussen: casussen.filter(organisation=organisation, hide_organisation=False),
+        heading=_("Casussen van %(name)s") % {"name": organisation.name},
         extra={"organisation": organisation},
     )
 
@@ -122,7 +125,7 @@ def by_organisation(request, slug):
 @require_GET
 def mine(request):
     return _render_list(
-        request, Casus.objects.visible_to(request.user).filter(author=request.user), heading=_("Mijn casussen"),
+        request, lambda casussen: casussen.filter(author=request.user), heading=_("Mijn casussen"),
         personal=True,
     )
 
@@ -133,9 +136,9 @@ def followed(request):
     follows = Follow.objects.filter(user=request.user)
     casus_ids = follows.filter(content_type=ContentType.objects.get_for_model(Casus)).values("object_id")
     tag_ids = follows.filter(content_type=ContentType.objects.get_for_model(Tag)).values("object_id")
-    queryset = Casus.objects.visible_to(request.user).filter(Q(pk__in=casus_ids) | Q(tags__in=tag_ids)).distinct()
     return _render_list(
-        request, queryset, heading=_("Gevolgde casussen"),
+        request, lambda casussen: casussen.filter(Q(pk__in=casus_ids) | Q(tags__in=tag_ids)).distinct(),
+        heading=_("Gevolgde casussen"),
         intro=_("Casussen die je volgt en casussen met tags die je volgt."), personal=True,
     )
 

@@ -146,9 +146,9 @@ AUTH_PASSWORD_VALIDATORS = [
 if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
-AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+AUTHENTICATION_BACKENDS = [  # Django's and allauth's, loading the profile with the user (one query less)
+    "ospo_nl.auth_backends.ProfileModelBackend",
+    "ospo_nl.auth_backends.ProfileAccountBackend",
 ]
 
 # Accounts (django-allauth): e-mail only, verified before first login.

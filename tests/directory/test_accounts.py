@@ -105,13 +105,13 @@ def test_profile_page_needs_login(client):
 
 @pytest.mark.django_db
 def test_profile_page_query_count_is_pinned(member_client, django_assert_num_queries):
-    # session, user, profile (form), content type + expertise tags, published organisations,
-    # the header's profile of request.user. The content-type cache is cleared right before, so the pin
-    # does not depend on whether a fixture's save (e.g. the search index) already cached it.
+    # session, user with profile, profile (form), content type + expertise tags, published organisations.
+    # The content-type cache is cleared right before, so the pin does not depend on whether a fixture's
+    # save (e.g. the search index) already cached it.
     from django.contrib.contenttypes.models import ContentType
 
     ContentType.objects.clear_cache()
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         assert member_client.get(reverse("directory:profile_edit")).status_code == 200
 
 

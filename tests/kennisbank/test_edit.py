@@ -86,6 +86,6 @@ def test_unknown_article_is_404_and_other_methods_405(curator_client, article):
 
 
 def test_edit_form_query_count(curator_client, article, django_assert_num_queries):
-    # session, user, article + section, profile (menu), tags of the instance, section choices
-    with django_assert_num_queries(6):
+    # session, user with profile (menu), article + section, tags of the instance, section choices
+    with django_assert_num_queries(5):
         assert curator_client.get(url(article)).status_code == 200

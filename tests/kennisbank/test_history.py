@@ -96,11 +96,11 @@ def test_history_and_diff_query_counts(curator_client, curator, article, extra, 
     for n in range(extra):
         article.body = f"Versie {n}"
         save_article(article, by=curator)
-    # session, user, article + section, count, revisions + authors + profiles, profile (menu);
+    # session, user with profile (menu), article + section, count, revisions + authors + profiles;
     # the content type is cached by the time of the request (as after a process's first request)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         assert curator_client.get(reverse("kennisbank:article_history", args=[article.slug])).status_code == 200
     new, old = revisions(article)[0], revisions(article)[1]
-    # session, user, article + section, the two revisions, profile (menu)
-    with django_assert_num_queries(5):
+    # session, user with profile (menu), article + section, the two revisions
+    with django_assert_num_queries(4):
         curator_client.get(reverse("kennisbank:article_diff", args=[article.slug]), {"van": old.pk, "naar": new.pk})

@@ -140,10 +140,10 @@ def test_query_counts_do_not_grow_with_the_data(client, section, count, django_a
         assert client.get("/kennisbank/tag/eupl/").status_code == 200
 
 
-def test_curator_article_page_costs_three_queries_more_for_session_user_and_profile(curator_client, tree,
-                                                                                    django_assert_num_queries):
-    # session, user, the user's profile (account menu in base.html), then the six of a visitor
-    with django_assert_num_queries(9):
+def test_curator_article_page_costs_two_queries_more_for_session_and_user_with_profile(curator_client, tree,
+                                                                                      django_assert_num_queries):
+    # session, user with profile (account menu in base.html), then the six of a visitor
+    with django_assert_num_queries(8):
         assert curator_client.get("/kennisbank/licenties/eupl/eupl-kiezen/").status_code == 200
 
 

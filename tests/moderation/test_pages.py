@@ -75,9 +75,9 @@ def _reports_on_everything(n, reporters):
 def test_the_queue_costs_a_constant_number_of_queries(curator_client, member, other_member, n,
                                                       django_assert_num_queries):
     _reports_on_everything(n, [member, other_member])
-    # session, user, the open reports (with content types and reporters' profiles),
-    # one query per kind of target: casussen, answers, comments, topics, replies, profiles; the header's profile
-    with django_assert_num_queries(10):
+    # session, user with profile (header), the open reports (with content types and reporters' profiles),
+    # one query per kind of target: casussen, answers, comments, topics, replies, profiles
+    with django_assert_num_queries(9):
         response = curator_client.get(reverse("moderation:queue"))
     assert response.status_code == 200
 
@@ -88,8 +88,9 @@ def test_the_hidden_page_costs_a_constant_number_of_queries(curator_client, cura
     for i in range(n):
         casus = lifecycle.post_casus(by=member, title=f"Casus {i}", body="Spam")
         moderation.hide(target=casus, by=curator, reason="Spam")
-    # session, user, one query per kind of post (casussen, answers, comments, topics, replies), header's profile
-    with django_assert_num_queries(8):
+    # session, user with profile (header), one query per kind of post (casussen, answers, comments, topics,
+    # replies)
+    with django_assert_num_queries(7):
         curator_client.get(reverse("moderation:hidden"))
 
 
@@ -98,7 +99,7 @@ def test_the_log_costs_a_constant_number_of_queries(curator_client, curator, ans
     for _ in range(n):
         moderation.hide(target=answer, by=curator, reason="Spam")
         moderation.unhide(target=answer, by=curator)
-    # session, user, count for the paginator, the page of actions with moderators and content types,
-    # the header's profile
-    with django_assert_num_queries(5):
+    # session, user with profile (header), count for the paginator, the page of actions with moderators and
+    # content types
+    with django_assert_num_queries(4):
         curator_client.get(reverse("moderation:log"))

@@ -117,8 +117,8 @@ def test_query_count_does_not_grow_with_the_data(client, rows, django_assert_num
 
 def test_query_count_for_a_member_adds_only_the_session_and_user(member_client, django_assert_num_queries):
     make_casus("Beleid", "Over beleid.")
-    # session, user, profile (is_expert), synonyms, counts per kind, counts per tag, page, page's tags
-    with django_assert_num_queries(8):
+    # session, user with profile (is_expert), synonyms, counts per kind, counts per tag, page, page's tags
+    with django_assert_num_queries(7):
         member_client.get(URL, {"q": "beleid"})
 
 

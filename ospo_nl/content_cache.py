@@ -24,6 +24,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 VERSION_KEY = "content-version"
+WAIT_SECONDS, POLL_SECONDS = 10, 0.02
 # The apps whose rows pages show, less the models only their owner sees (written while reading, too).
 CONTENT_APPS = {"auth", "taggit", "ospo_nl", "directory", "casussen", "forum", "kennisbank"}
 PRIVATE_MODELS = {"forum.topicread", "ospo_nl.notification", "ospo_nl.notificationsettings", "ospo_nl.digestrun"}
@@ -55,15 +56,32 @@ def changed():
 
 
 def cached(parts, compute):
-    """compute(), or its cached value for `parts` (a tuple of plain values) at the current version."""
+    """compute(), or its cached value for `parts` (a tuple of plain values) at the current version.
+
+    One process computes a missing value at a time: the others asking for it meanwhile wait for it
+    (up to WAIT_SECONDS, then compute it themselves), so a change does not set every worker to the same
+    expensive search at once.
+    """
     if not enabled():
         return compute()
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()
     key = f"content:{version()}:{digest}"
     value = cache.get(key)
-    if value is None:
+    if value is not None:
+        return value
+    lock = f"{key}:computing"
+    if not cache.add(lock, 1, timeout=WAIT_SECONDS):
+        deadline = time.monotonic() + WAIT_SECONDS
+        while time.monotonic() < deadline:
+            time.sleep(POLL_SECONDS)
+            value = cache.get(key)
+            if value is not None:
+                return value
+    try:
         value = compute()
         cache.set(key, value, settings.CONTENT_CACHE_SECONDS)
+    finally:
+        cache.delete(lock)
     return value
 
 

@@ -41,6 +41,8 @@ MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
 MAX_BODY_CHARS = 100_000
 TAG_FACETS = 20
+# A word in more texts than this (say "open source"): rank, count and facet only its newest this many.
+MATCH_CAP = 1000
 # Marks ts_headline puts around a hit; stripped from indexed text, so only ts_headline can produce them.
 START_MARK, STOP_MARK = "\ue000", "\ue001"
 HEADLINE_OPTIONS = (
@@ -476,6 +478,20 @@ class SearchResults:
     page: int = 1
     pages: int = 0
     fuzzy: bool = False  # found by trigram similarity, not by full text
+    capped: bool = False  # more than MATCH_CAP matches: the best of the newest MATCH_CAP are shown
+
+
+def _newest_if_very_common(matched):
+    """`matched`, or only its newest MATCH_CAP entries when there are more (PostgreSQL).
+
+    Counting, ranking and faceting every text of a word that occurs in most of them costs seconds; the
+    best matches among the newest MATCH_CAP cost milliseconds (index search_entry_date_idx). One query
+    to find out, one subquery after.
+    """
+    if not matched.order_by().values_list("pk", flat=True)[MATCH_CAP:MATCH_CAP + 1]:
+        return matched, False
+    newest = matched.order_by("-date", "-id").values("pk")[:MATCH_CAP]
+    return SearchEntry.objects.filter(pk__in=newest), True
 
 
 def _kind_counts(qs):
@@ -504,8 +520,9 @@ def _search(q, *, user, kind="", tag="", page=1, per_page=PER_PAGE):
     """One page of results for `q` that `user` may see, with counts per kind and per tag.
 
     Queries (PostgreSQL and SQLite alike): synonyms, counts per kind, counts per tag, the page,
-    the page's tags: 5. When full text finds nothing (PostgreSQL), one query looks up close words in
-    the lexicon (typos) and the counts per kind run again with them: 7.
+    the page's tags: 5; on PostgreSQL one more to see whether the word is very common (MATCH_CAP): 6.
+    When full text finds nothing (PostgreSQL), one query looks up close words in the lexicon (typos),
+    and the check and the counts per kind run again with them: 9.
     """
     results = SearchResults(query=(q or "").strip()[:MAX_QUERY_LENGTH])
     parsed = parse_query(results.query, load_synonyms()) if results.query else None
@@ -527,6 +544,9 @@ def _search(q, *, user, kind="", tag="", page=1, per_page=PER_PAGE):
     else:
         matched = base.filter(_plain_match(parsed))
 
+    uncapped = matched
+    if postgres and parsed is not None:
+        matched, results.capped = _newest_if_very_common(matched)
     results.kind_counts = _kind_counts(matched)
     if postgres and parsed is not None and not results.kind_counts:
         parsed = corrected(parsed)
@@ -534,14 +554,19 @@ def _search(q, *, user, kind="", tag="", page=1, per_page=PER_PAGE):
             return results
         results.fuzzy = True
         match, score, snippet = _fulltext(parsed)
-        matched = base.filter(match)
+        uncapped = base.filter(match)
+        matched, results.capped = _newest_if_very_common(uncapped)
         results.kind_counts = _kind_counts(matched)
     counts = {k: n for k, _label, n in results.kind_counts}
     results.total = counts.get(kind, 0) if kind else sum(counts.values())
+    if kind and results.capped:
+        # The kind's own newest matches, not those among the newest of all kinds.
+        matched, results.capped = _newest_if_very_common(uncapped.filter(kind=kind))
+        results.total = matched.count()
+    elif kind:
+        matched = matched.filter(kind=kind)
     if not results.total:
         return results
-    if kind:
-        matched = matched.filter(kind=kind)
     results.tag_counts = _tag_counts(matched)
 
     results.pages = (results.total + per_page - 1) // per_page

@@ -1,6 +1,7 @@
 """The /zoeken/ page: results, filters with counts, pagination, visibility per role, query count."""
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from .conftest import make_answer, make_article, make_casus
@@ -28,6 +29,9 @@ def test_the_page_is_not_for_search_engines_and_has_one_h1(client):
     assert response.status_code == 200
     assert '<meta name="robots" content="noindex">' in response.text
     assert response.text.count("<h1") == 1
+
+
+POSTGRES = int(connection.vendor == "postgresql")
 
 
 def test_post_is_405(client):
@@ -109,23 +113,59 @@ def test_pagination(client):
 def test_query_count_does_not_grow_with_the_data(client, rows, django_assert_num_queries):
     for n in range(rows):
         make_casus(f"Beleid {n}", "Over beleid.", tags=[f"tag{n % 4}"])
-    # synonyms, counts per kind, counts per tag, the page, the page's tags
-    with django_assert_num_queries(5):
+    # synonyms, (PostgreSQL: is the word very common?), counts per kind, counts per tag, the page, its tags
+    with django_assert_num_queries(5 + POSTGRES):
         response = client.get(URL, {"q": "beleid"})
     assert response.context["results"].total == rows
 
 
 def test_query_count_for_a_member_adds_only_the_session_and_user(member_client, django_assert_num_queries):
     make_casus("Beleid", "Over beleid.")
-    # session, user with profile (is_expert), synonyms, counts per kind, counts per tag, page, page's tags
-    with django_assert_num_queries(7):
+    # session, user with profile (is_expert), synonyms, (PostgreSQL: very common?), counts per kind,
+    # counts per tag, page, page's tags
+    with django_assert_num_queries(7 + POSTGRES):
         member_client.get(URL, {"q": "beleid"})
 
 
 def test_query_count_of_the_typo_fallback(client, postgres_only, django_assert_num_queries):
     make_casus("Toegankelijkheid", "Over toegankelijkheid.")
-    # synonyms, full-text counts (none), close words in the lexicon, counts per kind again, per tag,
-    # the page, the page's tags
-    with django_assert_num_queries(7):
+    # synonyms, very common? (no), full-text counts (none), close words in the lexicon, very common? (no),
+    # counts per kind again, per tag, the page, the page's tags
+    with django_assert_num_queries(9):
         response = client.get(URL, {"q": "toegankelijkhied"})
     assert response.context["results"].fuzzy
+
+
+def test_a_very_common_word_shows_the_best_of_its_newest_matches(client, postgres_only, monkeypatch):
+    from ospo_nl import search
+    from ospo_nl.models import SearchEntry
+
+    monkeypatch.setattr(search, "MATCH_CAP", 3)
+    for n in range(5):
+        make_casus(f"Beleid nummer {n}", "Over beleid.")
+    make_article("Beleid voor open source", "Ons beleid.")
+    newest = set(SearchEntry.objects.order_by("-date", "-id").values_list("title", flat=True)[:3])
+
+    response = client.get(URL, {"q": "beleid"})
+    results = response.context["results"]
+    assert results.capped and results.total == 3
+    assert {entry.title for entry in results.entries} == newest
+    assert "Meer dan 3 resultaten" in response.text
+
+    # One kind: that kind's own newest matches, counted exactly when they are few.
+    response = client.get(URL, {"q": "beleid", "soort": "article"})
+    results = response.context["results"]
+    assert not results.capped and results.total == 1
+    assert [entry.title for entry in results.entries] == ["Beleid voor open source"]
+    response = client.get(URL, {"q": "beleid", "soort": "casus"})
+    assert response.context["results"].capped and response.context["results"].total == 3
+
+
+def test_a_word_under_the_cap_is_counted_exactly(client, postgres_only, monkeypatch):
+    from ospo_nl import search
+
+    monkeypatch.setattr(search, "MATCH_CAP", 3)
+    for n in range(3):
+        make_casus(f"Inkoop nummer {n}", "Over inkoop.")
+    results = client.get(URL, {"q": "inkoop"}).context["results"]
+    assert not results.capped and results.total == 3

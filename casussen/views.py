@@ -11,7 +11,7 @@ from taggit.models import Tag
 
 from directory.models import Organisation
 from ospo_nl import search
-from ospo_nl.content_cache import render_fragment, shared_fragments
+from ospo_nl.content_cache import cached, render_fragment, shared_fragments
 from ospo_nl.following import follow, is_following, unfollow
 from ospo_nl.models import Follow
 from ospo_nl.pagination import CappedPaginator
@@ -48,7 +48,9 @@ def _list_viewer(user):
     """Who sees the same casus lists as `user`: everyone with their audiences, unless they wrote a casus
     outside them (a member's own experts-only casus), which only they see."""
     audiences = tuple(audiences_for(user))
-    if is_member(user) and Casus.objects.alive().filter(author=user).exclude(visibility__in=audiences).exists():
+    if is_member(user) and cached(("casus-outside-audiences", user.pk, audiences), lambda: (
+        Casus.objects.alive().filter(author=user).exclude(visibility__in=audiences).exists()
+    )):
         return (*audiences, user.pk)
     return audiences
 
@@ -70,14 +72,13 @@ def _render_list(request, narrow=None, *, heading, intro="", extra=None, status_
             filtered = filtered.filter(status=Casus.Status.RESOLVED)
         # The count stops at 1,000: no request counts every casus (ospo_nl.pagination).
         page = CappedPaginator(filtered.for_list().sorted_by(sort), PAGE_SIZE).get_page(request.GET.get("pagina"))
-        return {"body": render_fragment("casussen/includes/list_body.html", {"page": page}, request=request)}
+        context = {"page": page, "sort": sort, "status": status, "status_filter": status_filter}
+        return {"body": render_fragment("casussen/includes/list_body.html", context, request=request)}
 
     viewer = (request.user.pk,) if personal else _list_viewer(request.user)
     parts = ("casus-list", request.path, request.GET.urlencode(), *viewer)
     context = {
-        "heading": heading, "intro": intro, "sort": sort, "status": status,
-        "body": shared_fragments(request, parts, render_body)["body"],
-        "status_filter": status_filter, "sort_params": SORT_PARAMS, "status_params": STATUS_PARAMS,
+        "heading": heading, "intro": intro, "body": shared_fragments(request, parts, render_body)["body"],
         **(extra or {}),
     }
     return render(request, "casussen/list.html", context)

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from ospo_nl.content_cache import render_fragment, shared_fragments
 from ospo_nl.following import is_following
 from ospo_nl.ratelimit import ratelimit
 from ospo_nl.revisions import revisions_of
@@ -65,18 +66,27 @@ def topic(request, pk, slug=None):
         query = request.META.get("QUERY_STRING")
         return redirect(topic.get_absolute_url() + (f"?{query}" if query else ""), permanent=True)
     page = Paginator(Reply.objects.for_topic_page(topic), REPLIES_PER_PAGE).get_page(request.GET.get("pagina"))
-    replies = list(page.object_list)
     user = request.user
-    read_before = mark_read(user, topic, until=replies[-1].created_at if replies else topic.created_at)
+    # When and by whom each reply on the page was written (a light query): enough to mark the page read
+    # and to tell which of them are new to this member, and which their own.
+    written = list(page.object_list.values_list("created_at", "author_id"))
+    read_before = mark_read(user, topic, until=written[-1][0] if written else topic.created_at)
+    new_since = (read_before or user.date_joined) if user.is_authenticated else None
     can_reply = is_member(user) and not topic.is_locked
-    return render(request, "forum/topic.html", {
-        "topic": topic, "page": page, "replies": replies,
-        "new_since": (read_before or user.date_joined) if user.is_authenticated else None,
-        "is_following": is_following(user, topic),
-        "is_curator": is_curator(user),
-        "can_reply": can_reply,
-        "reply_form": ReplyForm() if can_reply else None,
-    })
+    context = {
+        "topic": topic, "page": page, "new_since": new_since, "is_following": is_following(user, topic),
+        "is_curator": is_curator(user), "can_reply": can_reply, "reply_form": ReplyForm() if can_reply else None,
+    }
+
+    def render_replies():
+        replies = {**context, "replies": list(page.object_list), "user": user}
+        return {"replies": render_fragment("forum/includes/replies.html", replies)}
+
+    # Everyone with the same roles, the same replies new to them and none of their own shares the rendering.
+    first_new = next((i for i, (at, _author) in enumerate(written) if new_since and at > new_since), None)
+    own = user.pk if any(author == user.pk for _at, author in written) else None
+    parts = ("topic-replies", topic.pk, page.number, is_member(user), context["is_curator"], can_reply, first_new, own)
+    return render(request, "forum/topic.html", {**context, "shared": shared_fragments(request, parts, render_replies)})
 
 
 @require_GET

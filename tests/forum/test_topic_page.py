@@ -86,8 +86,9 @@ def test_replies_since_the_last_visit_are_marked_new(member, member_client, othe
 def test_topic_page_query_count_does_not_grow_for_a_visitor(client, member, topic, n, django_assert_num_queries):
     for i in range(n):
         make_reply(member, topic, body=f"Reactie {i}")
-    # 1 topic with category and author, 2 its tags, 3 count for the paginator, 4 replies with authors
-    with django_assert_num_queries(4):
+    # 1 topic with category and author, 2 its tags, 3 count for the paginator, 4 when and by whom each
+    # reply on the page was written, 5 the replies with authors (not when shared from the cache)
+    with django_assert_num_queries(5):
         assert client.get(topic.get_absolute_url()).status_code == 200
 
 
@@ -96,9 +97,10 @@ def test_topic_page_query_count_does_not_grow_for_a_member(member_client, other_
                                                            django_assert_num_queries):
     for i in range(n):
         make_reply(other_member, topic, body=f"Reactie {i}")
-    # 1 session, 2 user with profile (for the header), 3 topic, 4 tags, 5 paginator count, 6 replies,
-    # 7 read marker, 8 move the marker, 9 is following (content type cached)
-    with django_assert_num_queries(9):
+    # 1 session, 2 user with profile (for the header), 3 topic, 4 tags, 5 paginator count, 6 when and by
+    # whom each reply was written, 7 read marker, 8 move the marker, 9 is following (content type cached),
+    # 10 the replies (not when shared from the cache)
+    with django_assert_num_queries(10):
         assert member_client.get(topic.get_absolute_url()).status_code == 200
 
 
@@ -117,3 +119,32 @@ def test_a_page_number_out_of_range_shows_the_last_page(client, member, category
     topic = make_topic(member, category)
     assert client.get(f"{topic.get_absolute_url()}?pagina=99").status_code == 200
     assert client.get(f"{topic.get_absolute_url()}?pagina=abc").status_code == 200
+
+
+def test_replies_are_rendered_once_for_members_with_the_same_view(topic, member, other_member, other_member_client,
+                                                                  curator_client, settings,
+                                                                  django_assert_max_num_queries):
+    from django.test import Client
+
+    from tests.conftest import make_user
+
+    settings.CONTENT_CACHE_SECONDS = 600  # the shared cache on (locmem: one process)
+    third = Client()
+    third.force_login(make_user("derde@example.org", name="Dirk Derde"))
+    fourth = Client()
+    fourth.force_login(make_user("vierde@example.org", name="Vera Vierde"))
+    own = make_reply(other_member, topic, body="Mijn eigen reactie")
+    theirs = make_reply(member, topic, body="Een reactie van een ander")
+    edit_own = reverse("forum:reply_edit", args=[own.pk])
+    edit_theirs = reverse("forum:reply_edit", args=[theirs.pk])
+
+    first = third.get(topic.get_absolute_url()).text
+    assert "forum-post--new" in first and edit_own not in first  # new since they joined; nothing to edit
+    page = other_member_client.get(topic.get_absolute_url()).text
+    assert edit_own in page and edit_theirs not in page  # their own reply only
+    assert f'action="{reverse("forum:reply_delete", args=[own.pk])}"' in curator_client.get(
+        topic.get_absolute_url()).text
+    with django_assert_max_num_queries(9) as queries:  # the newcomer's twin: the replies from the cache
+        assert fourth.get(topic.get_absolute_url()).text.count("forum-post--new") == first.count("forum-post--new")
+    assert not any("body_html" in q["sql"] and "forum_reply" in q["sql"] for q in queries.captured_queries)
+    assert "forum-post--new" not in third.get(topic.get_absolute_url()).text  # read now

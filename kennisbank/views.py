@@ -11,7 +11,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from taggit.models import Tag
 
+from ospo_nl.content_cache import render_fragment, shared_fragments
 from ospo_nl.revisions import revisions_of
+from ospo_nl.roles import is_curator
 
 from .forms import ArticleForm
 from .models import Article, Section
@@ -65,21 +67,27 @@ def _article_page(request, article):
     if article.section.index_article_id == article.pk:
         return redirect(article.section, permanent=True)
     tags = list(article.tags.all())
-    related = []
-    if tags:
-        # Articles sharing the most tags with this one, in one query.
-        related = (
-            Article.objects.visible_to(request.user).for_list()
-            .filter(tags__in=tags).exclude(pk=article.pk)
-            .annotate(shared=Count("tags", distinct=True)).order_by("-shared", "-content_updated_at")[:RELATED_COUNT]
-        )
+
+    def render_related():
+        related = []
+        if tags:
+            # Articles sharing the most tags with this one, in one query (the slowest of the page: shared).
+            related = (
+                Article.objects.visible_to(request.user).for_list()
+                .filter(tags__in=tags).exclude(pk=article.pk)
+                .annotate(shared=Count("tags", distinct=True))
+                .order_by("-shared", "-content_updated_at")[:RELATED_COUNT]
+            )
+        return {"related": render_fragment("kennisbank/includes/related_articles.html", {"related": related})}
+
     return render(request, "kennisbank/article_detail.html", {
         "article": article,
         "section": article.section,
         "tags": tags,
         "authors": list(article.authors.select_related("profile")),
         "breadcrumbs": list(Section.objects.ancestors_of(article.section)),
-        "related": related,
+        "shared": shared_fragments(request, ("related-articles", article.pk, is_curator(request.user)),
+                                   render_related),
         "casussen": source_casussen(article, request.user),
     })
 

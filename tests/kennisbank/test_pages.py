@@ -164,3 +164,12 @@ def test_feed_query_count(client, section, django_assert_num_queries):
     # The newest published articles with their sections; their tags; their member authors with profiles.
     with django_assert_num_queries(3):
         assert client.get("/kennisbank/feed/").status_code == 200
+
+
+def test_related_articles_are_shared_but_drafts_stay_with_curators(tree, curator_client, member_client, settings):
+    settings.CONTENT_CACHE_SECONDS = 600  # the shared cache on (locmem: one process)
+    url = "/kennisbank/licenties/eupl/eupl-kiezen/"
+    assert "Geheim concept" in curator_client.get(url).text  # a draft sharing tags: for curators
+    html = member_client.get(url).text
+    assert "Licenties vergelijken" in html and "Geheim concept" not in html
+    assert "Geheim concept" not in member_client.get(url).text

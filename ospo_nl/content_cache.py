@@ -1,8 +1,9 @@
-"""Caching of what is the same for everyone in one audience (search results, visitors' pages), until
-content changes.
+"""Caching of what is the same for everyone with the same view of it (search results per audience,
+visitors' pages, shared parts of members' pages), until content changes.
 
-One version number in the shared cache: every cached value's key contains it, and `changed()` bumps it,
-so nothing stale is served once a change is saved. It is called by the search index whenever an entry is
+One version number in the shared cache: every cached value carries the version it was made at, and is
+used only while that is still the current one; `changed()` bumps it, so nothing stale is served once a
+change is saved. It is called by the search index whenever an entry is
 written or removed, by every save or delete of a model visitors can see (`connect_signals`), and after
 every successful POST of a member (ospo_nl.page_cache). It bumps at once and again after the commit, so
 a request that read the old rows between the two cannot keep them.
@@ -64,22 +65,23 @@ def cached(parts, compute):
     """
     if not enabled():
         return compute()
-    digest = hashlib.sha256(repr(parts).encode()).hexdigest()
-    key = f"content:{version()}:{digest}"
-    value = cache.get(key)
-    if value is not None:
-        return value
-    lock = f"{key}:computing"
+    key = f"content:{hashlib.sha256(repr(parts).encode()).hexdigest()}"
+    found = cache.get_many([VERSION_KEY, key])  # one round trip: the version and the value made at some version
+    current = found.get(VERSION_KEY) or version()
+    entry = found.get(key)
+    if entry is not None and entry[0] == current:
+        return entry[1]
+    lock = f"{key}:{current}:computing"
     if not cache.add(lock, 1, timeout=WAIT_SECONDS):
         deadline = time.monotonic() + WAIT_SECONDS
         while time.monotonic() < deadline:
             time.sleep(POLL_SECONDS)
-            value = cache.get(key)
-            if value is not None:
-                return value
+            entry = cache.get(key)
+            if entry is not None and entry[0] == current:
+                return entry[1]
     try:
         value = compute()
-        cache.set(key, value, settings.CONTENT_CACHE_SECONDS)
+        cache.set(key, (current, value), settings.CONTENT_CACHE_SECONDS)  # the version read before computing
     finally:
         cache.delete(lock)
     return value

@@ -47,5 +47,5 @@ def test_who_asks_while_another_computes_waits_for_that_value():
 def test_a_waiter_computes_itself_when_the_other_never_finishes(monkeypatch):
     monkeypatch.setattr(content_cache, "WAIT_SECONDS", 0.1)
     digest = hashlib.sha256(repr(("stuck",)).encode()).hexdigest()
-    cache.add(f"content:{content_cache.version()}:{digest}:computing", 1, timeout=60)  # died while computing
+    cache.add(f"content:{digest}:{content_cache.version()}:computing", 1, timeout=60)  # died while computing
     assert content_cache.cached(("stuck",), lambda: "mine") == "mine"

@@ -20,14 +20,7 @@ def shared_cache_on(settings):
     settings.CONTENT_CACHE_SECONDS = 600
 
 
-@pytest.fixture
-def casus(member):
-    return make_casus(member)
-
-
-@pytest.fixture
-def answer(casus, expert):
-    return lifecycle.post_answer(casus=casus, by=expert, body="Kies de EUPL-1.2; die is gemaakt voor overheden.")
+# `casus` (by `member`) and `answer` (by `expert`) come from this folder's conftest.
 
 
 @pytest.fixture

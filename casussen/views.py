@@ -22,7 +22,7 @@ from ospo_nl.roles import audiences_for, is_curator, is_expert, is_member
 from . import lifecycle, permissions
 from .forms import AnswerForm, AssignForm, CasusForm, CommentForm, ResolveForm, TitleForm
 from .models import Answer, Casus, Comment, Vote
-from .structured_data import qapage_json_ld
+from .structured_data import plain_text, qapage_json_ld
 
 PAGE_SIZE = 20
 SORT_PARAMS = {"activiteit": "activity", "nieuwste": "newest", "stemmen": "votes"}
@@ -165,7 +165,7 @@ def _viewer(user, casus):
 
 
 def _thread(request, casus, *, comment_form=None, comment_answer_id=None):
-    """The comments and answers of `casus` with what this user may do with each, and its JSON-LD.
+    """The casus's text, comments and answers with what this user may do with each, and its JSON-LD.
 
     Rendered once per casus version for everyone with the same view of it (ospo_nl.content_cache);
     a form with errors is rendered for this request alone.
@@ -174,6 +174,9 @@ def _thread(request, casus, *, comment_form=None, comment_answer_id=None):
     parts, my_votes = _viewer(user, casus)
 
     def render_thread():
+        # The casus with what its head shows: its author, organisation, claimer, article and tags.
+        shown = (Casus.objects.select_related("author__profile", "organisation", "claimed_by__profile", "article")
+                 .prefetch_related("tags").get(pk=casus.pk))
         answers = list(casus.answers.alive().select_related("author__profile")
                        .order_by("-is_accepted", "-score", "created_at", "id"))
         comments = list(casus.comments.alive().select_related("author__profile"))
@@ -188,16 +191,21 @@ def _thread(request, casus, *, comment_form=None, comment_answer_id=None):
         for comment in comments:
             comment.can_delete = _allowed(permissions.check_delete_post, user, comment)
         context = {
-            "user": user, "casus": casus, "answers": answers,
+            "user": user, "casus": shown, "answers": answers,
             "casus_comments": [c for c in comments if c.answer_id is None],  # those on deleted answers go too
             "can_comment": _allowed(permissions.check_comment_casus, user, casus),
             "comment_form": comment_form or CommentForm(), "comment_answer_id": comment_answer_id,
             "casus_comment_form": CommentForm() if comment_answer_id else (comment_form or CommentForm()),
         }
+        # The article this casus became (drafts shown to curators only).
+        context["article"] = shown.article if shown.article_id and shown.article.is_visible_to(user) else None
         return {
+            "head": render_fragment("casussen/includes/casus_head.html", context),
+            "body": render_fragment("casussen/includes/casus_body.html", context),
             "casus_comments": render_fragment("casussen/includes/casus_comments.html", context),
             "answers": render_fragment("casussen/includes/answers.html", context),
-            "json_ld": qapage_json_ld(casus, answers),
+            "json_ld": qapage_json_ld(shown, answers),
+            "description": plain_text(shown.body_html),
         }
 
     shared = ("casus-thread", casus.pk, *parts) if comment_form is None else None
@@ -218,21 +226,14 @@ def _render_detail(request, casus, *, answer_form=None, comment_form=None, comme
         "can_edit": _allowed(permissions.check_edit_post, user, casus),
         "can_delete": _allowed(permissions.check_delete_post, user, casus),
         "can_promote": _allowed(permissions.check_promote_casus, user, casus),
-        # The article this casus became (drafts shown to curators only); loaded with the casus.
-        "article": casus.article if casus.article_id and casus.article.is_visible_to(user) else None,
     }
     return render(request, "casussen/detail.html", context, status=status)
 
 
 @require_GET
 def detail(request, slug):
-    casus = get_object_or_404(
-        Casus.objects.visible_to(request.user).select_related("author__profile", "organisation",
-                                                             "claimed_by__profile", "article")
-        .prefetch_related("tags"),
-        slug=slug,
-    )
-    return _render_detail(request, casus)
+    # The author, organisation, tags and article are read only to render the shared thread.
+    return _render_detail(request, _casus_or_404(request, slug))
 
 
 @require_GET

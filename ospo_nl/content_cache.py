@@ -56,6 +56,24 @@ def changed():
         transaction.on_commit(_bump)
 
 
+def fresh(key):
+    """(the current version, the value kept under `key` if it was made at that version, else None).
+
+    One round trip: the version and the entry, which carries the version it was made at (`keep`)."""
+    found = cache.get_many([VERSION_KEY, key])
+    current = found.get(VERSION_KEY) or version()
+    return current, _made_at(found.get(key), current)
+
+
+def _made_at(entry, current):
+    return entry[1] if entry is not None and entry[0] == current else None
+
+
+def keep(key, made_at, value):
+    """Keep `value` under `key` as made at version `made_at` (read before it was computed)."""
+    cache.set(key, (made_at, value), settings.CONTENT_CACHE_SECONDS)
+
+
 def cached(parts, compute):
     """compute(), or its cached value for `parts` (a tuple of plain values) at the current version.
 
@@ -66,22 +84,20 @@ def cached(parts, compute):
     if not enabled():
         return compute()
     key = f"content:{hashlib.sha256(repr(parts).encode()).hexdigest()}"
-    found = cache.get_many([VERSION_KEY, key])  # one round trip: the version and the value made at some version
-    current = found.get(VERSION_KEY) or version()
-    entry = found.get(key)
-    if entry is not None and entry[0] == current:
-        return entry[1]
+    current, value = fresh(key)
+    if value is not None:
+        return value
     lock = f"{key}:{current}:computing"
     if not cache.add(lock, 1, timeout=WAIT_SECONDS):
         deadline = time.monotonic() + WAIT_SECONDS
         while time.monotonic() < deadline:
             time.sleep(POLL_SECONDS)
-            entry = cache.get(key)
-            if entry is not None and entry[0] == current:
-                return entry[1]
+            value = _made_at(cache.get(key), current)
+            if value is not None:
+                return value
     try:
         value = compute()
-        cache.set(key, (current, value), settings.CONTENT_CACHE_SECONDS)  # the version read before computing
+        keep(key, current, value)
     finally:
         cache.delete(lock)
     return value

@@ -14,7 +14,6 @@ votes, claims and moderation change rows with `update()`, which sends no signal)
 import hashlib
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import get_max_age
 from django.utils.translation import get_language_from_request
@@ -69,11 +68,9 @@ class VisitorPageCacheMiddleware:
             return response
 
         key = _key(request)
-        found = cache.get_many([content_cache.VERSION_KEY, key])
-        version = found.get(content_cache.VERSION_KEY) or content_cache.version()
-        entry = found.get(key)
-        if entry and entry[0] == version:
-            _version, status, headers, content = entry
+        version, page = content_cache.fresh(key)
+        if page is not None:
+            status, headers, content = page
             response = HttpResponse(content, status=status)
             for name, value in headers:
                 response[name] = value
@@ -83,7 +80,6 @@ class VisitorPageCacheMiddleware:
         response = self.get_response(request)
         if _storable(request, response):
             headers = [(name, response[name]) for name in FROZEN_HEADERS if name in response]
-            cache.set(key, (version, response.status_code, headers, response.content),
-                      settings.CONTENT_CACHE_SECONDS)
+            content_cache.keep(key, version, (response.status_code, headers, response.content))
             response[HEADER] = "miss"
         return response

@@ -1,5 +1,5 @@
 """Caching of what is the same for everyone with the same view of it (search results per audience,
-visitors' pages, shared parts of members' pages), until content changes.
+visitors' pages, members' pages and parts of them), until content changes.
 
 One version number in the shared cache: every cached value carries the version it was made at, and is
 used only while that is still the current one; `changed()` bumps it, so nothing stale is served once a
@@ -16,9 +16,11 @@ import hashlib
 import time
 
 from django.conf import settings
+from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
@@ -113,8 +115,8 @@ def connect_signals():
         signal.connect(_on_write, dispatch_uid=f"content_cache.{id(signal)}")
 
 
-
 CSRF_PLACEHOLDER = "csrf-token-of-this-request"
+ACCOUNT_MENU_PLACEHOLDER = "account-menu-of-this-request"
 
 
 def render_fragment(template, context, request=None):
@@ -123,20 +125,51 @@ def render_fragment(template, context, request=None):
     return render_to_string(template, {**context, "csrf_token": CSRF_PLACEHOLDER}, request=request)
 
 
-def shared_fragments(request, parts, render):
+def cached_fragments(parts, render):
     """render() (a dict of HTML, made with `render_fragment`) once for everyone whose view of it `parts`
-    describes, until content changes; `parts=None` renders it for this request alone.
+    describes, until content changes; `parts=None` renders it for this request alone. Their forms keep the
+    token placeholder: for a page rendered by `shared_page`, which puts in the request's own.
 
     `parts` must name everything of the viewer the fragments depend on (roles, own posts and votes):
-    they never see the request. Their forms get this request's CSRF token here, in place of the
-    placeholder, so no token is ever shared between people.
+    they never see the request.
     """
     fragments = render() if parts is None else cached(("fragments", get_language(), *parts), render)
-    token = None
-    result = {}
-    for name, html in fragments.items():
-        if CSRF_PLACEHOLDER in html:
-            token = token or get_token(request)
-            html = html.replace(CSRF_PLACEHOLDER, token)
-        result[name] = mark_safe(html)  # noqa: S308 - our own autoescaped templates and json_ld()
-    return result
+    return {name: mark_safe(html) for name, html in fragments.items()}  # noqa: S308 - our own autoescaped templates and json_ld()
+
+
+def shared_fragments(request, parts, render):
+    """`cached_fragments` with this request's CSRF token in place of the placeholder, so no token is ever
+    shared between people."""
+    fragments = cached_fragments(parts, render)
+    if any(CSRF_PLACEHOLDER in html for html in fragments.values()):
+        token = get_token(request)
+        fragments = {name: mark_safe(html.replace(CSRF_PLACEHOLDER, token)) for name, html in fragments.items()}  # noqa: S308
+    return fragments
+
+
+def shared_page(request, parts, template, context, *, status=200):
+    """`template` (extending base.html) rendered with `context()` once for everyone whose view of the page
+    `parts` describes, in this language at this URL, until content changes; then given this request's
+    own account menu and CSRF token. `parts=None`, or messages waiting to be shown, render it for this
+    request alone.
+
+    As with `cached_fragments`, `parts` must name everything of the viewer the page depends on; the
+    header's account menu (name, notifications, log-out) is the one part rendered per request.
+    """
+    def render_page():
+        placeholders = {"csrf_token": CSRF_PLACEHOLDER, "account_menu": ACCOUNT_MENU_PLACEHOLDER}
+        return render_to_string(template, {**context(), **placeholders}, request=request)
+
+    if parts is None or not enabled() or get_messages(request):
+        html = render_page()
+    else:
+        html = cached(("page", get_language(), request.get_full_path(), *parts), render_page)
+    # A visitor's page has no form that needs a token: it stays cacheable whole (ospo_nl.page_cache).
+    token = get_token(request) if request.user.is_authenticated or CSRF_PLACEHOLDER in html else None
+    menu = render_to_string("includes/account_menu.html", {"user": request.user, "csrf_token": token})
+    # The menu comes first on the page: only the header's placeholder is replaced, whatever a post says.
+    html = html.replace(ACCOUNT_MENU_PLACEHOLDER, menu, 1)
+    if token:
+        html = html.replace(CSRF_PLACEHOLDER, token)
+    return HttpResponse(html, status=status)
+

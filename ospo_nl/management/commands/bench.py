@@ -54,7 +54,8 @@ class Command(BaseCommand):
             urls = measure.page_urls()
             client = Client(HTTP_HOST=measure.HOST)
             client.force_login(get_user_model().objects.get(email=MEMBER_EMAIL))
-            cookie = f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
+            client.get(urls["casus detail (20 answers)"])  # as a browser would: it now has its CSRF cookie too
+            cookie = "; ".join(f"{name}={morsel.value}" for name, morsel in client.cookies.items())
             targets = [(name.split(" (")[0].split(",")[0], urls[name]) for name in LOAD_PAGES]
             run["load"] = [r.as_dict() for r in load.run_load(targets, cookie=cookie, duration=duration,
                                                              stdout=self.stdout)]

@@ -12,7 +12,7 @@ from taggit.models import Tag
 
 from directory.models import Organisation
 from ospo_nl import search
-from ospo_nl.content_cache import cached, cached_fragments, render_fragment, shared_page
+from ospo_nl.content_cache import cached, shared_page
 from ospo_nl.following import follow, is_following, unfollow
 from ospo_nl.models import Follow
 from ospo_nl.pagination import CappedPaginator
@@ -179,13 +179,16 @@ def _viewer(user, casus):
     return parts, my_votes, "following" in kinds
 
 
-def _thread(user, casus, parts, my_votes, *, comment_form=None, comment_answer_id=None):
-    """The casus's text, comments and answers with what this user may do with each, and its JSON-LD.
+def _render_detail(request, casus, *, answer_form=None, comment_form=None, comment_answer_id=None, status=200):
+    """The casus page: its text, comments and answers with what this user may do with each, and its JSON-LD.
 
-    Rendered once per casus version for everyone with the same view of it (`parts`, from `_viewer`);
-    a form with errors is rendered for this request alone.
+    Rendered once per casus version for everyone with the same view of it (`_viewer`) and of its follow
+    button (`shared_page`); a form with errors is shown to this request alone.
     """
-    def render_thread():
+    user = request.user
+    parts, my_votes, following = _viewer(user, casus)
+
+    def context():
         # The casus with what its head shows: its author, organisation, claimer, article and tags.
         shown = (Casus.objects.select_related("author__profile", "organisation", "claimed_by__profile", "article")
                  .prefetch_related("tags").get(pk=casus.pk))
@@ -202,40 +205,17 @@ def _thread(user, casus, parts, my_votes, *, comment_form=None, comment_answer_i
                                                                     answer)
         for comment in comments:
             comment.can_delete = _allowed(permissions.check_delete_post, user, comment)
-        context = {
-            "user": user, "casus": shown, "answers": answers,
+        return {
+            "casus": shown, "answers": answers, "following": following,
             "casus_comments": [c for c in comments if c.answer_id is None],  # those on deleted answers go too
+            # The article this casus became (drafts shown to curators only).
+            "article": shown.article if shown.article_id and shown.article.is_visible_to(user) else None,
+            "json_ld": qapage_json_ld(shown, answers),
+            "description": plain_text(shown.body_html),
             "can_comment": _allowed(permissions.check_comment_casus, user, casus),
             "comment_form": comment_form or CommentForm(), "comment_answer_id": comment_answer_id,
             "casus_comment_form": CommentForm() if comment_answer_id else (comment_form or CommentForm()),
-        }
-        # The article this casus became (drafts shown to curators only).
-        context["article"] = shown.article if shown.article_id and shown.article.is_visible_to(user) else None
-        return {
-            "head": render_fragment("casussen/includes/casus_head.html", context),
-            "body": render_fragment("casussen/includes/casus_body.html", context),
-            "casus_comments": render_fragment("casussen/includes/casus_comments.html", context),
-            "answers": render_fragment("casussen/includes/answers.html", context),
-            "json_ld": qapage_json_ld(shown, answers),
-            "description": plain_text(shown.body_html),
-        }
-
-    return cached_fragments(("casus-thread", casus.pk, *parts) if comment_form is None else None, render_thread)
-
-
-def _render_detail(request, casus, *, answer_form=None, comment_form=None, comment_answer_id=None, status=200):
-    """The casus page, once for everyone with the same view of it and of its follow button (`shared_page`);
-    a form with errors is shown to this request alone."""
-    user = request.user
-    parts, my_votes, following = _viewer(user, casus)
-
-    def context():
-        return {
-            "casus": casus,
-            "thread": _thread(user, casus, parts, my_votes, comment_form=comment_form,
-                              comment_answer_id=comment_answer_id),
             "answer_form": answer_form or AnswerForm(),
-            "following": following,
             "can_answer": _allowed(permissions.check_answer_casus, user, casus),
             "can_claim": _allowed(permissions.check_claim_casus, user, casus),
             "can_assign": _allowed(permissions.check_assign_casus, user, casus),
@@ -251,7 +231,7 @@ def _render_detail(request, casus, *, answer_form=None, comment_form=None, comme
 
 @require_GET
 def detail(request, slug):
-    # The author, organisation, tags and article are read only to render the shared thread.
+    # The author, organisation, tags and article are read only to render the shared page.
     return _render_detail(request, _casus_or_404(request, slug))
 
 

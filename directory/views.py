@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from ospo_nl.content_cache import render_fragment, shared_fragments
+from ospo_nl.content_cache import shared_page
 from ospo_nl.roles import is_curator
 
 from . import open_data
@@ -55,7 +55,7 @@ def organisation_list(request):
     values = form.values()
     base = Organisation.objects.visible_to(request.user).search(form.query())
 
-    def render_listing():
+    def context():
         def without(name):
             return apply_filters(base, ORGANISATION_FILTERS, values, skip=name)
 
@@ -65,16 +65,12 @@ def organisation_list(request):
             ("tag", _("Tag"), tag_facet(without("tag"), values["tag"])),
         ]
         organisations = apply_filters(base, ORGANISATION_FILTERS, values).for_list().order_by(*form.ordering())
-        page = paginate(request, organisations)
-        context = {"form": form, "facets": with_links(request, facets), "page": page}
-        return {"body": render_fragment("directory/includes/organisation_list_body.html", context, request=request),
-                "page_number": str(page.number)}
+        return {"form": form, "facets": with_links(request, facets), "page": paginate(request, organisations)}
 
     # The same for everyone who sees the same organisations (curators also see unpublished ones).
-    shared = None if form.errors else ("organisation-list", request.GET.urlencode(), is_curator(request.user))
-    listing = shared_fragments(request, shared, render_listing)
-    return render(request, "directory/organisation_list.html", {"listing": listing},
-                  status=400 if form.errors else 200)
+    shared = None if form.errors else ("organisation-list", is_curator(request.user))
+    return shared_page(request, shared, "directory/organisation_list.html", context,
+                       status=400 if form.errors else 200)
 
 
 @require_GET

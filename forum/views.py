@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from ospo_nl.content_cache import render_fragment, shared_fragments
+from ospo_nl.content_cache import shared_page
 from ospo_nl.following import is_following
 from ospo_nl.ratelimit import ratelimit
 from ospo_nl.revisions import revisions_of
@@ -73,20 +73,19 @@ def topic(request, pk, slug=None):
     read_before = mark_read(user, topic, until=written[-1][0] if written else topic.created_at)
     new_since = (read_before or user.date_joined) if user.is_authenticated else None
     can_reply = is_member(user) and not topic.is_locked
-    context = {
-        "topic": topic, "page": page, "new_since": new_since, "is_following": is_following(user, topic),
-        "is_curator": is_curator(user), "can_reply": can_reply, "reply_form": ReplyForm() if can_reply else None,
-    }
+    following, curator = is_following(user, topic), is_curator(user)
 
-    def render_replies():
-        replies = {**context, "replies": list(page.object_list), "user": user}
-        return {"replies": render_fragment("forum/includes/replies.html", replies)}
+    def context():
+        return {"topic": topic, "page": page, "replies": list(page.object_list), "new_since": new_since,
+                "is_following": following, "is_curator": curator, "can_reply": can_reply,
+                "reply_form": ReplyForm() if can_reply else None}
 
-    # Everyone with the same roles, the same replies new to them and none of their own shares the rendering.
+    # Everyone with the same roles, the same replies new to them, none of their own and the same follow
+    # button shares the page.
     first_new = next((i for i, (at, _author) in enumerate(written) if new_since and at > new_since), None)
-    own = user.pk if any(author == user.pk for _at, author in written) else None
-    parts = ("topic-replies", topic.pk, page.number, is_member(user), context["is_curator"], can_reply, first_new, own)
-    return render(request, "forum/topic.html", {**context, "shared": shared_fragments(request, parts, render_replies)})
+    own = user.pk if topic.author_id == user.pk or any(author == user.pk for _at, author in written) else None
+    parts = ("topic", topic.pk, is_member(user), curator, can_reply, first_new, own, following)
+    return shared_page(request, parts, "forum/topic.html", context)
 
 
 @require_GET

@@ -7,11 +7,14 @@ from django.db import transaction
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from taggit.models import Tag
 
-from ospo_nl.content_cache import render_fragment, shared_fragments
+from ospo_nl.content_cache import cached
 from ospo_nl.revisions import revisions_of
 from ospo_nl.roles import is_curator
 
@@ -78,7 +81,7 @@ def _article_page(request, article):
                 .annotate(shared=Count("tags", distinct=True))
                 .order_by("-shared", "-content_updated_at")[:RELATED_COUNT]
             )
-        return {"related": render_fragment("kennisbank/includes/related_articles.html", {"related": related})}
+        return render_to_string("kennisbank/includes/related_articles.html", {"related": related})
 
     return render(request, "kennisbank/article_detail.html", {
         "article": article,
@@ -86,8 +89,9 @@ def _article_page(request, article):
         "tags": tags,
         "authors": list(article.authors.select_related("profile")),
         "breadcrumbs": list(Section.objects.ancestors_of(article.section)),
-        "shared": shared_fragments(request, ("related-articles", article.pk, is_curator(request.user)),
-                                   render_related),
+        # Rendered once per content version and language for everyone but curators (who see drafts too).
+        "related": mark_safe(cached(("related-articles", get_language(), article.pk, is_curator(request.user)),  # noqa: S308
+                                    render_related)),
         "casussen": source_casussen(article, request.user),
     })
 

@@ -23,7 +23,6 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 VERSION_KEY = "content-version"
@@ -119,42 +118,16 @@ CSRF_PLACEHOLDER = "csrf-token-of-this-request"
 ACCOUNT_MENU_PLACEHOLDER = "account-menu-of-this-request"
 
 
-def render_fragment(template, context, request=None):
-    """A template rendered for `shared_fragments`: its forms get a token placeholder. Pass `request` only
-    for what every sharer has in common (`{% querystring %}` reads the query string, part of the key)."""
-    return render_to_string(template, {**context, "csrf_token": CSRF_PLACEHOLDER}, request=request)
-
-
-def cached_fragments(parts, render):
-    """render() (a dict of HTML, made with `render_fragment`) once for everyone whose view of it `parts`
-    describes, until content changes; `parts=None` renders it for this request alone. Their forms keep the
-    token placeholder: for a page rendered by `shared_page`, which puts in the request's own.
-
-    `parts` must name everything of the viewer the fragments depend on (roles, own posts and votes):
-    they never see the request.
-    """
-    fragments = render() if parts is None else cached(("fragments", get_language(), *parts), render)
-    return {name: mark_safe(html) for name, html in fragments.items()}  # noqa: S308 - our own autoescaped templates and json_ld()
-
-
-def shared_fragments(request, parts, render):
-    """`cached_fragments` with this request's CSRF token in place of the placeholder, so no token is ever
-    shared between people."""
-    fragments = cached_fragments(parts, render)
-    if any(CSRF_PLACEHOLDER in html for html in fragments.values()):
-        token = get_token(request)
-        fragments = {name: mark_safe(html.replace(CSRF_PLACEHOLDER, token)) for name, html in fragments.items()}  # noqa: S308
-    return fragments
-
-
 def shared_page(request, parts, template, context, *, status=200):
     """`template` (extending base.html) rendered with `context()` once for everyone whose view of the page
     `parts` describes, in this language at this URL, until content changes; then given this request's
     own account menu and CSRF token. `parts=None`, or messages waiting to be shown, render it for this
     request alone.
 
-    As with `cached_fragments`, `parts` must name everything of the viewer the page depends on; the
-    header's account menu (name, notifications, log-out) is the one part rendered per request.
+    `parts` must name everything of the viewer the page depends on (roles, own posts and votes, follows):
+    the header's account menu (name, notifications, log-out) is the one part rendered per request, and
+    each request's own CSRF token replaces the placeholder the shared page's forms carry, so no token is
+    ever shared between people.
     """
     def render_page():
         placeholders = {"csrf_token": CSRF_PLACEHOLDER, "account_menu": ACCOUNT_MENU_PLACEHOLDER}

@@ -80,7 +80,7 @@ def test_a_message_is_shown_to_its_member_only_and_once(casus, expert_client, th
     assert "Je antwoord is geplaatst." not in third_client.get(casus.get_absolute_url()).text
 
 
-def test_each_member_gets_their_own_csrf_token_in_the_shared_thread(casus, answer, other_member_client,
+def test_each_member_gets_their_own_csrf_token_in_the_shared_page(casus, answer, other_member_client,
                                                                     third_client):
     other_member_client.get(casus.get_absolute_url())
     page = third_client.get(casus.get_absolute_url()).text

@@ -148,3 +148,25 @@ def test_replies_are_rendered_once_for_members_with_the_same_view(topic, member,
         assert fourth.get(topic.get_absolute_url()).text.count("forum-post--new") == first.count("forum-post--new")
     assert not any("body_html" in q["sql"] and "forum_reply" in q["sql"] for q in queries.captured_queries)
     assert "forum-post--new" not in third.get(topic.get_absolute_url()).text  # read now
+
+
+def test_the_shared_topic_page_keeps_follow_and_the_openers_edit_link_to_their_owner(
+        topic, member_client, settings):
+    from django.test import Client
+
+    from ospo_nl.following import follow
+    from tests.conftest import make_user
+
+    settings.CONTENT_CACHE_SECONDS = 600  # the shared cache on (locmem: one process)
+    third, fourth = Client(), Client()
+    third.force_login(make_user("derde@example.org", name="Dirk Derde"))
+    vera = make_user("vierde@example.org", name="Vera Vierde")
+    fourth.force_login(vera)
+    edit_topic = reverse("forum:topic_edit", args=[topic.pk])
+    third.get(topic.get_absolute_url())
+    follow(vera, topic)
+    page = fourth.get(topic.get_absolute_url()).text
+    assert "Niet meer volgen" in page and "Vera Vierde" in page and "Dirk Derde" not in page
+    assert "Niet meer volgen" not in third.get(topic.get_absolute_url()).text
+    assert edit_topic in member_client.get(topic.get_absolute_url()).text  # `member` opened the topic
+    assert edit_topic not in third.get(topic.get_absolute_url()).text

@@ -118,7 +118,7 @@ def measure_page(client, name, role, url, *, requests, warmup=5):
 
 
 def measure_pages(*, requests=300, only=None, stdout=None):
-    """Each page as served (visitors' pages and shared fragments from the cache), then with the cache off."""
+    """Each page as served (visitors' pages and members' shared pages from the cache), then with the cache off."""
     urls = page_urls()
     clients = {"visitor": Client(HTTP_HOST=HOST), "member": member_client()}
     results = []

@@ -11,6 +11,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from taggit.managers import TaggableManager
 
 from ospo_nl.models import Post, PostQuerySet
@@ -199,8 +200,9 @@ class Comment(Post):
     )
 
     class Meta:
-        verbose_name = _("reactie")
-        verbose_name_plural = _("reacties")
+        # "Reactie" is a comment here and a reply in the forum: English tells them apart.
+        verbose_name = pgettext_lazy("casus comment", "reactie")
+        verbose_name_plural = pgettext_lazy("casus comment", "reacties")
         ordering = ["created_at", "id"]
 
     def __str__(self):

@@ -159,3 +159,16 @@ def test_the_ask_page_and_notification_pages_are_english_for_a_member(member_cli
     notifications = member_client.get(reverse("notifications:list")).text
     assert ">Notifications</h1>" in notifications
     assert "You have no notifications yet." in notifications
+
+
+def test_a_reactie_is_a_comment_on_a_casus_and_a_reply_in_the_forum():
+    from django.utils import translation
+
+    from casussen.models import Comment
+    from forum.models import Reply
+
+    with translation.override("en"):
+        assert (str(Comment._meta.verbose_name), str(Comment._meta.verbose_name_plural)) == ("comment", "comments")
+        assert (str(Reply._meta.verbose_name), str(Reply._meta.verbose_name_plural)) == ("reply", "replies")
+    with translation.override("nl"):
+        assert str(Comment._meta.verbose_name) == str(Reply._meta.verbose_name) == "reactie"

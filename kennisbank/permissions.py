@@ -13,6 +13,11 @@ def check_view_article(user, article):
         raise Http404
 
 
+def check_create_article(user):
+    if not is_curator(user):
+        raise PermissionDenied(_("Alleen curatoren schrijven in de kennisbank."))
+
+
 def check_edit_article(user, article):
     check_view_article(user, article)
     if not is_curator(user):

@@ -13,6 +13,7 @@ urlpatterns = [
     path("tag/<slug:tag>/", views.tag_list, name="tag"),
     path("recent/", views.recent, name="recent"),
     path("feed/", LatestArticlesFeed(), name="feed"),
+    path("artikel/nieuw/", views.article_create, name="article_create"),
     path("artikel/<slug:slug>/bewerken/", views.article_edit, name="article_edit"),
     path("artikel/<slug:slug>/geschiedenis/", views.article_history, name="article_history"),
     path("artikel/<slug:slug>/verschil/", views.article_diff, name="article_diff"),

@@ -17,10 +17,11 @@ from taggit.models import Tag
 from ospo_nl.content_cache import cached
 from ospo_nl.revisions import revisions_of
 from ospo_nl.roles import is_curator
+from ospo_nl.slugs import free_slug
 
 from .forms import ArticleForm
 from .models import Article, Section
-from .permissions import check_edit_article, check_restore_revision, check_view_history
+from .permissions import check_create_article, check_edit_article, check_restore_revision, check_view_history
 from .services import REVISION_FIELDS, restore_revision, save_article
 
 PAGE_SIZE = 20
@@ -145,18 +146,36 @@ def recent(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+def article_create(request):
+    check_create_article(request.user)
+    return _article_form_page(request, None)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
 def article_edit(request, slug):
     article = get_object_or_404(Article.objects.select_related("section"), slug=slug)
     check_edit_article(request.user, article)
+    return _article_form_page(request, article)
+
+
+def _article_form_page(request, article):
+    """Edit `article`, or write a new one (None) with the curator as its author; every save is a revision."""
     form = ArticleForm(request.POST or None, request.FILES or None, instance=article)
     if request.method == "POST":
         if form.is_valid():
             with transaction.atomic():
-                article = form.save(commit=False)
-                save_article(article, by=request.user, message=form.cleaned_data["message"])
+                saved = form.save(commit=False)
+                if article is None:
+                    # Its URL is /kennisbank/<section>/<slug>/: no subsection of that section may have the slug.
+                    subsections = set(Section.objects.filter(parent=saved.section).values_list("slug", flat=True))
+                    saved.slug = free_slug(Article, saved.title, fallback="artikel", reserved=subsections)
+                save_article(saved, by=request.user, message=form.cleaned_data["message"])
                 form.save_m2m()
+                if article is None:
+                    saved.authors.add(request.user)
             messages.success(request, _("Het artikel is opgeslagen."))
-            return redirect(article)
+            return redirect(saved)
         return render(request, "kennisbank/article_form.html", {"form": form, "article": article}, status=400)
     return render(request, "kennisbank/article_form.html", {"form": form, "article": article})
 

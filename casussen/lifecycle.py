@@ -287,7 +287,7 @@ def promote_casus(*, casus, by):
         parts.append(_("Dit artikel komt voort uit de casus [%(title)s](%(url)s).")
                      % {"title": casus.title, "url": casus.get_absolute_url()})
         article = Article(
-            title=casus.title, slug=free_slug(Article, casus.title, fallback="casus"),
+            title=casus.title,
             kind=Article.Kind.LESSONS_LEARNED, section=section,
             summary=casus.lessons_learned[:1000], body="\n\n".join(parts), status=Article.Status.DRAFT,
         )

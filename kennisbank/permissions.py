@@ -13,15 +13,14 @@ def check_view_article(user, article):
         raise Http404
 
 
-def check_create_article(user):
+def check_write_article(user):
     if not is_curator(user):
         raise PermissionDenied(_("Alleen curatoren schrijven in de kennisbank."))
 
 
 def check_edit_article(user, article):
     check_view_article(user, article)
-    if not is_curator(user):
-        raise PermissionDenied(_("Alleen curatoren bewerken de kennisbank."))
+    check_write_article(user)
 
 
 def check_view_history(user, article):

@@ -5,6 +5,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ospo_nl.revisions import record_revision
+from ospo_nl.slugs import free_slug
+
+from .models import Article, Section
 
 # What a revision keeps and what restoring one puts back (JSON-safe values only).
 REVISION_FIELDS = ("title", "slug", "kind", "summary", "body", "status", "image_caption", "order")
@@ -13,9 +16,14 @@ REVISION_FIELDS = ("title", "slug", "kind", "summary", "body", "status", "image_
 def save_article(article, *, by, message="", updated_at=None):
     """Save `article` (new or edited) and keep the saved version as a revision, in one transaction.
 
-    `updated_at` is when the content last changed (the importer passes the source's date).
+    A new article without a slug gets one from its title that no article has and no subsection of its
+    section (they share /kennisbank/<section>/<slug>/). `updated_at` is when the content last changed (the
+    importer passes the source's date).
     """
     with transaction.atomic():
+        if not article.slug:
+            subsections = set(Section.objects.filter(parent=article.section_id).values_list("slug", flat=True))
+            article.slug = free_slug(Article, article.title, fallback="artikel", reserved=subsections)
         article.content_updated_at = updated_at or timezone.now()
         article.save()
         record_revision(article, by=by, fields=REVISION_FIELDS, message=message)

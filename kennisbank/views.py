@@ -17,11 +17,10 @@ from taggit.models import Tag
 from ospo_nl.content_cache import cached
 from ospo_nl.revisions import revisions_of
 from ospo_nl.roles import is_curator
-from ospo_nl.slugs import free_slug
 
 from .forms import ArticleForm
 from .models import Article, Section
-from .permissions import check_create_article, check_edit_article, check_restore_revision, check_view_history
+from .permissions import check_edit_article, check_restore_revision, check_view_history, check_write_article
 from .services import REVISION_FIELDS, restore_revision, save_article
 
 PAGE_SIZE = 20
@@ -147,7 +146,7 @@ def recent(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def article_create(request):
-    check_create_article(request.user)
+    check_write_article(request.user)
     return _article_form_page(request, None)
 
 
@@ -166,10 +165,6 @@ def _article_form_page(request, article):
         if form.is_valid():
             with transaction.atomic():
                 saved = form.save(commit=False)
-                if article is None:
-                    # Its URL is /kennisbank/<section>/<slug>/: no subsection of that section may have the slug.
-                    subsections = set(Section.objects.filter(parent=saved.section).values_list("slug", flat=True))
-                    saved.slug = free_slug(Article, saved.title, fallback="artikel", reserved=subsections)
                 save_article(saved, by=request.user, message=form.cleaned_data["message"])
                 form.save_m2m()
                 if article is None:

@@ -133,7 +133,7 @@ def shared_page(request, parts, template, context, *, status=200):
         placeholders = {"csrf_token": CSRF_PLACEHOLDER, "account_menu": ACCOUNT_MENU_PLACEHOLDER}
         return render_to_string(template, {**context(), **placeholders}, request=request)
 
-    if parts is None or not enabled() or get_messages(request):
+    if parts is None or get_messages(request):
         html = render_page()
     else:
         html = cached(("page", get_language(), request.get_full_path(), *parts), render_page)

@@ -105,6 +105,7 @@ PAGES = {
     "kennisbank-tag": (None, "kennisbank_tag", 200, None),
     "kennisbank-recent": (None, "/kennisbank/recent/", 200, None),
     "article": (None, "article", 200, None),
+    "article-create": ("curator", "/kennisbank/artikel/nieuw/", 200, None),
     "article-edit": ("curator", "article_edit", 200, None),
     "article-history": ("curator", "article_history", 200, None),
     "article-diff": ("curator", "article_diff", 200, None),

@@ -48,6 +48,7 @@ browser:
 
 lint: install
 	$(PY) -m ruff check .
+	$(PY) -m importlinter.cli lint --no-cache 2>/dev/null || $(VENV)/bin/lint-imports --no-cache
 	TESTING=1 $(PY) manage.py makemigrations --check --dry-run -v 0
 
 test-postgres: install postgres redis browser

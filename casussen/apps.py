@@ -7,4 +7,12 @@ class CasussenConfig(AppConfig):
     verbose_name = _("Casussen")
 
     def ready(self):
-        from . import home, related  # noqa: F401  (register the home page and organisation page sections)
+        # What the lower layers show of casussen, registered here (docs/architecture.md).
+        from casussen import account_data, feeds, home, related, search_index, sitemaps  # noqa: F401
+        from ospo_nl.core import account_data as accounts
+        from ospo_nl.seo import feeds as seo_feeds
+        from ospo_nl.seo import sitemaps as seo_sitemaps
+
+        seo_sitemaps.register(sitemaps.SITEMAPS)
+        seo_feeds.register_tag_feed_part(feeds.LatestCasussenFeed)
+        accounts.register(export=account_data.export, delete=account_data.delete)

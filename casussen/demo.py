@@ -7,10 +7,9 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
 
-from directory.models import Organisation
-from ospo_nl.following import follow
+from ospo_nl.core.following import follow
 
-from .models import Answer, Casus, Comment, Vote
+from .models import Answer, Casus, Comment, Vote, organisations
 
 LID = "lid@ospo-nl.example"
 LICENTIES = "expert.licenties@ospo-nl.example"
@@ -149,7 +148,7 @@ def load(stdout):
             defaults={
                 "title": spec["title"], "author": author, "body": spec["body"], "tried": spec["tried"],
                 "desired_outcome": spec["desired_outcome"], "phase": spec["phase"],
-                "organisation": Organisation.objects.filter(slug=spec["organisation"]).first(),
+                "organisation": organisations().filter(slug=spec["organisation"]).first(),
                 "hide_organisation": spec["hide_organisation"], "visibility": spec["visibility"],
                 "status": spec["status"], "lessons_learned": spec.get("lessons", ""),
                 "claimed_by": users.get(spec.get("claimed_by")), "last_activity_at": when,

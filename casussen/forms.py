@@ -8,9 +8,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from taggit.utils import edit_string_for_tags, parse_tags
 
-from directory.models import Organisation
-
-from .models import Casus
+from .models import Casus, organisations
 
 MAX_BODY = 20_000
 MAX_TEXT = 10_000
@@ -72,7 +70,7 @@ class CasusForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = Organisation.objects.published()
+        self.fields["organisation"].queryset = organisations().published()
         self.fields["organisation"].empty_label = _("(geen of staat er niet bij)")
         self.fields["body"].validators.append(MaxLengthValidator(MAX_BODY))
         for name in ("tried", "desired_outcome"):
@@ -124,3 +122,13 @@ class AssignForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["expert"].label_from_instance = lambda user: user.profile.name
+
+
+class ExpertRankingForm(forms.Form):
+    tags = forms.CharField(
+        label=_("Tags van de casus"), max_length=300,
+        help_text=_("Gescheiden door komma's, bijvoorbeeld: licenties, inkoop."),
+    )
+
+    def tag_list(self):
+        return [t.strip() for t in self.cleaned_data["tags"].split(",") if t.strip()]

@@ -1,11 +1,11 @@
 from django.utils.translation import gettext as _
 
-from ospo_nl.home import register
+from ospo_nl.core.registries import home_sections
 
 from .models import Casus
 
 
-@register
+@home_sections.register
 def latest_casussen(user):
     """The newest casussen `user` may see (visitors: public ones); one query."""
     rows = Casus.objects.visible_to(user).order_by("-created_at", "-id").only("title", "slug", "created_at")[:5]

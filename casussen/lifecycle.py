@@ -2,7 +2,7 @@
 
 Each verb checks its own permission, runs in one transaction, keeps the denormalised counters
 (`answer_count`, `score`, `last_activity_at`) right with F() expressions, and notifies through
-`ospo_nl.notifications.notify`, which drops recipients who may not see the casus.
+`ospo_nl.notifications.verbs.notify`, which drops recipients who may not see the casus.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -11,19 +11,20 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ospo_nl.following import follow, followers_of
-from ospo_nl.models import Notification
-from ospo_nl.notifications import notify
-from ospo_nl.posts import edit_post, save_new_post, soft_delete_post
-from ospo_nl.roles import is_expert
-from ospo_nl.routing import notify_experts_of_new_casus
-from ospo_nl.slugs import free_slug
+from casussen.routing import notify_experts_of_new_casus
+from ospo_nl.core.following import follow, followers_of
+from ospo_nl.core.posts import edit_post, save_new_post, soft_delete_post
+from ospo_nl.core.roles import is_expert
+from ospo_nl.core.slugs import free_slug
+from ospo_nl.notifications.mentions import notify_mentions
+from ospo_nl.notifications.models import Notification
+from ospo_nl.notifications.verbs import notify
 
 from . import permissions
 from .models import Answer, Casus, Comment, Vote
 
 # Casus slugs share /casussen/<slug>/ with these fixed pages.
-RESERVED_SLUGS = {"vragen", "onbeantwoord", "mijn", "gevolgd", "tag", "organisatie", "feed", "van-forum"}
+RESERVED_SLUGS = {"vragen", "onbeantwoord", "mijn", "gevolgd", "tag", "organisatie", "feed", "van-forum", "experts"}
 
 
 def _touch(casus, **counters):
@@ -44,6 +45,7 @@ def post_casus(*, by, title, body, tried="", desired_outcome="", organisation=No
             phase=phase, visibility=visibility,
         )
         save_new_post(casus, by=by, revision_fields=Casus.revision_fields)
+        notify_mentions(casus, by=by)
         tags = list(tags)
         if tags:
             casus.tags.set(tags)
@@ -95,6 +97,7 @@ def post_answer(*, casus, by, body):
         casus = _locked(casus)
         permissions.check_answer_casus(by, casus)
         answer = save_new_post(Answer(casus=casus, author=by, body=body), by=by)
+        notify_mentions(answer, by=by)
         if casus.status in (Casus.Status.NEW, Casus.Status.CLAIMED):
             casus.status = Casus.Status.ANSWERED
             casus.save(update_fields=["status", "updated_at"])
@@ -113,6 +116,7 @@ def comment(*, casus, by, body, answer=None):
         raise PermissionDenied(_("Dit antwoord hoort niet bij deze casus."))
     with transaction.atomic():
         new = save_new_post(Comment(casus=casus, answer=answer, author=by, body=body), by=by)
+        notify_mentions(new, by=by)
         _touch(casus)
         recipients = list(followers_of(casus))
         if answer is not None and answer.author is not None:
@@ -266,17 +270,15 @@ def follow_casus(*, casus, by):
     follow(by, casus)
 
 
-def promote_casus(*, casus, by):
-    """Turn a resolved casus into a kennisbank article draft that links back; the casus links forward."""
-    from kennisbank.models import Article, Section
-    from kennisbank.services import save_article
+def promote_casus(*, casus, by, write_article):
+    """Turn a resolved casus into a kennisbank article draft that links back; the casus links forward.
 
+    `write_article(title=, summary=, body=, tags=, by=)` makes the draft and returns it: the kennisbank's
+    verb, passed in by the project package (ospo_nl.handoffs), since casussen do not import the kennisbank.
+    """
     with transaction.atomic():
         casus = _locked(casus)
         permissions.check_promote_casus(by, casus)
-        section, _created = Section.objects.get_or_create(
-            parent=None, slug="geleerde-lessen", defaults={"title": _("Geleerde lessen")}
-        )
         accepted = casus.answers.alive().filter(is_accepted=True).first()
         parts = [f"## {_('De vraag')}\n\n{casus.body}"]
         if casus.tried:
@@ -286,38 +288,10 @@ def promote_casus(*, casus, by):
         parts.append(f"## {_('Geleerde lessen')}\n\n{casus.lessons_learned}")
         parts.append(_("Dit artikel komt voort uit de casus [%(title)s](%(url)s).")
                      % {"title": casus.title, "url": casus.get_absolute_url()})
-        article = Article(
-            title=casus.title,
-            kind=Article.Kind.LESSONS_LEARNED, section=section,
-            summary=casus.lessons_learned[:1000], body="\n\n".join(parts), status=Article.Status.DRAFT,
+        article = write_article(
+            title=casus.title, summary=casus.lessons_learned[:1000], body="\n\n".join(parts),
+            tags=list(casus.tags.all()), by=by,
         )
-        save_article(article, by=by, message=_("Aangemaakt uit een casus"))
-        article.tags.set(list(casus.tags.all()))
         casus.article = article
         casus.save(update_fields=["article", "updated_at"])
     return article
-
-
-def convert_topic(*, topic, by):
-    """A curator turns a forum topic that really is a concrete question into a casus.
-
-    The casus keeps the topic's author, text and tags; the topic gets a reply pointing to the
-    casus and is locked, so the discussion continues in one place.
-    """
-    from forum import permissions as forum_permissions
-    from forum import verbs as forum_verbs
-
-    forum_permissions.check_moderate_topic(by, topic)
-    if topic.author is None or not topic.author.is_active:
-        raise PermissionDenied(_("Dit onderwerp heeft geen actieve auteur meer; stel de casus zelf opnieuw."))
-    with transaction.atomic():
-        casus = post_casus(by=topic.author, title=topic.title, body=topic.body, tags=list(topic.tags.names()))
-        if topic.is_locked:
-            forum_verbs.set_locked(topic=topic, by=by, locked=False)
-        forum_verbs.post_reply(
-            topic=topic, by=by,
-            body=_("Dit onderwerp is omgezet in een casus, zodat experts kunnen adviseren: [%(title)s](%(url)s).")
-            % {"title": casus.title, "url": casus.get_absolute_url()},
-        )
-        forum_verbs.set_locked(topic=topic, by=by, locked=True)
-    return casus

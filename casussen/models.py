@@ -14,13 +14,13 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from taggit.managers import TaggableManager
 
-from ospo_nl.models import Post, PostQuerySet
-from ospo_nl.roles import audiences_for, is_member
+from ospo_nl.core.models import Post, PostQuerySet
+from ospo_nl.core.roles import audiences_for, is_member
 
 
 class CasusQuerySet(PostQuerySet):
     def visible_to(self, user):
-        """What `user` may see by the one audience rule (`ospo_nl.roles.audiences_for`), plus a member's own.
+        """What `user` may see by the one audience rule (`ospo_nl.core.roles.audiences_for`), plus a member's own.
 
         Deleted and hidden casussen are visible to nobody. Keep in step with `Casus.is_visible_to`.
         """
@@ -235,3 +235,12 @@ class Vote(models.Model):
 
     def __str__(self):
         return f"{self.user_id} {self.value:+d} on {self.answer_id}"
+
+
+def organisations():
+    """The directory's organisations, which a casus may name: the model behind `Casus.organisation`.
+
+    Reached through the field (a lazy "directory.Organisation" foreign key), so that casussen do not import
+    another feature app (docs/architecture.md).
+    """
+    return Casus._meta.get_field("organisation").related_model.objects

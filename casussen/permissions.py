@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from ospo_nl.roles import is_curator, is_expert, is_member
+from ospo_nl.core.roles import is_curator, is_expert, is_member
 
 
 def _is_author(user, post):
@@ -117,3 +117,8 @@ def check_promote_casus(user, casus):
         raise PermissionDenied(_("Alleen een openbare casus kan een kennisbankartikel worden."))
     if casus.article_id is not None:
         raise PermissionDenied(_("Van deze casus is al een kennisbankartikel gemaakt."))
+
+
+def check_view_expert_ranking(user):
+    if not is_curator(user):
+        raise PermissionDenied(_("Alleen curatoren zien de rangorde van experts."))

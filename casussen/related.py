@@ -3,12 +3,12 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from directory.related import register_organisation_section
+from ospo_nl.core.registries import organisation_sections
 
 from .models import Casus
 
 
-@register_organisation_section
+@organisation_sections.register
 def casussen_of(organisation, user):
     """The latest casussen of `organisation` that `user` may see; never those that hide the organisation."""
     rows = (

@@ -1,6 +1,6 @@
 """What the site search finds of casussen: casussen and answers, for the audience of the casus."""
 
-from ospo_nl.search import Audience, Kind, plain_text, register
+from ospo_nl.search.index import Audience, Kind, plain_text, register
 
 from .models import Answer, Casus
 

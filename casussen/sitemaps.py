@@ -1,4 +1,4 @@
-"""Sitemap of casussen: public ones only. The project's sitemap.xml can include {**casussen.sitemaps.SITEMAPS}."""
+"""Sitemap of casussen: public ones only (registered with ospo_nl.seo.sitemaps in CasussenConfig.ready)."""
 
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.sitemaps import Sitemap

@@ -8,8 +8,8 @@ import html
 
 from django.utils.html import strip_tags
 
-from ospo_nl.structured_data import absolute_url, json_ld, person
-from ospo_nl.templatetags.ospo import member_name
+from ospo_nl.core.templatetags.ospo import member_name
+from ospo_nl.seo.structured_data import absolute_url, json_ld, person
 
 
 def plain_text(rendered_html):

@@ -10,19 +10,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from taggit.models import Tag
 
-from directory.models import Organisation
-from ospo_nl import search
-from ospo_nl.content_cache import cached, shared_page
-from ospo_nl.following import follow, is_following, unfollow
-from ospo_nl.models import Follow
-from ospo_nl.pagination import CappedPaginator
-from ospo_nl.ratelimit import ratelimit
-from ospo_nl.revisions import revisions_of
-from ospo_nl.roles import audiences_for, is_curator, is_expert, is_member
+from ospo_nl.core.content_cache import cached, shared_page
+from ospo_nl.core.following import follow, is_following, unfollow
+from ospo_nl.core.models import Follow
+from ospo_nl.core.pagination import CappedPaginator
+from ospo_nl.core.revisions import revisions_of
+from ospo_nl.core.roles import audiences_for, is_curator, is_expert, is_member
+from ospo_nl.moderation.ratelimit import ratelimit
+from ospo_nl.search import index as search
 
 from . import lifecycle, permissions
-from .forms import AnswerForm, AssignForm, CasusForm, CommentForm, ResolveForm, TitleForm
-from .models import Casus
+from .forms import AnswerForm, AssignForm, CasusForm, CommentForm, ExpertRankingForm, ResolveForm, TitleForm
+from .models import Casus, organisations
+from .routing import rank_experts
 from .structured_data import plain_text, qapage_json_ld
 
 PAGE_SIZE = 20
@@ -72,7 +72,7 @@ def _render_list(request, narrow=None, *, heading, intro="", extra=None, status_
             filtered = filtered.open()
         elif status == "resolved":
             filtered = filtered.filter(status=Casus.Status.RESOLVED)
-        # The count stops at 1,000: no request counts every casus (ospo_nl.pagination).
+        # The count stops at 1,000: no request counts every casus (ospo_nl.core.pagination).
         page = CappedPaginator(filtered.for_list().sorted_by(sort), PAGE_SIZE).get_page(request.GET.get("pagina"))
         return {"heading": heading, "intro": intro, "page": page, "sort": sort, "status": status,
                 "status_filter": status_filter, "following_tag": following_tag, **(extra or {})}
@@ -110,7 +110,7 @@ def by_tag(request, slug):
 
 @require_GET
 def by_organisation(request, slug):
-    organisation = get_object_or_404(Organisation.objects.published(), slug=slug)
+    organisation = get_object_or_404(organisations().published(), slug=slug)
     # Casussen whose author chose to hide the organisation never show up here.
     return _render_list(
         request, lambda casussen: casussen.filter(organisation=organisation, hide_organisation=False),
@@ -394,26 +394,6 @@ def close(request, slug):
 
 @require_POST
 @login_required
-def promote(request, slug):
-    casus = _casus_or_404(request, slug)
-    article = lifecycle.promote_casus(casus=casus, by=request.user)
-    messages.success(request, _("Er is een concept-artikel gemaakt. Werk het bij en publiceer het."))
-    return redirect("kennisbank:article_edit", slug=article.slug)
-
-
-@require_POST
-@login_required
-def from_topic(request, topic_id):
-    from forum.models import Topic
-
-    topic = get_object_or_404(Topic.objects.alive(), pk=topic_id)
-    casus = lifecycle.convert_topic(topic=topic, by=request.user)
-    messages.success(request, _("Het onderwerp is omgezet in een casus en gesloten."))
-    return redirect(casus)
-
-
-@require_POST
-@login_required
 def reopen(request, slug):
     casus = _casus_or_404(request, slug)
     lifecycle.reopen_casus(casus=casus, by=request.user)
@@ -539,3 +519,12 @@ def answer_edit(request, slug, answer_id):
         return _form_page(request, form=form, heading=heading, casus=casus, submit=_("Opslaan"), status=400)
     return _form_page(request, form=form, heading=heading, casus=casus, submit=_("Opslaan"))
 
+
+@require_GET
+@login_required
+def expert_ranking(request):
+    permissions.check_view_expert_ranking(request.user)
+    form = ExpertRankingForm(request.GET or None)
+    experts = rank_experts(tags=form.tag_list(), limit=20) if form.is_valid() else None
+    status = 400 if request.GET and not form.is_valid() else 200
+    return render(request, "casussen/expert_ranking.html", {"form": form, "experts": experts}, status=status)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from .accounts import delete_account, export_data
+from ospo_nl.core.account_data import delete_account, export_data
 
 
 class DeleteAccountForm(forms.Form):

@@ -10,7 +10,7 @@ from .models import Initiative, InitiativeOrganisation, Organisation, Profile
 
 
 def _set_published(modeladmin, request, queryset, value, message):
-    # save() per row, not update(): post_save keeps the site search index (ospo_nl.search) in step.
+    # save() per row, not update(): post_save keeps the site search index (ospo_nl.search.index) in step.
     changed = list(queryset.exclude(is_published=value))
     with transaction.atomic():
         for obj in changed:

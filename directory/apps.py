@@ -8,7 +8,12 @@ class DirectoryConfig(AppConfig):
     verbose_name = _("Gids")
 
     def ready(self):
-        from . import home  # noqa: F401  registers the home page section
-        from .curator_group import sync_after_migrate
+        # What the lower layers show of the directory, registered here (docs/architecture.md).
+        from directory import account_data, home, search_index, sitemaps  # noqa: F401
+        from directory.curator_group import sync_after_migrate
+        from ospo_nl.core import account_data as accounts
+        from ospo_nl.seo import sitemaps as seo_sitemaps
 
+        seo_sitemaps.register(sitemaps.SITEMAPS)
+        accounts.register(export=account_data.export)
         post_migrate.connect(sync_after_migrate, dispatch_uid="directory.sync_curator_group")

@@ -29,7 +29,7 @@ def curator_permissions(using=DEFAULT_DB_ALIAS):
         permission
         for permission in Permission.objects.using(using)
         .filter(Q(content_type__app_label__in=CONTENT_APPS)
-                | Q(content_type__app_label="ospo_nl", content_type__model__in=PLATFORM_MODELS))
+                | Q(content_type__app_label="search", content_type__model__in=PLATFORM_MODELS))
         .select_related("content_type")
         if (permission.content_type.app_label, permission.codename) not in EXCLUDED
     ]

@@ -4,8 +4,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
-from ospo_nl.markdown_pipeline import render_fields
-from ospo_nl.roles import is_curator
+from ospo_nl.core.markdown_pipeline import render_fields
+from ospo_nl.core.roles import is_curator
 
 
 class DirectoryQuerySet(models.QuerySet):
@@ -232,7 +232,7 @@ class Profile(models.Model):
         _("openbaar profiel"), default=False, help_text=_("Toon mijn profiel in de expertsgids.")
     )
     # Denormalised for the bell in the header: the profile is loaded on every page anyway, so the
-    # count costs no query. Kept right by ospo_nl.notifications; `recount_notifications` rebuilds it.
+    # count costs no query. Kept right by ospo_nl.notifications.verbs; `recount_notifications` rebuilds it.
     unread_notifications = models.PositiveIntegerField(default=0, editable=False)
     show_email = models.BooleanField(_("toon mijn e-mailadres op mijn profiel"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)

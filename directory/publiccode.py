@@ -12,7 +12,7 @@ import yaml
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
-from ospo_nl.slugs import free_slug
+from ospo_nl.core.slugs import free_slug
 
 from .models import Initiative, InitiativeOrganisation, Organisation
 

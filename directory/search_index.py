@@ -2,7 +2,7 @@
 
 from django.conf import settings
 
-from ospo_nl.search import Kind, plain_text, register
+from ospo_nl.search.index import Kind, plain_text, register
 
 from .models import Initiative, Organisation, Profile
 

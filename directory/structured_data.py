@@ -1,6 +1,6 @@
 """schema.org JSON-LD for directory pages (search engines read it; it is data, so CSP does not block it)."""
 
-from ospo_nl.structured_data import absolute_url, json_ld
+from ospo_nl.seo.structured_data import absolute_url, json_ld
 
 
 def organisation_json_ld(organisation):

@@ -6,8 +6,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from ospo_nl.content_cache import shared_page
-from ospo_nl.roles import is_curator
+from ospo_nl.core.content_cache import shared_page
+from ospo_nl.core.registries import organisation_sections
+from ospo_nl.core.roles import is_curator
 
 from . import open_data
 from .forms import ExpertFilterForm, InitiativeFilterForm, OrganisationFilterForm, ProfileForm
@@ -22,7 +23,6 @@ from .listing import (
 )
 from .models import Initiative, InitiativeOrganisation, Organisation, Profile
 from .permissions import check_view_expert, check_view_initiative, check_view_organisation
-from .related import initiative_sections, organisation_sections
 from .structured_data import organisation_json_ld
 
 
@@ -90,7 +90,7 @@ def organisation_detail(request, slug):
         "json_ld": organisation_json_ld(organisation),
         "roles": roles,
         "experts": experts,
-        "related_sections": organisation_sections(organisation, request.user),
+        "related_sections": [section(organisation, request.user) for section in organisation_sections],
     }
     return render(request, "directory/organisation_detail.html", context)
 
@@ -136,7 +136,6 @@ def initiative_detail(request, slug):
     context = {
         "initiative": initiative,
         "roles": roles,
-        "related_sections": initiative_sections(initiative, request.user),
     }
     return render(request, "directory/initiative_detail.html", context)
 

@@ -7,4 +7,10 @@ class ForumConfig(AppConfig):
     verbose_name = _("Forum")
 
     def ready(self):
-        from . import home  # noqa: F401  (registers the home page section)
+        # What the lower layers show of the forum, registered here (docs/architecture.md).
+        from forum import account_data, home, search_index, sitemaps  # noqa: F401
+        from ospo_nl.core import account_data as accounts
+        from ospo_nl.seo import sitemaps as seo_sitemaps
+
+        seo_sitemaps.register(sitemaps.SITEMAPS)
+        accounts.register(export=account_data.export)

@@ -10,8 +10,8 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.text import slugify
 
-from ospo_nl import following
-from ospo_nl.posts import save_new_post
+from ospo_nl.core import following
+from ospo_nl.core.posts import save_new_post
 
 from .counters import recount_topics
 from .models import Category, Reply, Topic

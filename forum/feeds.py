@@ -4,7 +4,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
-from ospo_nl.feeds import FEED_LENGTH, ThreadFeed
+from ospo_nl.seo.feeds import FEED_LENGTH, ThreadFeed
 
 from .models import Category, Topic
 

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagField
 
-from ospo_nl.markdown_pipeline import MAX_SOURCE_LENGTH
+from ospo_nl.core.markdown_pipeline import MAX_SOURCE_LENGTH
 
 from .models import Category
 

@@ -3,12 +3,12 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from ospo_nl.home import register
+from ospo_nl.core.registries import home_sections
 
 from .models import Topic
 
 
-@register
+@home_sections.register
 def latest_topics(user):
     return {
         "title": _("Nieuw op het forum"),

@@ -16,8 +16,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
-from ospo_nl.markdown_pipeline import render_fields
-from ospo_nl.models import Post, PostQuerySet
+from ospo_nl.core.markdown_pipeline import render_fields
+from ospo_nl.core.models import Post, PostQuerySet
 
 TOPICS_PER_PAGE = 25
 REPLIES_PER_PAGE = 20
@@ -186,7 +186,7 @@ class Reply(Post):
 
     def as_quote(self):
         """The reply as quoted Markdown with attribution, to pre-fill a new reply."""
-        from ospo_nl.templatetags.ospo import member_name
+        from ospo_nl.core.templatetags.ospo import member_name
 
         quoted = "\n".join(f"> {line}".rstrip() for line in self.body.strip().splitlines())
         attribution = gettext("%(name)s schreef") % {"name": member_name(self.author)}

@@ -7,7 +7,7 @@ delete. The forum is public, so there are no outsiders: deleted posts are 404 in
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
-from ospo_nl.roles import is_curator, is_member
+from ospo_nl.core.roles import is_curator, is_member
 
 LOCKED_MESSAGE = _("Dit onderwerp is gesloten: er kunnen geen nieuwe reacties meer bij.")
 

@@ -1,6 +1,6 @@
 """What the site search finds of the forum: topics and replies that are not deleted."""
 
-from ospo_nl.search import Kind, plain_text, register
+from ospo_nl.search.index import Kind, plain_text, register
 
 from .models import Reply, Topic
 

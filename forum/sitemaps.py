@@ -1,4 +1,4 @@
-"""Sitemaps of the forum: categories and topics (deleted topics never appear). Collected by ospo_nl.sitemaps."""
+"""Sitemaps of the forum: categories and topics (deleted topics never appear). Collected by ospo_nl.seo.sitemaps."""
 
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, Q

@@ -1,8 +1,8 @@
 """Forum state changes: each verb is one transaction and keeps the topic's counters right.
 
 Callers check permissions first (`forum.permissions`); posts go through the shared
-`ospo_nl.posts` verbs, following and notifications through `ospo_nl.following` /
-`ospo_nl.notifications`, the same implementation casussen uses.
+`ospo_nl.core.posts` verbs, following and notifications through `ospo_nl.core.following` /
+`ospo_nl.notifications.verbs`, the same implementation casussen uses.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -10,10 +10,11 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
-from ospo_nl import following
-from ospo_nl.models import Notification
-from ospo_nl.notifications import notify
-from ospo_nl.posts import edit_post, save_new_post, soft_delete_post
+from ospo_nl.core import following
+from ospo_nl.core.posts import edit_post, save_new_post, soft_delete_post
+from ospo_nl.notifications.mentions import notify_mentions
+from ospo_nl.notifications.models import Notification
+from ospo_nl.notifications.verbs import notify
 
 from .models import Reply, Topic
 from .permissions import LOCKED_MESSAGE
@@ -26,6 +27,7 @@ def start_topic(*, category, by, title, body, tags=()):
         topic = save_new_post(
             Topic(category=category, author=by, title=title, body=body), by=by, revision_fields=TOPIC_REVISION_FIELDS
         )
+        notify_mentions(topic, by=by)
         topic.last_activity_at = topic.created_at
         topic.save(update_fields=["last_activity_at"])
         if tags:
@@ -41,6 +43,7 @@ def post_reply(*, topic, by, body):
         if locked:
             raise PermissionDenied(LOCKED_MESSAGE)
         reply = save_new_post(Reply(topic=topic, author=by, body=body), by=by)
+        notify_mentions(reply, by=by)
         Topic.objects.filter(pk=topic.pk).update(
             reply_count=F("reply_count") + 1, last_reply=reply, last_activity_at=reply.created_at
         )

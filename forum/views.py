@@ -6,11 +6,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from ospo_nl.content_cache import shared_page
-from ospo_nl.following import is_following
-from ospo_nl.ratelimit import ratelimit
-from ospo_nl.revisions import revisions_of
-from ospo_nl.roles import is_curator, is_member
+from ospo_nl.core.content_cache import shared_page
+from ospo_nl.core.following import is_following
+from ospo_nl.core.revisions import revisions_of
+from ospo_nl.core.roles import is_curator, is_member
+from ospo_nl.moderation.ratelimit import ratelimit
 
 from . import permissions, verbs
 from .forms import MoveTopicForm, ReplyForm, TopicForm

@@ -5,8 +5,8 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from ospo_nl.feeds import FEED_LENGTH, AtomFeed
-from ospo_nl.templatetags.ospo import member_name
+from ospo_nl.core.templatetags.ospo import member_name
+from ospo_nl.seo.feeds import FEED_LENGTH, AtomFeed
 
 from .models import Article
 

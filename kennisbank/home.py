@@ -3,14 +3,14 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from ospo_nl.home import register
+from ospo_nl.core.registries import home_sections
 
 from .models import Article
 
 COUNT = 5
 
 
-@register
+@home_sections.register
 def latest_articles(user):
     articles = Article.objects.published().select_related("section").order_by("-published_at", "-id")[:COUNT]
     return {

@@ -11,8 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
-from ospo_nl.markdown_pipeline import render_markdown_with_toc
-from ospo_nl.roles import is_curator
+from ospo_nl.core.markdown_pipeline import render_markdown_with_toc
+from ospo_nl.core.roles import is_curator
 
 # Slugs the kennisbank's own URLs use; a top-level section may not take them.
 RESERVED_SLUGS = {"soort", "tag", "recent", "artikel", "feed"}

@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from ospo_nl.roles import is_curator
+from ospo_nl.core.roles import is_curator
 
 
 def check_view_article(user, article):

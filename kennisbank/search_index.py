@@ -1,6 +1,6 @@
 """What the site search finds of the kennisbank: published articles only (drafts are never indexed)."""
 
-from ospo_nl.search import Kind, plain_text, register
+from ospo_nl.search.index import Kind, plain_text, register
 
 from .models import Article, Section
 

@@ -4,10 +4,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ospo_nl.revisions import record_revision
-from ospo_nl.slugs import free_slug
+from ospo_nl.core.revisions import record_revision
+from ospo_nl.core.slugs import free_slug
 
 from .models import Article, Section
+from .permissions import check_write_article
 
 # What a revision keeps and what restoring one puts back (JSON-safe values only).
 REVISION_FIELDS = ("title", "slug", "kind", "summary", "body", "status", "image_caption", "order")
@@ -27,6 +28,22 @@ def save_article(article, *, by, message="", updated_at=None):
         article.content_updated_at = updated_at or timezone.now()
         article.save()
         record_revision(article, by=by, fields=REVISION_FIELDS, message=message)
+    return article
+
+
+def draft_lessons_learned(*, title, summary, body, tags, by):
+    """A draft "lessons learned" article in its own section, as a curator promotes a resolved casus."""
+    check_write_article(by)
+    with transaction.atomic():
+        section, _created = Section.objects.get_or_create(
+            parent=None, slug="geleerde-lessen", defaults={"title": _("Geleerde lessen")}
+        )
+        article = Article(
+            title=title, kind=Article.Kind.LESSONS_LEARNED, section=section, summary=summary, body=body,
+            status=Article.Status.DRAFT,
+        )
+        save_article(article, by=by, message=_("Aangemaakt uit een casus"))
+        article.tags.set(list(tags))
     return article
 
 

@@ -1,6 +1,6 @@
 """Sitemaps of the kennisbank: published articles and the sections (drafts never appear).
 
-The project's sitemap.xml (ospo_nl) can include them: {**kennisbank.sitemaps.SITEMAPS}.
+Registered with ospo_nl.seo.sitemaps in KennisbankConfig.ready.
 """
 
 from django.contrib.sitemaps import Sitemap

@@ -1,7 +1,7 @@
 """schema.org Article for a published kennisbank article (drafts never reach structured data)."""
 
-from ospo_nl.structured_data import LICENCE_URL, absolute_url, json_ld, person, publisher
-from ospo_nl.templatetags.ospo import member_name
+from ospo_nl.core.templatetags.ospo import member_name
+from ospo_nl.seo.structured_data import LICENCE_URL, absolute_url, json_ld, person, publisher
 
 
 def article_json_ld(article, authors):

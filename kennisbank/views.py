@@ -14,9 +14,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from taggit.models import Tag
 
-from ospo_nl.content_cache import cached
-from ospo_nl.revisions import revisions_of
-from ospo_nl.roles import is_curator
+from ospo_nl.core.content_cache import cached
+from ospo_nl.core.revisions import revisions_of
+from ospo_nl.core.roles import is_curator
 
 from .forms import ArticleForm
 from .models import Article, Section

@@ -70,17 +70,29 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "taggit",
     "django_tasks_db",
+    # Layers, one way (docs/architecture.md): the project package, the feature apps, the shared services, core.
     "ospo_nl",
     "directory",
     "casussen",
     "forum",
     "kennisbank",
+    "ospo_nl.notifications",
+    "ospo_nl.moderation",
+    "ospo_nl.search",
+    "ospo_nl.seo",
+    "ospo_nl.core",
 ]
+if BENCH:
+    INSTALLED_APPS.append("ospo_nl.bench")  # manage.py bench / bench_seed and the ceiling view
+
+# The people directory's profile (one per account: display name, expert flag, expertise, unread count).
+# Named here like AUTH_USER_MODEL, so the services below the feature apps can reach it without importing them.
+PROFILE_MODEL = "directory.Profile"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "ospo_nl.page_cache.VisitorPageCacheMiddleware",
+    "ospo_nl.core.page_cache.VisitorPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -107,7 +119,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "ospo_nl.context_processors.site",
+                "ospo_nl.seo.context_processors.site",
             ],
         },
     },
@@ -140,7 +152,7 @@ if CACHE_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Search results (ospo_nl.content_cache) are cached only in a cache all processes share.
+# Search results (ospo_nl.core.content_cache) are cached only in a cache all processes share.
 CONTENT_CACHE_SECONDS = env_int("CONTENT_CACHE_SECONDS", 600 if CACHE_URL else 0)
 
 AUTH_PASSWORD_VALIDATORS = [

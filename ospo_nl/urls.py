@@ -5,35 +5,41 @@ from django.urls import include, path
 from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
 
-from . import search_views, sitemaps, views
-from .feeds import TagFeed
+from ospo_nl import handoffs, views
+from ospo_nl.search import views as search_views
+from ospo_nl.seo import sitemaps
+from ospo_nl.seo import views as seo_views
+from ospo_nl.seo.feeds import TagFeed
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("toegankelijkheid/", views.accessibility, name="accessibility"),
     path("privacy/", views.privacy, name="privacy"),
-    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("robots.txt", seo_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemaps.index, name="sitemap"),
     path("sitemap-<slug:section>.xml", sitemaps.section, name="sitemap_section"),
     path("feeds/tag/<slug:slug>/", TagFeed(), name="tag_feed"),
     path("zoeken/", search_views.search_page, name="search"),
     path("zoeken/suggesties/", search_views.suggestions, name="search_suggestions"),
-    path("moderatie/", include("ospo_nl.moderation_urls")),
-    # Without a CSRF token, so that visitors' pages can be cached whole (ospo_nl.page_cache): switching
+    path("moderatie/", include("ospo_nl.moderation.urls")),
+    # Without a CSRF token, so that visitors' pages can be cached whole (ospo_nl.core.page_cache): switching
     # another browser's language is the worst a forged request can do here.
     path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("admin/", admin.site.urls),
     path("account/", include("allauth.urls")),
     path("", include("directory.urls")),
+    # Flows that join two feature apps (ospo_nl.handoffs), at the URLs of the part they start from.
+    path("casussen/van-forum/<int:topic_id>/", handoffs.topic_to_casus, name="topic_to_casus"),
+    path("casussen/<slug:slug>/naar-kennisbank/", handoffs.casus_to_article, name="casus_to_article"),
     path("casussen/", include("casussen.urls")),
     path("forum/", include("forum.urls")),
     path("kennisbank/", include("kennisbank.urls")),
-    path("", include("ospo_nl.notification_urls")),
+    path("", include("ospo_nl.notifications.urls")),
 ]
 
 if settings.BENCH:
     # The benchmark's ceiling: a bare view with a small template, served by the same stack (manage.py bench).
-    from .bench.views import ceiling
+    from ospo_nl.bench.views import ceiling  # only here: the benchmark is installed only when BENCH=1
 
     urlpatterns.append(path("bench/ceiling/", ceiling, name="bench_ceiling"))
 

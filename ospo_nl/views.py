@@ -1,14 +1,14 @@
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from .home import home_sections
+from ospo_nl.core.registries import home_sections
 
 
 @require_GET
 def home(request):
-    return render(request, "home.html", {"sections": home_sections(request.user)})
+    """What is new in each part (each registers its section from its AppConfig.ready())."""
+    return render(request, "home.html", {"sections": [section(request.user) for section in home_sections]})
 
 
 @require_GET
@@ -19,21 +19,6 @@ def accessibility(request):
 @require_GET
 def privacy(request):
     return render(request, "pages/privacy.html")
-
-
-@require_GET
-def robots_txt(request):
-    from django.conf import settings
-
-    lines = [
-        "User-agent: *",
-        "Disallow: /admin/",
-        "Disallow: /account/",
-        "Disallow: /zoeken/",
-        "Disallow: /i18n/",
-        f"Sitemap: {settings.SITE_URL}/sitemap.xml",
-    ]
-    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
 def permission_denied(request, exception=None):

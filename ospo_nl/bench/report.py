@@ -90,7 +90,7 @@ def render(all_runs, scale):
             f"### Server time per page ({run['pages'][0]['requests']} requests each, django.test.Client through "
             "the whole middleware stack, in ms)",
             "",
-            "As served: visitors' pages and members' shared pages come from the cache (ospo_nl.page_cache, "
+            "As served: visitors' pages and members' shared pages come from the cache (ospo_nl.core.page_cache, "
             "content_cache). Uncached: the same page with the cache off, as right after any change "
             f"({max(10, run['pages'][0]['requests'] // 10)} requests). Queries: as served / uncached.",
             "",

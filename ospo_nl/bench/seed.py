@@ -27,8 +27,8 @@ from django.urls import reverse
 from django.utils.text import slugify
 from psycopg.types.json import Jsonb
 
-from ospo_nl.markdown_pipeline import render_markdown, render_markdown_with_toc
-from ospo_nl.search import lexicon_words, plain_text
+from ospo_nl.core.markdown_pipeline import render_markdown, render_markdown_with_toc
+from ospo_nl.search.index import lexicon_words, plain_text
 
 from . import texts
 

@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from casussen import lifecycle
 from casussen.models import Casus
-from ospo_nl.models import Notification
+from ospo_nl.notifications.models import Notification
 
 from .conftest import make_casus
 
@@ -129,7 +129,7 @@ def test_a_member_lands_on_their_own_experts_only_casus(member_client, other_mem
 
 @pytest.mark.django_db
 def test_followers_who_lost_sight_of_a_casus_are_not_notified(casus, member, other_member, expert):
-    from ospo_nl.following import follow
+    from ospo_nl.core.following import follow
 
     follow(other_member, casus)
     lifecycle.edit_casus(casus=casus, by=member, changes={"visibility": "experts"})

@@ -3,7 +3,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
 from casussen import lifecycle
-from ospo_nl.revisions import revisions_of
+from ospo_nl.core.revisions import revisions_of
 
 
 @pytest.mark.django_db

@@ -17,7 +17,7 @@ def topic(member):
 
 
 def _url(topic):
-    return reverse("casussen:from_topic", args=[topic.pk])
+    return reverse("topic_to_casus", args=[topic.pk])
 
 
 def test_curator_turns_a_topic_into_a_casus_and_the_topic_points_to_it(topic, member, curator_client):
@@ -58,7 +58,7 @@ def test_get_is_405(curator_client, topic):
 
 
 def test_unknown_topic_is_404(curator_client):
-    assert curator_client.post(reverse("casussen:from_topic", args=[999])).status_code == 404
+    assert curator_client.post(reverse("topic_to_casus", args=[999])).status_code == 404
 
 
 def test_a_topic_whose_author_left_is_refused_with_a_message(topic, member, curator_client):

@@ -3,9 +3,9 @@ from django.core.exceptions import PermissionDenied
 
 from casussen import lifecycle
 from casussen.models import Answer, Casus, Comment
-from ospo_nl.following import is_following
-from ospo_nl.models import Notification
-from ospo_nl.revisions import revisions_of
+from ospo_nl.core.following import is_following
+from ospo_nl.core.revisions import revisions_of
+from ospo_nl.notifications.models import Notification
 from tests.conftest import make_user
 
 from .conftest import make_casus

@@ -4,7 +4,7 @@ from django.urls import reverse
 from casussen import lifecycle
 from casussen.models import Casus
 from directory.models import Organisation
-from ospo_nl.following import follow
+from ospo_nl.core.following import follow
 from tests.conftest import make_user
 
 from .conftest import make_casus
@@ -136,7 +136,7 @@ def test_an_unknown_tag_or_organisation_is_404(client):
 
 @pytest.mark.django_db
 def test_following_a_tag_from_its_page(member_client, member):
-    from ospo_nl.following import is_following
+    from ospo_nl.core.following import is_following
 
     casus = make_casus(member, tags=("eupl",))
     tag = casus.tags.get()

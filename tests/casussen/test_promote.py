@@ -6,7 +6,8 @@ from django.urls import reverse
 from casussen import lifecycle
 from casussen.models import Casus
 from kennisbank.models import Article
-from ospo_nl.revisions import revisions_of
+from ospo_nl import handoffs
+from ospo_nl.core.revisions import revisions_of
 from tests.casussen.conftest import make_casus
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +20,7 @@ def _resolve(casus, answer, by):
 
 def test_curator_promotes_a_resolved_casus_to_a_linked_article_draft(casus, answer, member, curator_client):
     _resolve(casus, answer, member)
-    response = curator_client.post(reverse("casussen:promote", args=[casus.slug]))
+    response = curator_client.post(reverse("casus_to_article", args=[casus.slug]))
     article = Article.objects.get()
     assert response.status_code == 302
     assert response.url == reverse("kennisbank:article_edit", args=[article.slug])
@@ -36,7 +37,7 @@ def test_curator_promotes_a_resolved_casus_to_a_linked_article_draft(casus, answ
 
 def test_the_casus_page_links_forward_to_the_article(casus, answer, member, curator, curator_client, client):
     _resolve(casus, answer, member)
-    article = lifecycle.promote_casus(casus=casus, by=curator)
+    article = handoffs.promote_casus(casus=casus, by=curator)
     assert article.get_absolute_url() in curator_client.get(casus.get_absolute_url()).text
     # A draft is not shown to visitors; once published it is.
     assert article.get_absolute_url() not in client.get(casus.get_absolute_url()).text
@@ -44,7 +45,7 @@ def test_the_casus_page_links_forward_to_the_article(casus, answer, member, cura
 
 def test_the_article_page_lists_the_casus_it_came_from(casus, answer, member, curator, curator_client):
     _resolve(casus, answer, member)
-    article = lifecycle.promote_casus(casus=casus, by=curator)
+    article = handoffs.promote_casus(casus=casus, by=curator)
     response = curator_client.get(article.get_absolute_url())
     assert response.status_code == 200
     assert casus.get_absolute_url() in response.text
@@ -53,23 +54,23 @@ def test_the_article_page_lists_the_casus_it_came_from(casus, answer, member, cu
 @pytest.mark.parametrize("persona", ["member_client", "expert_client"])
 def test_only_curators_promote(persona, request, casus, answer, member):
     _resolve(casus, answer, member)
-    response = request.getfixturevalue(persona).post(reverse("casussen:promote", args=[casus.slug]))
+    response = request.getfixturevalue(persona).post(reverse("casus_to_article", args=[casus.slug]))
     assert response.status_code == 403
     assert not Article.objects.exists()
 
 
 def test_visitor_is_sent_to_login(client, casus):
-    response = client.post(reverse("casussen:promote", args=[casus.slug]))
+    response = client.post(reverse("casus_to_article", args=[casus.slug]))
     assert response.status_code == 302
     assert "/account/login/" in response.url
 
 
 def test_get_is_405(curator_client, casus):
-    assert curator_client.get(reverse("casussen:promote", args=[casus.slug])).status_code == 405
+    assert curator_client.get(reverse("casus_to_article", args=[casus.slug])).status_code == 405
 
 
 def test_an_unresolved_casus_is_refused(curator_client, casus):
-    response = curator_client.post(reverse("casussen:promote", args=[casus.slug]))
+    response = curator_client.post(reverse("casus_to_article", args=[casus.slug]))
     assert response.status_code == 403
     assert not Article.objects.exists()
 
@@ -78,14 +79,14 @@ def test_a_members_only_casus_is_refused_so_nothing_private_becomes_public(membe
     private = make_casus(member, "Inkoop intern", visibility=Casus.Visibility.MEMBERS)
     answer = lifecycle.post_answer(casus=private, by=expert, body="Advies")
     _resolve(private, answer, member)
-    response = curator_client.post(reverse("casussen:promote", args=[private.slug]))
+    response = curator_client.post(reverse("casus_to_article", args=[private.slug]))
     assert response.status_code == 403
     assert not Article.objects.exists()
 
 
 def test_promoting_twice_is_refused(casus, answer, member, curator, curator_client):
     _resolve(casus, answer, member)
-    lifecycle.promote_casus(casus=casus, by=curator)
-    response = curator_client.post(reverse("casussen:promote", args=[casus.slug]))
+    handoffs.promote_casus(casus=casus, by=curator)
+    response = curator_client.post(reverse("casus_to_article", args=[casus.slug]))
     assert response.status_code == 403
     assert Article.objects.count() == 1

@@ -1,5 +1,5 @@
 """A casus page (its thread: comments, answers, their buttons) and the casus lists are rendered once for
-everyone with the same view of them (ospo_nl.content_cache.shared_page; casussen.views._render_detail,
+everyone with the same view of them (ospo_nl.core.content_cache.shared_page; casussen.views._render_detail,
 _render_list) and never show one member's name, buttons, follows, messages, token or private casus to another."""
 
 import re
@@ -11,7 +11,7 @@ from taggit.models import Tag
 
 from casussen import lifecycle
 from casussen.models import Casus
-from ospo_nl.following import follow
+from ospo_nl.core.following import follow
 from tests.conftest import make_user
 
 from .conftest import make_casus

@@ -159,9 +159,9 @@ def test_sync_curator_group_command_is_idempotent_and_has_a_dry_run():
 
 def test_curators_manage_search_synonyms_in_admin(curator_client):
     response = curator_client.post(
-        "/admin/ospo_nl/synonym/add/", {"term": "AVG", "synonyms": "algemene verordening gegevensbescherming"}
+        "/admin/search/synonym/add/", {"term": "AVG", "synonyms": "algemene verordening gegevensbescherming"}
     )
     assert response.status_code == 302
-    from ospo_nl.models import Synonym
+    from ospo_nl.search.models import Synonym
 
     assert Synonym.objects.filter(term__iexact="avg").exists()

@@ -2,8 +2,8 @@
 
 import pytest
 
-from directory import related
 from directory.models import InitiativeOrganisation
+from ospo_nl.core import registries
 from tests.conftest import make_user
 
 from .conftest import make_initiative, make_organisation
@@ -51,7 +51,7 @@ def test_other_parts_can_add_a_section_through_the_hook(client, amsterdam, monke
         return {"title": "Casussen", "url": "/casussen/", "items": [{"label": f"Vraag van {organisation.name}",
                                                                       "url": "/casussen/1/"}]}
 
-    monkeypatch.setattr(related, "ORGANISATION_SECTIONS", [casussen_of])
+    monkeypatch.setattr(registries.organisation_sections, "_entries", [casussen_of])
     assert "Vraag van Gemeente Amsterdam" in client.get(amsterdam.get_absolute_url()).text
 
 
@@ -63,6 +63,7 @@ def test_query_count_does_not_grow(client, django_assert_num_queries, count):
         make_initiative(f"Initiatief {n}", organisations=[(organisation, InitiativeOrganisation.Role.MEMBER)])
     for n in range(count // 100 + 2):
         make_user(f"x{n}@example.org", is_expert=True, organisation=organisation)
-    # organisation, its tags, its initiatives with roles, its experts; one per registered related section
-    with django_assert_num_queries(4 + len(related.ORGANISATION_SECTIONS)):
+    # organisation, its tags, its initiatives with roles, its experts; the casussen section (casussen.related)
+    assert len(registries.organisation_sections) == 1
+    with django_assert_num_queries(5):
         assert client.get(organisation.get_absolute_url()).status_code == 200

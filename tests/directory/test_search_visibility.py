@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from ospo_nl.search import search
+from ospo_nl.search.index import search
 
 from .conftest import make_organisation
 

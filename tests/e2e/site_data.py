@@ -30,9 +30,9 @@ def build(stdout=None):
     from forum.models import Category, Topic
     from kennisbank.models import Article, Section
     from kennisbank.services import save_article
-    from ospo_nl.models import Notification
-    from ospo_nl.notifications import notify
-    from ospo_nl.revisions import revisions_of
+    from ospo_nl.core.revisions import revisions_of
+    from ospo_nl.notifications.models import Notification
+    from ospo_nl.notifications.verbs import notify
 
     call_command("load_demo", stdout=stdout or StringIO())
     User = get_user_model()
@@ -56,7 +56,7 @@ def build(stdout=None):
                title=casus.title, url=casus.get_absolute_url())
     expert_profile = Profile.objects.get(user=users["expert"])
     # Something in the moderation queue.
-    from ospo_nl import moderation
+    from ospo_nl.moderation import verbs as moderation
 
     moderation.report(target=expert_profile, by=users["member"], reason="off-topic", note="Klopt dit profiel?")
 

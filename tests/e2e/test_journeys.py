@@ -17,7 +17,7 @@ from directory.models import Organisation
 from forum.models import Category, Topic
 from kennisbank.models import Article, Section
 from kennisbank.services import save_article
-from ospo_nl.following import is_following
+from ospo_nl.core.following import is_following
 from tests.conftest import make_user
 
 from .conftest import log_in, visit

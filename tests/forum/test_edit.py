@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from forum import verbs
-from ospo_nl.revisions import revisions_of
+from ospo_nl.core.revisions import revisions_of
 
 pytestmark = pytest.mark.django_db
 

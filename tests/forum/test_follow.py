@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from forum import verbs
-from ospo_nl.following import is_following
+from ospo_nl.core.following import is_following
 
 pytestmark = pytest.mark.django_db
 

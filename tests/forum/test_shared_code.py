@@ -4,7 +4,7 @@ from pathlib import Path
 
 import forum
 from forum.models import Reply, Topic
-from ospo_nl.models import Post
+from ospo_nl.core.models import Post
 
 FORUM_SOURCES = [p for p in Path(forum.__file__).parent.rglob("*.py") if "migrations" not in p.parts]
 
@@ -23,5 +23,7 @@ def test_forum_code_does_not_import_or_copy_casussen_or_the_shared_mechanisms():
 
 def test_forum_uses_the_shared_post_following_and_notification_verbs():
     verbs = (Path(forum.__file__).parent / "verbs.py").read_text()
-    for shared in ("from ospo_nl.posts import", "from ospo_nl import following", "from ospo_nl.notifications import"):
+    shared_verbs = ("from ospo_nl.core.posts import", "from ospo_nl.core import following",
+                    "from ospo_nl.notifications.verbs import")
+    for shared in shared_verbs:
         assert shared in verbs

@@ -154,7 +154,7 @@ def test_the_shared_topic_page_keeps_follow_and_the_openers_edit_link_to_their_o
         topic, member_client, settings):
     from django.test import Client
 
-    from ospo_nl.following import follow
+    from ospo_nl.core.following import follow
     from tests.conftest import make_user
 
     settings.CONTENT_CACHE_SECONDS = 600  # the shared cache on (locmem: one process)

@@ -5,9 +5,9 @@ from django.core.exceptions import PermissionDenied
 
 from forum import verbs
 from forum.models import Reply, Topic
-from ospo_nl.following import is_following
-from ospo_nl.models import Notification
-from ospo_nl.revisions import revisions_of
+from ospo_nl.core.following import is_following
+from ospo_nl.core.revisions import revisions_of
+from ospo_nl.notifications.models import Notification
 
 from .conftest import make_reply, make_topic
 

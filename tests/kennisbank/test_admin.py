@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from ospo_nl.revisions import revisions_of
+from ospo_nl.core.revisions import revisions_of
 
 from .conftest import make_article
 

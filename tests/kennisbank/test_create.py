@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from kennisbank.models import Article, Section
-from ospo_nl.revisions import revisions_of
+from ospo_nl.core.revisions import revisions_of
 
 from .conftest import make_article
 

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from kennisbank.models import Article
-from ospo_nl.revisions import revisions_of
+from ospo_nl.core.revisions import revisions_of
 
 from .conftest import make_article
 

@@ -7,7 +7,7 @@ from django.core.management import call_command
 
 from kennisbank.importer import import_markdown
 from kennisbank.models import Article, Section
-from ospo_nl.models import Revision
+from ospo_nl.core.models import Revision
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from kennisbank.importer import import_markdown
 from kennisbank.models import Article, Section
-from ospo_nl.revisions import revisions_of
+from ospo_nl.core.revisions import revisions_of
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from kennisbank.models import Article, Section
-from ospo_nl.revisions import revisions_of
+from ospo_nl.core.revisions import revisions_of
 
 from .conftest import make_article, make_section
 

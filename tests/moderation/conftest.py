@@ -5,7 +5,7 @@ import pytest
 from casussen import lifecycle
 from forum import verbs
 from forum.models import Category
-from ospo_nl import moderation
+from ospo_nl.moderation import verbs as moderation
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ from django.urls import reverse
 
 from casussen.models import Answer, Casus
 from forum.models import Topic
-from ospo_nl import moderation
-from ospo_nl.models import ModerationAction, Report
+from ospo_nl.moderation import verbs as moderation
+from ospo_nl.moderation.models import ModerationAction, Report
 
 
 def act_url(target):

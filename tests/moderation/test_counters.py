@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from casussen import lifecycle
-from ospo_nl import moderation
+from ospo_nl.moderation import verbs as moderation
 
 pytestmark = pytest.mark.django_db
 

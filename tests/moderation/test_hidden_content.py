@@ -4,8 +4,8 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
-from ospo_nl import moderation
-from ospo_nl.models import SearchEntry
+from ospo_nl.moderation import verbs as moderation
+from ospo_nl.search.models import SearchEntry
 
 
 @pytest.fixture(autouse=True)

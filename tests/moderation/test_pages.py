@@ -6,7 +6,7 @@ from django.urls import reverse
 from casussen import lifecycle
 from forum import verbs
 from forum.models import Category
-from ospo_nl import moderation
+from ospo_nl.moderation import verbs as moderation
 from tests.conftest import make_user
 
 PAGES = ["moderation:queue", "moderation:hidden", "moderation:log"]

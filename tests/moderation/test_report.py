@@ -7,8 +7,8 @@ from django.urls import reverse
 
 from casussen import lifecycle
 from casussen.models import Casus
-from ospo_nl import moderation
-from ospo_nl.models import Report
+from ospo_nl.moderation import verbs as moderation
+from ospo_nl.moderation.models import Report
 from tests.conftest import make_user
 
 

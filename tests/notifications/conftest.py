@@ -6,7 +6,7 @@ import pytest
 from django.core.mail.backends.locmem import EmailBackend
 
 from directory.models import Organisation
-from ospo_nl.models import Notification, NotificationSettings
+from ospo_nl.notifications.models import Notification, NotificationSettings
 
 
 @pytest.fixture

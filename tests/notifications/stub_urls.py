@@ -6,8 +6,8 @@ from django.urls import include, path
 from django.views.decorators.http import require_POST
 
 from directory.models import Organisation
-from ospo_nl.models import Notification
-from ospo_nl.notifications import notify
+from ospo_nl.notifications.models import Notification
+from ospo_nl.notifications.verbs import notify
 
 
 @require_POST

@@ -6,8 +6,8 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from ospo_nl.models import DigestRun, Notification
-from ospo_nl.notification_mail import send_digests
+from ospo_nl.notifications.mail import send_digests
+from ospo_nl.notifications.models import DigestRun, Notification
 
 from .conftest import make_notification, set_mode
 

@@ -3,9 +3,9 @@
 import pytest
 from django.core import mail
 
-from ospo_nl.models import Notification
-from ospo_nl.notification_mail import retry_immediate
-from ospo_nl.notifications import notify
+from ospo_nl.notifications.mail import retry_immediate
+from ospo_nl.notifications.models import Notification
+from ospo_nl.notifications.verbs import notify
 
 from .conftest import set_mode
 

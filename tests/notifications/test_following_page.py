@@ -4,8 +4,8 @@ import pytest
 from taggit.models import Tag
 
 from directory.models import Organisation
-from ospo_nl.following import follow, followers_of, is_following
-from ospo_nl.models import Follow
+from ospo_nl.core.following import follow, followers_of, is_following
+from ospo_nl.core.models import Follow
 
 URL = "/volgend/"
 

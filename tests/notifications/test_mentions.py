@@ -5,8 +5,8 @@ import pytest
 from casussen import lifecycle
 from casussen.models import Casus
 from forum.models import Category
-from ospo_nl.mentions import mentioned_names, mentioned_users
-from ospo_nl.models import Notification
+from ospo_nl.notifications.mentions import mentioned_names, mentioned_users
+from ospo_nl.notifications.models import Notification
 from tests.casussen.conftest import make_casus
 from tests.forum.conftest import make_reply, make_topic
 

@@ -3,7 +3,7 @@
 import pytest
 from django.utils import timezone
 
-from ospo_nl.models import Notification
+from ospo_nl.notifications.models import Notification
 
 from .conftest import make_notification
 

@@ -4,8 +4,8 @@ from io import StringIO
 
 from django.template.loader import render_to_string
 
-from ospo_nl.models import Notification
-from ospo_nl.notifications import mark_all_read, mark_read, notify, unread_count
+from ospo_nl.notifications.models import Notification
+from ospo_nl.notifications.verbs import mark_all_read, mark_read, notify, unread_count
 from tests.conftest import make_user
 
 
@@ -80,7 +80,7 @@ def test_the_bell_shows_nothing_to_visitors():
 
 
 def test_make_user_personas_get_default_settings(db):
-    from ospo_nl.models import NotificationSettings
+    from ospo_nl.notifications.models import NotificationSettings
 
     user = make_user("nieuw@example.org")
     prefs = NotificationSettings.for_user(user)
@@ -95,7 +95,7 @@ def test_notifying_tag_followers_costs_no_query_per_follower(member):
     from django.test.utils import CaptureQueriesContext
 
     from casussen.models import Casus
-    from ospo_nl.following import follow
+    from ospo_nl.core.following import follow
     from tests.casussen.conftest import make_casus
 
     def queries_for_a_casus_with_followers(tag_name, followers):

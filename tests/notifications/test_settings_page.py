@@ -1,6 +1,6 @@
 """The notification settings page: defaults, members, experts, bad input."""
 
-from ospo_nl.models import NotificationSettings
+from ospo_nl.notifications.models import NotificationSettings
 
 URL = "/meldingen/instellingen/"
 

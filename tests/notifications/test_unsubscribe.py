@@ -7,8 +7,8 @@ from django.core import mail
 from django.test import Client
 from django.utils import timezone
 
-from ospo_nl.models import NotificationSettings
-from ospo_nl.notification_mail import send_digests, unsubscribe_token
+from ospo_nl.notifications.mail import send_digests, unsubscribe_token
+from ospo_nl.notifications.models import NotificationSettings
 
 from .conftest import make_notification
 

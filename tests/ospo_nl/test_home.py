@@ -53,8 +53,9 @@ def test_robots_txt_blocks_admin_accounts_and_search(client):
 
 @pytest.mark.django_db
 def test_home_query_count_is_pinned(client, django_assert_num_queries):
-    # One query per part's "what is new" list; parts add theirs as they register a home section.
-    from ospo_nl.home import HOME_SECTIONS
+    # One query per part's "what is new" list: directory, casussen, forum, kennisbank.
+    from ospo_nl.core.registries import home_sections
 
-    with django_assert_num_queries(len(HOME_SECTIONS)):
+    assert len(home_sections) == 4
+    with django_assert_num_queries(4):
         client.get(reverse("home"))

@@ -13,9 +13,12 @@ from casussen.models import Answer, Casus, Comment, Vote
 from directory.models import Profile
 from forum import verbs
 from forum.models import Category, Reply, Topic
-from ospo_nl import moderation
-from ospo_nl.following import follow
-from ospo_nl.models import Follow, ModerationAction, NotificationSettings, Report, SearchEntry
+from ospo_nl.core.following import follow
+from ospo_nl.core.models import Follow
+from ospo_nl.moderation import verbs as moderation
+from ospo_nl.moderation.models import ModerationAction, Report
+from ospo_nl.notifications.models import NotificationSettings
+from ospo_nl.search.models import SearchEntry
 from tests.conftest import make_user
 
 EXPORT = reverse("directory:account_export")

@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from casussen.models import Comment, Vote
 from forum.models import Category
-from ospo_nl import ratelimit
-from ospo_nl.models import Report
+from ospo_nl.moderation import ratelimit
+from ospo_nl.moderation.models import Report
 
 TIGHT = {
     "comment": {"member": (3, 3600), "new": (2, 3600), "ip": (5, 3600)},

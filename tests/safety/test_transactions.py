@@ -9,8 +9,8 @@ from django.urls import reverse
 from casussen import lifecycle
 from casussen.models import Casus
 from directory.models import Profile
-from ospo_nl import moderation
-from ospo_nl.models import ModerationAction
+from ospo_nl.moderation import verbs as moderation
+from ospo_nl.moderation.models import ModerationAction
 
 
 def test_a_profile_is_not_half_saved_when_its_tags_fail(member, member_client):
@@ -23,7 +23,7 @@ def test_a_profile_is_not_half_saved_when_its_tags_fail(member, member_client):
 
 
 def test_a_casus_is_not_posted_without_its_first_revision(member):
-    with mock.patch("ospo_nl.posts.record_revision", side_effect=IntegrityError("boom")):
+    with mock.patch("ospo_nl.core.posts.record_revision", side_effect=IntegrityError("boom")):
         with pytest.raises(IntegrityError):
             lifecycle.post_casus(by=member, title="Half", body="Half geschreven.")
     assert not Casus.objects.exists()
@@ -31,7 +31,7 @@ def test_a_casus_is_not_posted_without_its_first_revision(member):
 
 def test_hiding_is_undone_when_logging_fails(member, curator):
     casus = lifecycle.post_casus(by=member, title="Te verbergen", body="Spam")
-    with mock.patch("ospo_nl.moderation._log", side_effect=IntegrityError("boom")):
+    with mock.patch("ospo_nl.moderation.verbs._log", side_effect=IntegrityError("boom")):
         with pytest.raises(IntegrityError):
             moderation.hide(target=casus, by=curator, reason="Spam")
     casus.refresh_from_db()
@@ -39,7 +39,7 @@ def test_hiding_is_undone_when_logging_fails(member, curator):
 
 
 def test_an_account_deletion_is_all_or_nothing(member):
-    from directory.accounts import delete_account
+    from ospo_nl.core.account_data import delete_account
 
     with mock.patch("django.contrib.auth.models.User.delete", side_effect=IntegrityError("boom")):
         with pytest.raises(IntegrityError):

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from casussen.models import Comment
-from ospo_nl.markdown_pipeline import render_markdown
+from ospo_nl.core.markdown_pipeline import render_markdown
 
 from .xss import problems_in, scheme, vectors
 

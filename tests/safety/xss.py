@@ -4,7 +4,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from ospo_nl.markdown_pipeline import ALLOWED_ATTRIBUTES, ALLOWED_PROTOCOLS, ALLOWED_TAGS
+from ospo_nl.core.markdown_pipeline import ALLOWED_ATTRIBUTES, ALLOWED_PROTOCOLS, ALLOWED_TAGS
 
 CORPUS = Path(__file__).with_name("xss_vectors.txt")
 _CONTROL = re.compile(r"[\x00-\x20]+")

@@ -18,7 +18,7 @@ from django.db import connection
 from forum.models import Category
 from forum.verbs import start_topic
 from ospo_nl.bench.load import gunicorn
-from ospo_nl.models import SearchEntry
+from ospo_nl.search.models import SearchEntry
 from tests.conftest import make_user
 
 REDIS_URL = "redis://127.0.0.1:6379/9"  # this module's own Redis database: flushed before and after

@@ -5,7 +5,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from ospo_nl.models import SearchEntry
+from ospo_nl.search.models import SearchEntry
 
 from .conftest import make_answer, make_article, make_casus, make_topic
 
@@ -45,7 +45,7 @@ def test_an_answer_follows_its_casus_visibility_and_deletion():
     assert entry.audience == "experts"
     assert entry.parent_id == casus.pk
 
-    from ospo_nl.posts import soft_delete_post
+    from ospo_nl.core.posts import soft_delete_post
 
     soft_delete_post(casus, by=None)
     assert not SearchEntry.objects.filter(kind__in=["casus", "answer"]).exists()
@@ -57,7 +57,7 @@ def test_a_deleted_topic_takes_its_replies_out_of_the_index():
     topic = make_topic("Ervaringen met Nextcloud")
     reply = Reply.objects.create(topic=topic, body="Werkt goed bij ons.")
     assert SearchEntry.objects.filter(kind="reply", object_id=reply.pk).exists()
-    from ospo_nl.posts import soft_delete_post
+    from ospo_nl.core.posts import soft_delete_post
 
     soft_delete_post(topic, by=None)
     assert not SearchEntry.objects.filter(kind__in=["topic", "reply"]).exists()
@@ -118,12 +118,12 @@ def test_rebuild_command_restores_the_index():
 
 
 def test_admins_manage_synonyms_in_the_admin(admin_client_, member_client):
-    from ospo_nl.models import Synonym
+    from ospo_nl.search.models import Synonym
 
-    assert admin_client_.get("/admin/ospo_nl/synonym/").status_code == 200
-    assert member_client.get("/admin/ospo_nl/synonym/").status_code == 302  # to the admin login
+    assert admin_client_.get("/admin/search/synonym/").status_code == 200
+    assert member_client.get("/admin/search/synonym/").status_code == 302  # to the admin login
     response = admin_client_.post(
-        "/admin/ospo_nl/synonym/add/", {"term": "BIO", "synonyms": "Baseline Informatiebeveiliging Overheid"}
+        "/admin/search/synonym/add/", {"term": "BIO", "synonyms": "Baseline Informatiebeveiliging Overheid"}
     )
     assert response.status_code == 302
     assert Synonym.objects.get(term="BIO").group == ["bio", "baseline informatiebeveiliging overheid"]

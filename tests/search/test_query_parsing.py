@@ -1,6 +1,6 @@
 """How a typed query is read: websearch syntax, Dutch plurals, synonyms (no database needed)."""
 
-from ospo_nl.search import dutch_variants, parse_query
+from ospo_nl.search.index import dutch_variants, parse_query
 
 SYNONYMS = {
     "ospo": ["ospo", "open source program office"],

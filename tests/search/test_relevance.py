@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 
-from ospo_nl.models import Synonym
-from ospo_nl.search import search
+from ospo_nl.search.index import search
+from ospo_nl.search.models import Synonym
 
 from .conftest import make_article, make_casus
 
@@ -69,7 +69,7 @@ def test_a_typo_never_reveals_words_of_content_the_user_may_not_see(postgres_onl
 def test_the_lexicon_is_rebuilt_with_the_index(postgres_only):
     from django.core.management import call_command
 
-    from ospo_nl.models import SearchWord
+    from ospo_nl.search.models import SearchWord
 
     make_casus("Toegankelijkheid", "Zeldzaamwoord hier.")
     SearchWord.objects.all().delete()

@@ -137,8 +137,8 @@ def test_query_count_of_the_typo_fallback(client, postgres_only, django_assert_n
 
 
 def test_a_very_common_word_shows_the_best_of_its_newest_matches(client, postgres_only, monkeypatch):
-    from ospo_nl import search
-    from ospo_nl.models import SearchEntry
+    from ospo_nl.search import index as search
+    from ospo_nl.search.models import SearchEntry
 
     monkeypatch.setattr(search, "MATCH_CAP", 3)
     for n in range(5):
@@ -162,7 +162,7 @@ def test_a_very_common_word_shows_the_best_of_its_newest_matches(client, postgre
 
 
 def test_a_word_under_the_cap_is_counted_exactly(client, postgres_only, monkeypatch):
-    from ospo_nl import search
+    from ospo_nl.search import index as search
 
     monkeypatch.setattr(search, "MATCH_CAP", 3)
     for n in range(3):

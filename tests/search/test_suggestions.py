@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
-from ospo_nl.search import similar
+from ospo_nl.search.index import similar
 
 from .conftest import make_article, make_casus, make_topic
 

@@ -3,8 +3,8 @@
 from django.template import Context, Template
 from django.utils.safestring import SafeString
 
-from ospo_nl.structured_data import json_ld
-from ospo_nl.templatetags.seo import plain_text
+from ospo_nl.seo.structured_data import json_ld
+from ospo_nl.seo.templatetags.seo import plain_text
 
 
 def test_plain_text_strips_markup_unescapes_once_and_keeps_paragraphs_apart():

@@ -1,0 +1,228 @@
+"""E-mail for notifications: per event, as a daily or weekly digest, and the unsubscribe link.
+
+Every mail is rendered in its recipient's language and carries a signed one-click unsubscribe
+link plus List-Unsubscribe / List-Unsubscribe-Post headers (RFC 8058). A failing mail server is
+logged and leaves the notifications unmailed (emailed_at stays NULL) for the next run; it never
+raises to the caller, so a request that notified someone always succeeds.
+"""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core import signing
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.db.models import Q, prefetch_related_objects
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from ospo_nl.notifications.models import DigestRun, Notification, NotificationSettings
+
+logger = logging.getLogger(__name__)
+
+UNSUBSCRIBE_SALT = "ospo_nl.notifications.unsubscribe"  # unchanged since the move: links in sent mail keep working
+Mode = NotificationSettings.EmailMode
+# How far back a digest (or a retry run) looks for unmailed, unread notifications: wide enough to
+# cover a mail server that is down for days; anything older stays in the in-app list only.
+WINDOWS = {"immediate": timedelta(days=2), "daily": timedelta(days=7), "weekly": timedelta(days=21)}
+DIGEST_MAX_ITEMS = 50
+
+
+# Unsubscribe tokens -----------------------------------------------------------------------------
+
+def unsubscribe_token(user):
+    """A token naming the user, signed with SECRET_KEY: it cannot be made up for another user."""
+    return signing.Signer(salt=UNSUBSCRIBE_SALT).sign(str(user.pk))
+
+
+def user_for_unsubscribe_token(token):
+    """The active user the token was made for; raises signing.BadSignature for a forged token."""
+    pk = signing.Signer(salt=UNSUBSCRIBE_SALT).unsign(token)
+    user = get_user_model().objects.filter(pk=pk, is_active=True).first()
+    if user is None:
+        raise signing.BadSignature("no such user")
+    return user
+
+
+def absolute_url(path):
+    return path if path.startswith(("http://", "https://")) else settings.SITE_URL + path
+
+
+# Messages ---------------------------------------------------------------------------------------
+
+def build_message(user, prefs, template, context):
+    """Render `emails/<template>_subject.txt` and `.txt` for `user` in their language."""
+    unsubscribe_url = absolute_url(reverse("notifications:unsubscribe", args=[unsubscribe_token(user)]))
+    context = {
+        **context,
+        "user": user,
+        "site_url": settings.SITE_URL,
+        "settings_url": absolute_url(reverse("notifications:settings")),
+        "unsubscribe_url": unsubscribe_url,
+    }
+    with translation.override(prefs.language):
+        subject = " ".join(render_to_string(f"emails/{template}_subject.txt", context).split())
+        body = render_to_string(f"emails/{template}.txt", context)
+        language = translation.get_language()
+    return EmailMessage(
+        subject=subject,
+        body=body,
+        to=[user.email],
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe_url}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            "Auto-Submitted": "auto-generated",
+            "Content-Language": language,
+        },
+    )
+
+
+def _send(message, what):
+    """Send one message; False (logged) when the mail server fails."""
+    try:
+        message.send()
+    except Exception:  # any backend error: SMTP, DNS, refused connection...
+        logger.exception("Sending %s to user mail failed; the notifications stay unmailed for the next run", what)
+        return False
+    return True
+
+
+def _still_visible(notification):
+    """Mail only what the recipient may still see (a casus may have turned private since)."""
+    target = notification.target
+    if target is None:
+        return False
+    can_see = getattr(target, "is_visible_to", None)
+    return can_see is None or can_see(notification.recipient)
+
+
+def _with_absolute_urls(notifications):
+    for n in notifications:
+        n.absolute_url = absolute_url(n.url)
+    return notifications
+
+
+# Per-event mail ---------------------------------------------------------------------------------
+
+def send_immediate(notification_ids):
+    """Mail each notification whose recipient wants it at once. Returns the number sent."""
+    notifications = list(
+        Notification.objects.unmailed()
+        .filter(pk__in=notification_ids, recipient__is_active=True)
+        .exclude(recipient__email="")
+        .select_related("recipient")
+        .prefetch_related("target")
+    )
+    prefs = NotificationSettings.for_users({n.recipient for n in notifications})
+    sent = 0
+    for notification in notifications:
+        user_prefs = prefs[notification.recipient_id]
+        if user_prefs.mode_for(notification.event) == Mode.IMMEDIATE and _still_visible(notification):
+            sent += _send_one(notification, user_prefs)
+    return sent
+
+
+def _send_one(notification, prefs):
+    with transaction.atomic():
+        # The lock keeps a concurrent retry run from mailing the same notification twice.
+        locked = (
+            Notification.objects.select_for_update(skip_locked=True).unmailed().filter(pk=notification.pk).exists()
+        )
+        if not locked:
+            return 0
+        message = build_message(
+            notification.recipient, prefs, "notification", {"notification": _with_absolute_urls([notification])[0]}
+        )
+        if not _send(message, f"notification {notification.pk}"):
+            return 0
+        Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
+    return 1
+
+
+def retry_immediate(*, now=None):
+    """Mail again what failed earlier for per-event mail. Returns the number sent."""
+    now = now or timezone.now()
+    ids = list(
+        Notification.objects.unmailed()
+        .unread()
+        .filter(created_at__gte=now - WINDOWS["immediate"], created_at__lte=now)
+        .values_list("pk", flat=True)
+    )
+    return send_immediate(ids)
+
+
+# Digests ----------------------------------------------------------------------------------------
+
+def period_key(period, now):
+    local = timezone.localtime(now)
+    if period == DigestRun.Period.WEEKLY:
+        year, week, _ = local.isocalendar()
+        return f"{year}-W{week:02d}"
+    return local.date().isoformat()
+
+
+def digest_recipients(period):
+    """Active users with unmailed, unread notifications who chose this digest (daily is the default)."""
+    users = get_user_model().objects.filter(
+        is_active=True, notifications__emailed_at__isnull=True, notifications__read_at__isnull=True
+    ).exclude(email="")
+    if period == DigestRun.Period.DAILY:
+        users = users.filter(Q(notification_settings__isnull=True) | Q(notification_settings__email_mode=Mode.DAILY))
+    else:
+        users = users.filter(notification_settings__email_mode=period)
+    return users.distinct().order_by("pk")
+
+
+def send_digest(*, user, period, now=None, prefs=None):
+    """Send `user` their digest for the current period: "sent", "empty", "done" (already sent) or "failed".
+
+    Selecting the notifications, sending, marking them emailed and recording the DigestRun happen
+    in one transaction, so a second run in the same period finds the run and sends nothing, and a
+    failed send leaves everything as it was for the next run.
+    """
+    now = now or timezone.now()
+    prefs = prefs or NotificationSettings.for_user(user)
+    key = period_key(period, now)
+    with transaction.atomic():
+        if DigestRun.objects.filter(user=user, period=period, period_key=key).exists():
+            return "done"
+        notifications = list(
+            Notification.objects.select_for_update(skip_locked=True)
+            .filter(recipient=user, created_at__gte=now - WINDOWS[period], created_at__lte=now)
+            .unmailed()
+            .unread()
+            .order_by("created_at", "pk")
+        )
+        # Generic targets: one query per content type, outside the locking query.
+        prefetch_related_objects(notifications, "target")
+        for n in notifications:
+            n.recipient = user
+        visible = [n for n in notifications if _still_visible(n)]
+        if not visible:
+            return "empty"
+        message = build_message(user, prefs, "digest", {
+            "period": period,
+            "notifications": _with_absolute_urls(visible[:DIGEST_MAX_ITEMS]),
+            "more": max(0, len(visible) - DIGEST_MAX_ITEMS),
+            "count": len(visible),
+        })
+        if not _send(message, f"{period} digest for user {user.pk}"):
+            return "failed"
+        Notification.objects.filter(pk__in=[n.pk for n in notifications]).update(emailed_at=now)
+        DigestRun.objects.create(user=user, period=period, period_key=key, notification_count=len(visible))
+    return "sent"
+
+
+def send_digests(period, *, now=None, dry_run=False):
+    """Send every digest due for `period`; returns {"sent": n, "failed": n, ...} counts."""
+    counts = {"sent": 0, "failed": 0, "done": 0, "empty": 0}
+    users = list(digest_recipients(period))
+    if dry_run:
+        return {**counts, "due": len(users)}
+    prefs = NotificationSettings.for_users(users)
+    for user in users:
+        counts[send_digest(user=user, period=period, now=now, prefs=prefs[user.pk])] += 1
+    return counts

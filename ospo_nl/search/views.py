@@ -1,0 +1,46 @@
+"""The site search page and the "search before you ask" suggestions (JSON for the as-you-type script)."""
+
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from ospo_nl.search.index import MAX_QUERY_LENGTH, Kind, search, similar
+
+SUGGESTION_MIN_CHARS = 3
+
+
+def _page_number(value):
+    try:
+        return max(1, int(value))
+    except (TypeError, ValueError):
+        return 1
+
+
+@require_GET
+def search_page(request):
+    kind = request.GET.get("soort", "")
+    if kind not in Kind.values:
+        kind = ""
+    tag = request.GET.get("tag", "")[:100]
+    results = search(
+        request.GET.get("q", ""), user=request.user, kind=kind, tag=tag,
+        page=_page_number(request.GET.get("pagina")),
+    )
+    return render(request, "search/results.html", {
+        "results": results, "kind": kind, "tag": tag,
+        "searched": bool(results.query or kind or tag),
+        "max_length": MAX_QUERY_LENGTH,
+    })
+
+
+@require_GET
+@never_cache
+def suggestions(request):
+    q = request.GET.get("q", "")[:MAX_QUERY_LENGTH]
+    entries = similar(q, user=request.user) if len(q.strip()) >= SUGGESTION_MIN_CHARS else []
+    return JsonResponse({"results": [
+        {"title": e.title, "url": e.url, "kind": e.kind, "kind_label": str(e.get_kind_display()),
+         "date": e.date.date().isoformat()}
+        for e in entries
+    ]})

@@ -1,0 +1,73 @@
+"""sitemap.xml: an index of one sitemap per part, with absolute URLs on SITE_URL (never the request's host).
+
+Each part lists only published, public content in its own sitemaps.py and registers those sitemaps here
+from its AppConfig.ready() (`register`); nothing here depends on who asks, so a curator's session gets the
+same files as a search engine.
+"""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps.views import SitemapIndexItem, x_robots_tag
+from django.core.paginator import EmptyPage, PageNotAnInteger
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+
+class PageSitemap(Sitemap):
+    """The fixed entry pages of the site."""
+
+    changefreq = "daily"
+
+    def items(self):
+        return ["home", "casussen:list", "forum:home", "kennisbank:home", "accessibility", "privacy"]
+
+    def location(self, item):
+        return reverse(item)
+
+
+SITEMAPS = {"paginas": PageSitemap}  # section name -> Sitemap class, in the order of the index
+
+
+def register(sitemaps):
+    """Add a part's sitemaps ({section name: Sitemap class}); a section name is taken once."""
+    for name, sitemap_class in sitemaps.items():
+        if SITEMAPS.setdefault(name, sitemap_class) is not sitemap_class:
+            raise ValueError(f"Two sitemaps are called {name!r}")
+
+
+class SiteUrl:
+    """Stands in for a contrib.sites Site: the domain (and scheme) of SITE_URL."""
+
+    def __init__(self):
+        parts = urlsplit(settings.SITE_URL)
+        self.domain, self.protocol = parts.netloc, parts.scheme
+
+
+@x_robots_tag
+@require_GET
+def index(request):
+    items = []
+    for section, sitemap_class in SITEMAPS.items():
+        sitemap = sitemap_class()
+        location = f"{settings.SITE_URL}{reverse('sitemap_section', args=[section])}"
+        lastmod = sitemap.get_latest_lastmod()
+        items.append(SitemapIndexItem(location, lastmod))
+        items += [SitemapIndexItem(f"{location}?p={page}", lastmod) for page in sitemap.paginator.page_range[1:]]
+    return TemplateResponse(request, "sitemap_index.xml", {"sitemaps": items}, content_type="application/xml")
+
+
+@x_robots_tag
+@require_GET
+def section(request, section):
+    if section not in SITEMAPS:
+        raise Http404
+    try:
+        site = SiteUrl()
+        urls = SITEMAPS[section]().get_urls(page=request.GET.get("p", 1), site=site, protocol=site.protocol)
+    except (EmptyPage, PageNotAnInteger):
+        raise Http404 from None
+    return TemplateResponse(request, "sitemap.xml", {"urlset": urls}, content_type="application/xml")

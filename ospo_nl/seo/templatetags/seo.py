@@ -1,0 +1,77 @@
+"""Template tags for the <head>: one page title / description / canonical URL reused by the OpenGraph tags,
+and schema.org JSON-LD (see ospo_nl.seo.structured_data)."""
+
+import html
+import re
+
+from django import template
+from django.utils.functional import Promise
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+
+from ospo_nl.seo.structured_data import breadcrumb_list, json_ld
+
+register = template.Library()
+
+META_DESCRIPTION_LENGTH = 160
+_BLOCK_END = re.compile(r"</(p|li|h[1-6]|div|blockquote|pre|tr|td|th|dd|dt)>|<br\s*/?>", re.IGNORECASE)
+
+
+class CaptureNode(template.Node):
+    def __init__(self, nodelist, name):
+        self.nodelist, self.name = nodelist, name
+
+    def render(self, context):
+        # Blocks inside stay overridable: the captured output is already rendered (and escaped) HTML.
+        context[self.name] = mark_safe(self.nodelist.render(context).strip())
+        return ""
+
+
+@register.tag
+def capture(parser, token):
+    """{% capture as name %}...{% endcapture %}: render once, use the result as {{ name }} several times."""
+    bits = token.split_contents()
+    if len(bits) != 3 or bits[1] != "as":
+        raise template.TemplateSyntaxError("usage: {% capture as name %}...{% endcapture %}")
+    nodelist = parser.parse(("endcapture",))
+    parser.delete_first_token()
+    return CaptureNode(nodelist, bits[2])
+
+
+@register.filter
+def plain_text(value, length=META_DESCRIPTION_LENGTH):
+    """Rendered HTML as one line of plain text of at most `length` characters (for meta descriptions).
+
+    The result is not marked safe: autoescaping escapes it once when it is output in an attribute.
+    """
+    spaced = _BLOCK_END.sub(r"\g<0> ", str(value))  # so paragraphs do not run into each other
+    text = re.sub(r"\s+", " ", html.unescape(strip_tags(spaced))).strip()
+    return Truncator(text).chars(int(length))
+
+
+@register.simple_tag
+def breadcrumbs_json_ld(*crumbs):
+    """BreadcrumbList JSON-LD. Each crumb is a model instance (its title or name and get_absolute_url), a list of
+    them, or a label string followed by its path; a trailing label without path is the page itself."""
+    pairs, pending = [], list(crumbs)
+    while pending:
+        crumb = pending.pop(0)
+        if isinstance(crumb, str | Promise):
+            pairs.append((str(crumb), pending.pop(0) if pending else ""))
+        elif isinstance(crumb, list | tuple):
+            pending[:0] = list(crumb)
+        elif crumb:
+            name = getattr(crumb, "title", None) or getattr(crumb, "name", None) or str(crumb)
+            pairs.append((name, crumb.get_absolute_url()))
+    return _script(breadcrumb_list(pairs))
+
+
+def _script(data):
+    return script_html(json_ld(data))
+
+
+def script_html(escaped_json):
+    if not escaped_json:
+        return ""
+    return mark_safe(f'<script type="application/ld+json">{escaped_json}</script>')

@@ -1,0 +1,51 @@
+"""ospo_nl.core.content_cache: values cached until content changes, computed by one process at a time."""
+
+import hashlib
+import threading
+import time
+
+import pytest
+from django.core.cache import cache
+
+from ospo_nl.core import content_cache
+
+
+@pytest.fixture(autouse=True)
+def shared_cache_on(settings):
+    settings.CONTENT_CACHE_SECONDS = 600
+
+
+@pytest.mark.django_db
+def test_a_value_is_computed_once_and_again_after_a_change():
+    calls = []
+    assert content_cache.cached(("x",), lambda: calls.append(1) or "one") == "one"
+    assert content_cache.cached(("x",), lambda: calls.append(1) or "two") == "one"
+    content_cache.changed()
+    assert content_cache.cached(("x",), lambda: calls.append(1) or "three") == "three"
+    assert len(calls) == 2
+
+
+def test_who_asks_while_another_computes_waits_for_that_value():
+    calls = []
+
+    def slow():
+        calls.append(1)
+        time.sleep(0.3)
+        return "result"
+
+    results = []
+    threads = [threading.Thread(target=lambda: results.append(content_cache.cached(("slow",), slow)))
+               for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == ["result"] * 4
+    assert len(calls) == 1
+
+
+def test_a_waiter_computes_itself_when_the_other_never_finishes(monkeypatch):
+    monkeypatch.setattr(content_cache, "WAIT_SECONDS", 0.1)
+    digest = hashlib.sha256(repr(("stuck",)).encode()).hexdigest()
+    cache.add(f"content:{digest}:{content_cache.version()}:computing", 1, timeout=60)  # died while computing
+    assert content_cache.cached(("stuck",), lambda: "mine") == "mine"

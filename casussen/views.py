@@ -19,7 +19,7 @@ from ospo_nl.core.roles import audiences_for, is_curator, is_expert, is_member
 from ospo_nl.moderation.ratelimit import ratelimit
 from ospo_nl.search import index as search
 
-from . import lifecycle, permissions
+from . import permissions, verbs
 from .forms import AnswerForm, AssignForm, CasusForm, CommentForm, ExpertRankingForm, ResolveForm, TitleForm
 from .models import Casus, organisations
 from .routing import rank_experts
@@ -267,7 +267,7 @@ def ask(request):
         form = CasusForm(request.POST)
         if form.is_valid():
             data = form.cleaned_data
-            casus = lifecycle.post_casus(
+            casus = verbs.post_casus(
                 by=request.user, title=data["title"], body=data["body"], tried=data["tried"],
                 desired_outcome=data["desired_outcome"], organisation=data["organisation"],
                 hide_organisation=data["hide_organisation"], phase=data["phase"], visibility=data["visibility"],
@@ -309,7 +309,7 @@ def edit(request, slug):
             changes["organisation_id"] = data["organisation"].pk if data["organisation"] else None
             # The form wrote its values onto `casus` during validation; start from the stored row again.
             casus.refresh_from_db()
-            lifecycle.edit_casus(casus=casus, by=request.user, changes=changes, tags=data["tag_string"])
+            verbs.edit_casus(casus=casus, by=request.user, changes=changes, tags=data["tag_string"])
             messages.success(request, _("Je wijzigingen zijn opgeslagen."))
             return redirect(casus)
         return _form_page(request, form=form, heading=_("Casus bewerken"), casus=casus, submit=_("Opslaan"),
@@ -328,7 +328,7 @@ def answer_create(request, slug):
     form = AnswerForm(request.POST)
     if not form.is_valid():
         return _render_detail(request, casus, answer_form=form, status=400)
-    answer = lifecycle.post_answer(casus=casus, by=request.user, body=form.cleaned_data["body"])
+    answer = verbs.post_answer(casus=casus, by=request.user, body=form.cleaned_data["body"])
     messages.success(request, _("Je antwoord is geplaatst."))
     return redirect(answer.get_absolute_url())
 
@@ -343,7 +343,7 @@ def comment_create(request, slug, answer_id=None):
     form = CommentForm(request.POST)
     if not form.is_valid():
         return _render_detail(request, casus, comment_form=form, comment_answer_id=answer_id, status=400)
-    new = lifecycle.comment(casus=casus, answer=answer, by=request.user, body=form.cleaned_data["body"])
+    new = verbs.comment(casus=casus, answer=answer, by=request.user, body=form.cleaned_data["body"])
     return redirect(f"{casus.get_absolute_url()}#reactie-{new.pk}")
 
 
@@ -360,7 +360,7 @@ def vote(request, slug, answer_id):
     if value not in (1, -1, 0):
         return render(request, "casussen/refused.html", {"reason": _("Ongeldige stem."), "casus": casus},
                       status=400)
-    lifecycle.vote(answer=answer, by=request.user, value=value)
+    verbs.vote(answer=answer, by=request.user, value=value)
     return redirect(answer.get_absolute_url())
 
 
@@ -369,7 +369,7 @@ def vote(request, slug, answer_id):
 def accept(request, slug, answer_id):
     casus = _casus_or_404(request, slug)
     answer = get_object_or_404(casus.answers.alive(), pk=answer_id)
-    lifecycle.accept_answer(casus=casus, answer=answer, by=request.user)
+    verbs.accept_answer(casus=casus, answer=answer, by=request.user)
     messages.success(request, _("Het antwoord is geaccepteerd. Deel je geleerde lessen om de casus af te ronden."))
     return redirect(answer.get_absolute_url())
 
@@ -378,7 +378,7 @@ def accept(request, slug, answer_id):
 @login_required
 def claim(request, slug):
     casus = _casus_or_404(request, slug)
-    lifecycle.claim_casus(casus=casus, by=request.user)
+    verbs.claim_casus(casus=casus, by=request.user)
     messages.success(request, _("Je hebt deze casus opgepakt."))
     return redirect(casus)
 
@@ -387,7 +387,7 @@ def claim(request, slug):
 @login_required
 def close(request, slug):
     casus = _casus_or_404(request, slug)
-    lifecycle.close_casus(casus=casus, by=request.user)
+    verbs.close_casus(casus=casus, by=request.user)
     messages.success(request, _("De casus is gesloten."))
     return redirect(casus)
 
@@ -396,7 +396,7 @@ def close(request, slug):
 @login_required
 def reopen(request, slug):
     casus = _casus_or_404(request, slug)
-    lifecycle.reopen_casus(casus=casus, by=request.user)
+    verbs.reopen_casus(casus=casus, by=request.user)
     messages.success(request, _("De casus is heropend."))
     return redirect(casus)
 
@@ -405,7 +405,7 @@ def reopen(request, slug):
 @login_required
 def delete(request, slug):
     casus = _casus_or_404(request, slug)
-    lifecycle.delete_casus(casus=casus, by=request.user)
+    verbs.delete_casus(casus=casus, by=request.user)
     messages.success(request, _("De casus is verwijderd."))
     return redirect("casussen:list")
 
@@ -415,7 +415,7 @@ def delete(request, slug):
 def answer_delete(request, slug, answer_id):
     casus = _casus_or_404(request, slug)
     answer = get_object_or_404(casus.answers.alive(), pk=answer_id)
-    lifecycle.delete_answer(answer=answer, by=request.user)
+    verbs.delete_answer(answer=answer, by=request.user)
     messages.success(request, _("Het antwoord is verwijderd."))
     return redirect(casus)
 
@@ -425,7 +425,7 @@ def answer_delete(request, slug, answer_id):
 def comment_delete(request, slug, comment_id):
     casus = _casus_or_404(request, slug)
     comment = get_object_or_404(casus.comments.alive(), pk=comment_id)
-    lifecycle.delete_comment(comment=comment, by=request.user)
+    verbs.delete_comment(comment=comment, by=request.user)
     messages.success(request, _("De reactie is verwijderd."))
     return redirect(casus)
 
@@ -434,7 +434,7 @@ def comment_delete(request, slug, comment_id):
 @login_required
 def follow_casus(request, slug):
     casus = _casus_or_404(request, slug)
-    lifecycle.follow_casus(casus=casus, by=request.user)
+    verbs.follow_casus(casus=casus, by=request.user)
     messages.success(request, _("Je volgt deze casus."))
     return redirect(casus)
 
@@ -479,7 +479,7 @@ def resolve(request, slug):
                   "er ook iets aan.")
     if request.method == "POST":
         if form.is_valid():
-            lifecycle.resolve_casus(casus=casus, by=request.user, lessons_learned=form.cleaned_data["lessons_learned"])
+            verbs.resolve_casus(casus=casus, by=request.user, lessons_learned=form.cleaned_data["lessons_learned"])
             messages.success(request, _("De casus is opgelost. Dank voor het delen van je lessen."))
             return redirect(casus)
         return _form_page(request, form=form, heading=heading, casus=casus, submit=_("Afronden"), status=400,
@@ -496,7 +496,7 @@ def assign(request, slug):
     heading = _("Casus toewijzen aan een expert")
     if request.method == "POST":
         if form.is_valid():
-            lifecycle.assign_casus(casus=casus, expert=form.cleaned_data["expert"], by=request.user)
+            verbs.assign_casus(casus=casus, expert=form.cleaned_data["expert"], by=request.user)
             messages.success(request, _("De casus is toegewezen."))
             return redirect(casus)
         return _form_page(request, form=form, heading=heading, casus=casus, submit=_("Toewijzen"), status=400)
@@ -513,7 +513,7 @@ def answer_edit(request, slug, answer_id):
     heading = _("Antwoord bewerken")
     if request.method == "POST":
         if form.is_valid():
-            lifecycle.edit_answer(answer=answer, by=request.user, body=form.cleaned_data["body"])
+            verbs.edit_answer(answer=answer, by=request.user, body=form.cleaned_data["body"])
             messages.success(request, _("Je wijzigingen zijn opgeslagen."))
             return redirect(answer.get_absolute_url())
         return _form_page(request, form=form, heading=heading, casus=casus, submit=_("Opslaan"), status=400)

@@ -3,7 +3,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from .models import Article, Section
-from .services import save_article
+from .verbs import save_article
 
 
 @admin.register(Section)

@@ -30,7 +30,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.text import slugify
 
 from .models import IMAGE_EXTENSIONS, RESERVED_SLUGS, Article, Section
-from .services import save_article
+from .verbs import save_article
 
 PAGE_SUFFIXES = {".md", ".markdown", ".mdx"}
 INDEX_NAMES = {"index", "readme", "_index"}

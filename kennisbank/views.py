@@ -21,7 +21,7 @@ from ospo_nl.core.roles import is_curator
 from .forms import ArticleForm
 from .models import Article, Section
 from .permissions import check_edit_article, check_restore_revision, check_view_history, check_write_article
-from .services import REVISION_FIELDS, restore_revision, save_article
+from .verbs import REVISION_FIELDS, restore_revision, save_article
 
 PAGE_SIZE = 20
 RELATED_COUNT = 5

@@ -12,12 +12,12 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from casussen import lifecycle as casus_verbs
+from casussen import verbs as casus_verbs
 from casussen.models import Casus
 from forum import permissions as forum_permissions
 from forum import verbs as forum_verbs
 from forum.models import Topic
-from kennisbank import services as kennisbank_verbs
+from kennisbank import verbs as kennisbank_verbs
 
 
 def convert_topic(*, topic, by):

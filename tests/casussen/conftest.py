@@ -2,13 +2,13 @@
 
 import pytest
 
-from casussen import lifecycle
+from casussen import verbs as casus_verbs
 from casussen.models import Casus
 
 
 def make_casus(author, title="Welke licentie kiezen we?", *, visibility=Casus.Visibility.PUBLIC, tags=("licenties",),
                **kwargs):
-    return lifecycle.post_casus(
+    return casus_verbs.post_casus(
         by=author, title=title, body=kwargs.pop("body", "Wij willen onze app publiceren. Welke licentie?"),
         visibility=visibility, tags=tags, **kwargs,
     )
@@ -33,4 +33,4 @@ def experts_casus(member):
 
 @pytest.fixture
 def answer(casus, expert):
-    return lifecycle.post_answer(casus=casus, by=expert, body="Kies de EUPL-1.2; die is gemaakt voor overheden.")
+    return casus_verbs.post_answer(casus=casus, by=expert, body="Kies de EUPL-1.2; die is gemaakt voor overheden.")

@@ -5,7 +5,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from casussen import lifecycle
+from casussen import verbs as casus_verbs
 from casussen.models import Casus
 
 from .conftest import make_casus
@@ -14,7 +14,7 @@ PERSONAS = ["author", "other_member", "expert", "curator"]
 
 
 def _resolve_first(casus, by):
-    lifecycle.resolve_casus(casus=casus, by=by, lessons_learned="Geleerd.")
+    casus_verbs.resolve_casus(casus=casus, by=by, lessons_learned="Geleerd.")
 
 
 # action -> (url name, uses answer?, POST data, personas allowed, setup before the request)
@@ -42,8 +42,8 @@ ACTIONS = {
 @pytest.fixture
 def world(member, other_member, expert, curator):
     casus = make_casus(member)
-    answer = lifecycle.post_answer(casus=casus, by=expert, body="Kies de EUPL.")
-    comment = lifecycle.comment(casus=casus, by=other_member, body="Ik volg mee.")
+    answer = casus_verbs.post_answer(casus=casus, by=expert, body="Kies de EUPL.")
+    comment = casus_verbs.comment(casus=casus, by=other_member, body="Ik volg mee.")
     users = {"author": member, "other_member": other_member, "expert": expert, "curator": curator}
     return casus, answer, comment, users
 
@@ -96,8 +96,8 @@ def test_get_on_a_post_only_action_is_405(world, action, other_member_client):
 @pytest.mark.parametrize("action", list(ACTIONS))
 def test_an_outsider_gets_404_on_an_experts_only_casus(member, other_member, expert, action):
     casus = make_casus(member, "Geheim", visibility=Casus.Visibility.EXPERTS)
-    answer = lifecycle.post_answer(casus=casus, by=expert, body="Advies")
-    comment = lifecycle.comment(casus=casus, by=expert, body="Reactie")
+    answer = casus_verbs.post_answer(casus=casus, by=expert, body="Advies")
+    comment = casus_verbs.comment(casus=casus, by=expert, body="Reactie")
     name, kind, data, _allowed, _setup = ACTIONS[action]
     client = Client()
     client.force_login(other_member)

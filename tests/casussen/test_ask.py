@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from casussen import lifecycle
+from casussen import verbs as casus_verbs
 from casussen.models import Casus
 from ospo_nl.notifications.models import Notification
 
@@ -132,8 +132,8 @@ def test_followers_who_lost_sight_of_a_casus_are_not_notified(casus, member, oth
     from ospo_nl.core.following import follow
 
     follow(other_member, casus)
-    lifecycle.edit_casus(casus=casus, by=member, changes={"visibility": "experts"})
+    casus_verbs.edit_casus(casus=casus, by=member, changes={"visibility": "experts"})
     Notification.objects.all().delete()
-    lifecycle.post_answer(casus=casus, by=expert, body="Advies")
-    lifecycle.comment(casus=casus, by=expert, body="En nog iets")
+    casus_verbs.post_answer(casus=casus, by=expert, body="Advies")
+    casus_verbs.comment(casus=casus, by=expert, body="En nog iets")
     assert set(Notification.objects.values_list("recipient", flat=True)) == {member.pk}

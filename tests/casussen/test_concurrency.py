@@ -5,7 +5,7 @@ import threading
 import pytest
 from django.db import connection
 
-from casussen import lifecycle
+from casussen import verbs as casus_verbs
 from casussen.models import Answer, Vote
 from tests.conftest import make_user
 
@@ -37,12 +37,12 @@ def run_at_once(*calls):
 @pytest.mark.django_db(transaction=True)
 def test_double_accept_of_two_answers_leaves_exactly_one_accepted(postgres_only, member, expert, curator):
     casus = make_casus(member)
-    first = lifecycle.post_answer(casus=casus, by=expert, body="Eén")
-    second = lifecycle.post_answer(casus=casus, by=curator, body="Twee")
+    first = casus_verbs.post_answer(casus=casus, by=expert, body="Eén")
+    second = casus_verbs.post_answer(casus=casus, by=curator, body="Twee")
     errors = run_at_once(
-        lambda: lifecycle.accept_answer(casus=casus, answer=first, by=member),
-        lambda: lifecycle.accept_answer(casus=casus, answer=second, by=curator),
-        lambda: lifecycle.accept_answer(casus=casus, answer=first, by=member),
+        lambda: casus_verbs.accept_answer(casus=casus, answer=first, by=member),
+        lambda: casus_verbs.accept_answer(casus=casus, answer=second, by=curator),
+        lambda: casus_verbs.accept_answer(casus=casus, answer=first, by=member),
     )
     assert errors == []
     assert Answer.objects.filter(casus=casus, is_accepted=True).count() == 1
@@ -51,11 +51,11 @@ def test_double_accept_of_two_answers_leaves_exactly_one_accepted(postgres_only,
 @pytest.mark.django_db(transaction=True)
 def test_simultaneous_votes_keep_the_scores_equal_to_the_votes(postgres_only, member, expert):
     casus = make_casus(member)
-    answer = lifecycle.post_answer(casus=casus, by=expert, body="Advies")
+    answer = casus_verbs.post_answer(casus=casus, by=expert, body="Advies")
     voters = [make_user(f"voter{n}@example.org") for n in range(6)]
-    calls = [lambda v=v: lifecycle.vote(answer=answer, by=v, value=1) for v in voters]
+    calls = [lambda v=v: casus_verbs.vote(answer=answer, by=v, value=1) for v in voters]
     # The same member double-clicking: two +1 votes at once count once.
-    calls += [lambda: lifecycle.vote(answer=answer, by=member, value=1)] * 2
+    calls += [lambda: casus_verbs.vote(answer=answer, by=member, value=1)] * 2
     errors = run_at_once(*calls)
     assert errors == []
     answer.refresh_from_db()

@@ -2,7 +2,7 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
-from casussen import lifecycle
+from casussen import verbs as casus_verbs
 from casussen.models import Casus
 from tests.conftest import make_user
 
@@ -11,10 +11,10 @@ from .conftest import make_casus
 
 @pytest.mark.django_db
 def test_the_detail_page_shows_the_casus_answers_comments_and_lessons(casus, answer, member, other_member, client):
-    lifecycle.comment(casus=casus, by=other_member, body="Welke app is het?")
-    lifecycle.comment(casus=casus, answer=answer, by=member, body="Dank, helder!")
-    lifecycle.accept_answer(casus=casus, answer=answer, by=member)
-    lifecycle.resolve_casus(casus=casus, by=member, lessons_learned="De EUPL past bij de overheid.")
+    casus_verbs.comment(casus=casus, by=other_member, body="Welke app is het?")
+    casus_verbs.comment(casus=casus, answer=answer, by=member, body="Dank, helder!")
+    casus_verbs.accept_answer(casus=casus, answer=answer, by=member)
+    casus_verbs.resolve_casus(casus=casus, by=member, lessons_learned="De EUPL past bij de overheid.")
     response = client.get(casus.get_absolute_url())
     text = response.text
     assert response.status_code == 200
@@ -32,15 +32,15 @@ def test_the_answer_form_is_shown_only_to_experts_and_curators(casus, other_memb
 
 @pytest.mark.django_db
 def test_a_deleted_answer_and_its_comments_are_not_shown(casus, answer, member, expert, client):
-    lifecycle.comment(casus=casus, answer=answer, by=member, body="Reactie op weg antwoord")
-    lifecycle.delete_answer(answer=answer, by=expert)
+    casus_verbs.comment(casus=casus, answer=answer, by=member, body="Reactie op weg antwoord")
+    casus_verbs.delete_answer(answer=answer, by=expert)
     text = client.get(casus.get_absolute_url()).text
     assert "Kies de EUPL-1.2" not in text and "Reactie op weg antwoord" not in text
 
 
 @pytest.mark.django_db
 def test_a_deleted_casus_is_404(casus, member, client):
-    lifecycle.delete_casus(casus=casus, by=member)
+    casus_verbs.delete_casus(casus=casus, by=member)
     assert client.get(casus.get_absolute_url()).status_code == 404
 
 
@@ -49,10 +49,10 @@ def _fill(casus, n, expert):
     voter = make_user(f"v{n}@example.org")
     for i in range(n):
         other_expert = make_user(f"e{n}-{i}@example.org", is_expert=True)
-        answer = lifecycle.post_answer(casus=casus, by=other_expert, body=f"Advies {i}")
-        lifecycle.vote(answer=answer, by=voter, value=1)
-        lifecycle.comment(casus=casus, answer=answer, by=commenter, body="Dank")
-        lifecycle.comment(casus=casus, by=commenter, body="Nog een vraag")
+        answer = casus_verbs.post_answer(casus=casus, by=other_expert, body=f"Advies {i}")
+        casus_verbs.vote(answer=answer, by=voter, value=1)
+        casus_verbs.comment(casus=casus, answer=answer, by=commenter, body="Dank")
+        casus_verbs.comment(casus=casus, by=commenter, body="Nog een vraag")
 
 
 @pytest.mark.django_db

@@ -2,7 +2,7 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
-from casussen import lifecycle
+from casussen import verbs as casus_verbs
 from ospo_nl.core.revisions import revisions_of
 
 
@@ -78,7 +78,7 @@ def test_resolving_without_lessons_is_400(casus, member_client):
 
 @pytest.mark.django_db
 def test_a_vote_on_a_deleted_answer_is_404(casus, answer, expert, other_member_client):
-    lifecycle.delete_answer(answer=answer, by=expert)
+    casus_verbs.delete_answer(answer=answer, by=expert)
     response = other_member_client.post(reverse("casussen:vote", args=[casus.slug, answer.pk]), {"value": "1"})
     assert response.status_code == 404
     assert not answer.votes.exists()
@@ -107,7 +107,7 @@ def test_assign_offers_the_experts(casus, expert, curator_client):
 
 @pytest.mark.django_db
 def test_the_history_lists_every_version_with_its_author(casus, member, client, django_assert_num_queries):
-    lifecycle.edit_casus(casus=casus, by=member, changes={"title": "Tweede titel", "body": "<b>Tweede</b> tekst"})
+    casus_verbs.edit_casus(casus=casus, by=member, changes={"title": "Tweede titel", "body": "<b>Tweede</b> tekst"})
     url = reverse("casussen:history", args=[casus.slug])
     ContentType.objects.clear_cache()  # a cold cache, so the pin does not depend on what ran before
     # 1 the casus, 2 the revisions' content type, 3 the revisions with their authors and profiles.
@@ -128,7 +128,7 @@ def test_the_history_of_a_private_casus_is_404_for_outsiders(experts_casus, othe
 @pytest.mark.django_db
 def test_an_edited_answer_shows_its_history_with_every_version(casus, answer, expert, client,
                                                                django_assert_num_queries):
-    lifecycle.edit_answer(answer=answer, by=expert, body="Kies de **EUPL-1.2**, en leg uit waarom.")
+    casus_verbs.edit_answer(answer=answer, by=expert, body="Kies de **EUPL-1.2**, en leg uit waarom.")
     url = reverse("casussen:answer_history", args=[casus.slug, answer.pk])
     assert url in client.get(casus.get_absolute_url()).text
     ContentType.objects.clear_cache()
@@ -143,14 +143,14 @@ def test_an_edited_answer_shows_its_history_with_every_version(casus, answer, ex
 
 @pytest.mark.django_db
 def test_the_history_of_an_answer_in_a_private_casus_is_404_for_outsiders(experts_casus, expert, other_member_client):
-    answer = lifecycle.post_answer(casus=experts_casus, by=expert, body="Geheim advies")
+    answer = casus_verbs.post_answer(casus=experts_casus, by=expert, body="Geheim advies")
     url = reverse("casussen:answer_history", args=[experts_casus.slug, answer.pk])
     assert other_member_client.get(url).status_code == 404
 
 
 @pytest.mark.django_db
 def test_the_history_of_a_deleted_answer_is_404(casus, answer, expert, client):
-    lifecycle.delete_answer(answer=answer, by=expert)
+    casus_verbs.delete_answer(answer=answer, by=expert)
     assert client.get(reverse("casussen:answer_history", args=[casus.slug, answer.pk])).status_code == 404
 
 

@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from casussen import lifecycle
+from casussen import verbs as casus_verbs
 from casussen.models import Casus
 from directory.models import Organisation
 from ospo_nl.core.following import follow
@@ -68,7 +68,7 @@ def test_a_hidden_organisation_is_left_out_of_its_organisation_page(member, clie
 @pytest.mark.django_db
 def test_the_unanswered_queue_leaves_out_answered_casussen(member, expert, client):
     answered = make_casus(member, "Al beantwoord")
-    lifecycle.post_answer(casus=answered, by=expert, body="Zo.")
+    casus_verbs.post_answer(casus=answered, by=expert, body="Zo.")
     make_casus(member, "Nog open")
     text = client.get(reverse("casussen:unanswered")).text
     assert "Nog open" in text and "Al beantwoord" not in text
@@ -77,7 +77,7 @@ def test_the_unanswered_queue_leaves_out_answered_casussen(member, expert, clien
 @pytest.mark.django_db
 def test_the_default_list_shows_open_casussen_and_can_show_resolved_ones(member, client):
     done = make_casus(member, "Opgeloste vraag")
-    lifecycle.resolve_casus(casus=done, by=member, lessons_learned="Zo.")
+    casus_verbs.resolve_casus(casus=done, by=member, lessons_learned="Zo.")
     make_casus(member, "Open vraag")
     assert "Opgeloste vraag" not in client.get(reverse("casussen:list")).text
     assert "Opgeloste vraag" in client.get(reverse("casussen:list") + "?status=opgelost").text
@@ -87,8 +87,8 @@ def test_the_default_list_shows_open_casussen_and_can_show_resolved_ones(member,
 def test_sorting_by_newest_and_by_votes(member, expert, other_member, client):
     first = make_casus(member, "Eerste casus")
     make_casus(member, "Tweede casus")
-    answer = lifecycle.post_answer(casus=first, by=expert, body="Zo.")
-    lifecycle.vote(answer=answer, by=other_member, value=1)
+    answer = casus_verbs.post_answer(casus=first, by=expert, body="Zo.")
+    casus_verbs.vote(answer=answer, by=other_member, value=1)
     newest = client.get(reverse("casussen:list") + "?sorteer=nieuwste").text
     assert newest.index("Tweede casus") < newest.index("Eerste casus")
     votes = client.get(reverse("casussen:list") + "?sorteer=stemmen").text
@@ -156,8 +156,8 @@ def _fill(n, author, expert):
     commenter = make_user(f"c{n}@example.org")
     for i in range(n):
         casus = make_casus(author, f"Casus {n}-{i}", tags=("licenties", f"tag{i % 3}"))
-        answer = lifecycle.post_answer(casus=casus, by=expert, body="Advies")
-        lifecycle.comment(casus=casus, answer=answer, by=commenter, body="Dank")
+        answer = casus_verbs.post_answer(casus=casus, by=expert, body="Advies")
+        casus_verbs.comment(casus=casus, answer=answer, by=commenter, body="Dank")
 
 
 @pytest.mark.django_db

@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.db import IntegrityError, transaction
 
-from casussen import lifecycle
+from casussen import verbs as casus_verbs
 from casussen.models import Answer, Casus, Vote
 from directory.models import Organisation
 
@@ -39,15 +39,15 @@ def test_is_visible_to_agrees_with_the_queryset(three_casussen, other_member, ex
 
 @pytest.mark.django_db
 def test_a_deleted_casus_is_visible_to_nobody(casus, member, curator):
-    lifecycle.delete_casus(casus=casus, by=member)
+    casus_verbs.delete_casus(casus=casus, by=member)
     assert not Casus.objects.visible_to(curator).exists()
     assert not casus.is_visible_to(curator)
 
 
 @pytest.mark.django_db
 def test_the_database_allows_at_most_one_accepted_answer_per_casus(casus, expert, curator):
-    first = lifecycle.post_answer(casus=casus, by=expert, body="Eén")
-    second = lifecycle.post_answer(casus=casus, by=curator, body="Twee")
+    first = casus_verbs.post_answer(casus=casus, by=expert, body="Eén")
+    second = casus_verbs.post_answer(casus=casus, by=curator, body="Twee")
     Answer.objects.filter(pk=first.pk).update(is_accepted=True)
     with pytest.raises(IntegrityError), transaction.atomic():
         Answer.objects.filter(pk=second.pk).update(is_accepted=True)

@@ -5,8 +5,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from casussen import lifecycle
 from casussen import permissions as p
+from casussen import verbs as casus_verbs
 
 
 def allowed(check, *args):
@@ -45,7 +45,7 @@ def test_only_experts_and_curators_answer(casus, member, other_member, expert, c
 
 @pytest.mark.django_db
 def test_nobody_answers_a_resolved_casus(casus, member, expert):
-    lifecycle.resolve_casus(casus=casus, by=member, lessons_learned="EUPL werkt.")
+    casus_verbs.resolve_casus(casus=casus, by=member, lessons_learned="EUPL werkt.")
     casus.refresh_from_db()
     assert allowed(p.check_answer_casus, expert, casus) == 403
 
@@ -61,7 +61,7 @@ def test_nobody_votes_on_their_own_answer_or_a_deleted_one(answer, expert, other
     assert allowed(p.check_vote_answer, expert, answer) == 403
     assert allowed(p.check_vote_answer, other_member, answer) is True
     assert allowed(p.check_vote_answer, AnonymousUser(), answer) == 403
-    lifecycle.delete_answer(answer=answer, by=expert)
+    casus_verbs.delete_answer(answer=answer, by=expert)
     answer.refresh_from_db()
     assert allowed(p.check_vote_answer, other_member, answer) == 404
 
@@ -70,7 +70,7 @@ def test_nobody_votes_on_their_own_answer_or_a_deleted_one(answer, expert, other
 def test_experts_claim_new_casussen_only(casus, member, expert, curator):
     assert allowed(p.check_claim_casus, member, casus) == 403
     assert allowed(p.check_claim_casus, expert, casus) is True
-    lifecycle.claim_casus(casus=casus, by=expert)
+    casus_verbs.claim_casus(casus=casus, by=expert)
     casus.refresh_from_db()
     assert allowed(p.check_claim_casus, curator, casus) == 403
 

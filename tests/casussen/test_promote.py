@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from casussen import lifecycle
+from casussen import verbs as casus_verbs
 from casussen.models import Casus
 from kennisbank.models import Article
 from ospo_nl import handoffs
@@ -14,8 +14,8 @@ pytestmark = pytest.mark.django_db
 
 
 def _resolve(casus, answer, by):
-    lifecycle.accept_answer(casus=casus, answer=answer, by=by)
-    return lifecycle.resolve_casus(casus=casus, by=by, lessons_learned="Kies **vroeg** een licentie.")
+    casus_verbs.accept_answer(casus=casus, answer=answer, by=by)
+    return casus_verbs.resolve_casus(casus=casus, by=by, lessons_learned="Kies **vroeg** een licentie.")
 
 
 def test_curator_promotes_a_resolved_casus_to_a_linked_article_draft(casus, answer, member, curator_client):
@@ -77,7 +77,7 @@ def test_an_unresolved_casus_is_refused(curator_client, casus):
 
 def test_a_members_only_casus_is_refused_so_nothing_private_becomes_public(member, expert, curator_client):
     private = make_casus(member, "Inkoop intern", visibility=Casus.Visibility.MEMBERS)
-    answer = lifecycle.post_answer(casus=private, by=expert, body="Advies")
+    answer = casus_verbs.post_answer(casus=private, by=expert, body="Advies")
     _resolve(private, answer, member)
     response = curator_client.post(reverse("casus_to_article", args=[private.slug]))
     assert response.status_code == 403

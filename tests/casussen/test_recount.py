@@ -3,7 +3,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from casussen import lifecycle
+from casussen import verbs as casus_verbs
 from casussen.models import Answer, Casus
 
 
@@ -15,7 +15,7 @@ def recount(*args):
 
 @pytest.fixture
 def broken(casus, answer, other_member):
-    lifecycle.vote(answer=answer, by=other_member, value=1)
+    casus_verbs.vote(answer=answer, by=other_member, value=1)
     Answer.objects.filter(pk=answer.pk).update(score=7)
     Casus.objects.filter(pk=casus.pk).update(answer_count=5, score=9)
     return casus, answer
@@ -41,5 +41,5 @@ def test_recount_rebuilds_the_counters(broken):
 
 @pytest.mark.django_db
 def test_recount_leaves_deleted_answers_out(casus, answer, expert):
-    lifecycle.delete_answer(answer=answer, by=expert)
+    casus_verbs.delete_answer(answer=answer, by=expert)
     assert "0 casus counters" in recount()

@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 from taggit.models import Tag
 
-from casussen import lifecycle
+from casussen import verbs as casus_verbs
 from casussen.models import Casus
 from ospo_nl.core.following import follow
 from tests.conftest import make_user
@@ -100,7 +100,7 @@ def test_the_author_of_an_answer_sees_its_edit_link_and_nobody_else(casus, answe
 
 def test_a_members_own_vote_shows_only_to_them(casus, answer, other_member, other_member_client, third_client):
     third_client.get(casus.get_absolute_url())
-    lifecycle.vote(answer=answer, by=other_member, value=1)
+    casus_verbs.vote(answer=answer, by=other_member, value=1)
     assert "Stem intrekken" in other_member_client.get(casus.get_absolute_url()).text
     assert "Stem intrekken" not in third_client.get(casus.get_absolute_url()).text
 

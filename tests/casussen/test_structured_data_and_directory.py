@@ -4,7 +4,7 @@ import re
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from casussen import lifecycle
+from casussen import verbs as casus_verbs
 from casussen.models import Casus
 from casussen.related import casussen_of
 from directory.models import Organisation
@@ -19,7 +19,7 @@ def json_ld_of(response):
 
 @pytest.mark.django_db
 def test_a_public_casus_with_an_accepted_answer_is_a_qapage(casus, answer, member, client):
-    lifecycle.accept_answer(casus=casus, answer=answer, by=member)
+    casus_verbs.accept_answer(casus=casus, answer=answer, by=member)
     data = json_ld_of(client.get(casus.get_absolute_url()))
     assert data["@type"] == "QAPage"
     assert data["mainEntity"]["acceptedAnswer"]["text"].startswith("Kies de EUPL")
@@ -28,16 +28,16 @@ def test_a_public_casus_with_an_accepted_answer_is_a_qapage(casus, answer, membe
 @pytest.mark.django_db
 def test_a_members_casus_has_no_structured_data(member, expert, other_member_client):
     casus = make_casus(member, "Ledenvraag", visibility=Casus.Visibility.MEMBERS)
-    answer = lifecycle.post_answer(casus=casus, by=expert, body="Advies")
-    lifecycle.accept_answer(casus=casus, answer=answer, by=member)
+    answer = casus_verbs.post_answer(casus=casus, by=expert, body="Advies")
+    casus_verbs.accept_answer(casus=casus, answer=answer, by=member)
     assert json_ld_of(other_member_client.get(casus.get_absolute_url())) is None
 
 
 @pytest.mark.django_db
 def test_script_in_a_title_cannot_break_out_of_the_json_ld(member, expert, client):
     casus = make_casus(member, "</script><script>alert(1)</script>")
-    answer = lifecycle.post_answer(casus=casus, by=expert, body="Advies")
-    lifecycle.accept_answer(casus=casus, answer=answer, by=member)
+    answer = casus_verbs.post_answer(casus=casus, by=expert, body="Advies")
+    casus_verbs.accept_answer(casus=casus, answer=answer, by=member)
     text = client.get(casus.get_absolute_url()).text
     assert "<script>alert(1)" not in text
     assert json_ld_of(client.get(casus.get_absolute_url()))["mainEntity"]["name"].startswith("</script>")

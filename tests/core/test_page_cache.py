@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from casussen import lifecycle
+from casussen import verbs as casus_verbs
 from casussen.models import Answer, Casus
 from ospo_nl.moderation import verbs as moderation
 from tests.casussen.conftest import make_casus
@@ -24,7 +24,7 @@ def casus(member):
 
 @pytest.fixture
 def answer(casus, expert):
-    return lifecycle.post_answer(casus=casus, by=expert, body="Kies de EUPL-1.2; die is gemaakt voor overheden.")
+    return casus_verbs.post_answer(casus=casus, by=expert, body="Kies de EUPL-1.2; die is gemaakt voor overheden.")
 
 
 def visit(url, **extra):
@@ -126,7 +126,7 @@ def test_a_hidden_answer_disappears_at_once(casus, answer, curator_client):
 def test_a_change_outside_a_request_shows_at_once(casus, answer, other_member):
     """A vote saved by a command or task (no POST): the saved Vote row bumps the version."""
     visit(casus.get_absolute_url())
-    lifecycle.vote(answer=answer, by=other_member, value=1)
+    casus_verbs.vote(answer=answer, by=other_member, value=1)
     assert visit(casus.get_absolute_url())[HEADER] == "miss"
 
 

@@ -29,7 +29,7 @@ def build(stdout=None):
     from directory.models import Initiative, Organisation, Profile
     from forum.models import Category, Topic
     from kennisbank.models import Article, Section
-    from kennisbank.services import save_article
+    from kennisbank.verbs import save_article
     from ospo_nl.core.revisions import revisions_of
     from ospo_nl.notifications.models import Notification
     from ospo_nl.notifications.verbs import notify

@@ -11,12 +11,12 @@ import re
 import pytest
 from django.core import mail
 
-from casussen import lifecycle
+from casussen import verbs as casus_verbs
 from casussen.models import Casus
 from directory.models import Organisation
 from forum.models import Category, Topic
 from kennisbank.models import Article, Section
-from kennisbank.services import save_article
+from kennisbank.verbs import save_article
 from ospo_nl.core.following import is_following
 from tests.conftest import make_user
 
@@ -44,7 +44,7 @@ def people(db):
 
 
 def new_casus(author, title, **kwargs):
-    return lifecycle.post_casus(by=author, title=title, body=kwargs.pop("body", "Wij willen onze app publiceren."),
+    return casus_verbs.post_casus(by=author, title=title, body=kwargs.pop("body", "Wij willen onze app publiceren."),
                                 visibility=Casus.Visibility.PUBLIC, tags=kwargs.pop("tags", ("licenties",)), **kwargs)
 
 
@@ -86,7 +86,7 @@ def sign_up(page, ui, email, name, password):
 @pytest.mark.parametrize("keyboard", MODES)
 def test_a_member_signs_up_asks_a_casus_comments_votes_and_follows(page, people, keyboard):
     other = new_casus(people["expert"], "Hoe richten we een OSPO in?", tags=("ospo",))
-    answer = lifecycle.post_answer(casus=other, by=people["curator"], body="Begin klein, met één team.")
+    answer = casus_verbs.post_answer(casus=other, by=people["curator"], body="Begin klein, met één team.")
     ui = Driver(page, keyboard=keyboard)
     sign_up(page, ui, "nina@gemeente.example", "Nina Nieuw", "een-sterk-wachtwoord-42")
 
@@ -134,7 +134,7 @@ def test_an_expert_claims_and_answers_a_casus(page, people, live_server, keyboar
 @pytest.mark.parametrize("keyboard", MODES)
 def test_the_author_accepts_an_answer_and_writes_lessons_learned(page, people, live_server, keyboard):
     casus = new_casus(people["member"], "Welke licentie kiezen we voor onze app?")
-    answer = lifecycle.post_answer(casus=casus, by=people["expert"], body="Kies de EUPL-1.2.")
+    answer = casus_verbs.post_answer(casus=casus, by=people["expert"], body="Kies de EUPL-1.2.")
     log_in(page.context, people["member"], live_server)
     ui = Driver(page, keyboard=keyboard)
     visit(page, casus.get_absolute_url())
@@ -155,9 +155,9 @@ def test_a_curator_publishes_an_organisation_in_admin_and_promotes_a_casus(page,
     organisation = Organisation.objects.create(name="Gemeente Voorbeeld", slug="gemeente-voorbeeld",
                                                is_published=False)
     casus = new_casus(people["member"], "Hoe publiceren we broncode veilig?")
-    answer = lifecycle.post_answer(casus=casus, by=people["expert"], body="Scan eerst op geheimen.")
-    lifecycle.accept_answer(casus=casus, answer=answer, by=people["member"])
-    lifecycle.resolve_casus(casus=casus, by=people["member"], lessons_learned="Scan op geheimen vóór publicatie.")
+    answer = casus_verbs.post_answer(casus=casus, by=people["expert"], body="Scan eerst op geheimen.")
+    casus_verbs.accept_answer(casus=casus, answer=answer, by=people["member"])
+    casus_verbs.resolve_casus(casus=casus, by=people["member"], lessons_learned="Scan op geheimen vóór publicatie.")
     Section.objects.create(slug="publiceren", title="Publiceren")
     log_in(page.context, people["curator"], live_server)
     ui = Driver(page, keyboard=keyboard)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from casussen import lifecycle
+from casussen import verbs as casus_verbs
 from forum import verbs
 from forum.models import Category
 from tests.conftest import make_user
@@ -43,9 +43,9 @@ def _executes_nothing(page, path):
 def test_a_casus_and_a_topic_full_of_xss_vectors_execute_nothing(context, live_server):
     author = make_user("xss@example.org", name="Xavier")
     body = "\n\n".join(vectors())
-    casus = lifecycle.post_casus(by=author, title='"><img src=x onerror=alert(1)>', body=body, tried=body)
+    casus = casus_verbs.post_casus(by=author, title='"><img src=x onerror=alert(1)>', body=body, tried=body)
     for vector in vectors()[:40]:
-        lifecycle.comment(casus=casus, by=author, body=vector)
+        casus_verbs.comment(casus=casus, by=author, body=vector)
     topic = verbs.start_topic(category=Category.objects.create(name="Alg", slug="alg"), by=author,
                               title="<svg onload=alert(1)>", body=body)
     page = new_page(context)

@@ -4,7 +4,7 @@ import pytest
 from django.conf import settings
 
 from kennisbank.models import Article, Section
-from kennisbank.services import save_article
+from kennisbank.verbs import save_article
 
 CORPUS = Path(settings.BASE_DIR).parent / "shared" / "corpora" / "ospo-nl-kennisbank"
 SEEDS = Path(settings.BASE_DIR).parent / "shared" / "seeds"

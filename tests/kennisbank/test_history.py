@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from kennisbank.services import save_article
+from kennisbank.verbs import save_article
 from ospo_nl.core.revisions import revisions_of
 
 from .conftest import make_article

@@ -47,7 +47,7 @@ def test_review_due_is_a_year_after_the_last_review_or_publication(section):
 def test_every_save_keeps_a_revision_snapshot_after_the_save(section, curator):
     article = make_article(section, "revisies", body="eerste", by=curator)
     article.body = "tweede"
-    from kennisbank.services import save_article
+    from kennisbank.verbs import save_article
 
     save_article(article, by=curator, message="verbeterd")
     revisions = list(revisions_of(article))

@@ -2,7 +2,7 @@
 
 import pytest
 
-from casussen import lifecycle
+from casussen import verbs as casus_verbs
 from forum import verbs
 from forum.models import Category
 from ospo_nl.moderation import verbs as moderation
@@ -10,18 +10,18 @@ from ospo_nl.moderation import verbs as moderation
 
 @pytest.fixture
 def casus(member):
-    return lifecycle.post_casus(by=member, title="Welke licentie kiezen we?", body="Wij willen publiceren.",
+    return casus_verbs.post_casus(by=member, title="Welke licentie kiezen we?", body="Wij willen publiceren.",
                                 tags=("licenties",))
 
 
 @pytest.fixture
 def answer(casus, expert):
-    return lifecycle.post_answer(casus=casus, by=expert, body="Koop nu goedkope horloges op spam.example!")
+    return casus_verbs.post_answer(casus=casus, by=expert, body="Koop nu goedkope horloges op spam.example!")
 
 
 @pytest.fixture
 def comment(casus, other_member):
-    return lifecycle.comment(casus=casus, by=other_member, body="Onzin, lees zelf maar.")
+    return casus_verbs.comment(casus=casus, by=other_member, body="Onzin, lees zelf maar.")
 
 
 @pytest.fixture

@@ -5,14 +5,14 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from casussen import lifecycle
+from casussen import verbs as casus_verbs
 from ospo_nl.moderation import verbs as moderation
 
 pytestmark = pytest.mark.django_db
 
 
 def test_hiding_an_answer_takes_it_out_of_the_casus_counts_and_unhiding_puts_it_back(casus, answer, member, curator):
-    lifecycle.vote(answer=answer, by=member, value=1)
+    casus_verbs.vote(answer=answer, by=member, value=1)
     casus.refresh_from_db()
     assert (casus.answer_count, casus.score) == (1, 1)
 

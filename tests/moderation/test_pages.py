@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from casussen import lifecycle
+from casussen import verbs as casus_verbs
 from forum import verbs
 from forum.models import Category
 from ospo_nl.moderation import verbs as moderation
@@ -57,10 +57,10 @@ def _reports_on_everything(n, reporters):
     author = make_user("spammer@example.org", name="Sam Spammer", is_expert=True, is_public=True)
     category = Category.objects.create(name="Alg", slug="alg")
     for i in range(n):
-        casus = lifecycle.post_casus(by=author, title=f"Casus {i}", body="Spam")
+        casus = casus_verbs.post_casus(by=author, title=f"Casus {i}", body="Spam")
         targets = [
-            casus, lifecycle.post_answer(casus=casus, by=author, body="Spam"),
-            lifecycle.comment(casus=casus, by=author, body="Spam"),
+            casus, casus_verbs.post_answer(casus=casus, by=author, body="Spam"),
+            casus_verbs.comment(casus=casus, by=author, body="Spam"),
         ]
         topic = verbs.start_topic(category=category, by=author, title=f"Onderwerp {i}", body="Spam")
         targets += [topic, verbs.post_reply(topic=topic, by=author, body="Spam")]
@@ -86,7 +86,7 @@ def test_the_queue_costs_a_constant_number_of_queries(curator_client, member, ot
 def test_the_hidden_page_costs_a_constant_number_of_queries(curator_client, curator, member, n,
                                                             django_assert_num_queries):
     for i in range(n):
-        casus = lifecycle.post_casus(by=member, title=f"Casus {i}", body="Spam")
+        casus = casus_verbs.post_casus(by=member, title=f"Casus {i}", body="Spam")
         moderation.hide(target=casus, by=curator, reason="Spam")
     # session, user with profile (header), one query per kind of post (casussen, answers, comments, topics,
     # replies)

@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.urls import reverse
 
-from casussen import lifecycle
+from casussen import verbs as casus_verbs
 from casussen.models import Casus
 from ospo_nl.moderation import verbs as moderation
 from ospo_nl.moderation.models import Report
@@ -74,7 +74,7 @@ def test_a_member_cannot_report_their_own_post(member_client, casus):
 
 
 def test_what_a_member_cannot_see_is_404(member, other_member_client):
-    secret = lifecycle.post_casus(by=member, title="Alleen experts", body="Geheim.",
+    secret = casus_verbs.post_casus(by=member, title="Alleen experts", body="Geheim.",
                                   visibility=Casus.Visibility.EXPERTS)
     assert other_member_client.post(url("casussen.casus", secret.pk), {"reason": "spam"}).status_code == 404
 
@@ -93,7 +93,7 @@ def test_check_report_rules_directly(member, other_member, answer, casus):
     with pytest.raises(PermissionDenied):
         moderation.check_report(member, casus)
     moderation.check_report(other_member, casus)
-    lifecycle.delete_casus(casus=casus, by=member)
+    casus_verbs.delete_casus(casus=casus, by=member)
     casus.refresh_from_db()
     with pytest.raises(Http404):
         moderation.check_report(other_member, casus)

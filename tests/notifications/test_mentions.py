@@ -2,7 +2,7 @@
 
 import pytest
 
-from casussen import lifecycle
+from casussen import verbs as casus_verbs
 from casussen.models import Casus
 from forum.models import Category
 from ospo_nl.notifications.mentions import mentioned_names, mentioned_users
@@ -26,7 +26,7 @@ def test_names_in_brackets_are_mentions_without_a_query(django_assert_num_querie
 
 def test_a_comment_mentioning_an_expert_notifies_them_with_a_link(member, expert):
     casus = make_casus(member)
-    comment = lifecycle.comment(casus=casus, by=member, body="Kan @[eva expert] hiernaar kijken?")
+    comment = casus_verbs.comment(casus=casus, by=member, body="Kan @[eva expert] hiernaar kijken?")
     notification = _mentions(expert).get()
     assert notification.url == comment.get_absolute_url()
     assert notification.actor == member

@@ -1,13 +1,13 @@
 import pytest
 
-from casussen import lifecycle
+from casussen import verbs as casus_verbs
 
 
 @pytest.fixture
 def casus(member):
-    return lifecycle.post_casus(by=member, title="Welke licentie kiezen we?", body="Wij willen publiceren.")
+    return casus_verbs.post_casus(by=member, title="Welke licentie kiezen we?", body="Wij willen publiceren.")
 
 
 @pytest.fixture
 def answer(casus, expert):
-    return lifecycle.post_answer(casus=casus, by=expert, body="Kies de EUPL-1.2.")
+    return casus_verbs.post_answer(casus=casus, by=expert, body="Kies de EUPL-1.2.")

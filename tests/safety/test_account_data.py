@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
-from casussen import lifecycle
+from casussen import verbs as casus_verbs
 from casussen.models import Answer, Casus, Comment, Vote
 from directory.models import Profile
 from forum import verbs
@@ -32,12 +32,12 @@ def writer(db, member):
     user = make_user("schrijver@example.org", name="Sam Schrijver", is_expert=True, expertise=["eupl"],
                      is_public=True)
     EmailAddress.objects.create(user=user, email="sam.prive@example.org", verified=False, primary=False)
-    casus = lifecycle.post_casus(by=user, title="Eigen casus van Sam", body="Mijn vraag **vet**.")
-    other = lifecycle.post_casus(by=member, title="Casus van Mila", body="Vraag van Mila.")
-    answer = lifecycle.post_answer(casus=other, by=user, body="Antwoord van Sam.")
-    lifecycle.comment(casus=other, by=user, body="Reactie van Sam.")
-    mila_answer = lifecycle.post_answer(casus=casus, by=make_user("e2@example.org", is_expert=True), body="Tip.")
-    lifecycle.vote(answer=mila_answer, by=user, value=1)
+    casus = casus_verbs.post_casus(by=user, title="Eigen casus van Sam", body="Mijn vraag **vet**.")
+    other = casus_verbs.post_casus(by=member, title="Casus van Mila", body="Vraag van Mila.")
+    answer = casus_verbs.post_answer(casus=other, by=user, body="Antwoord van Sam.")
+    casus_verbs.comment(casus=other, by=user, body="Reactie van Sam.")
+    mila_answer = casus_verbs.post_answer(casus=casus, by=make_user("e2@example.org", is_expert=True), body="Tip.")
+    casus_verbs.vote(answer=mila_answer, by=user, value=1)
     category = Category.objects.create(name="Alg", slug="alg")
     topic = verbs.start_topic(category=category, by=user, title="Onderwerp van Sam", body="Forumtekst van Sam.")
     verbs.post_reply(topic=topic, by=user, body="Forumreactie van Sam.")

@@ -7,7 +7,7 @@ import subprocess
 import pytest
 from django.db import connection
 
-from casussen import lifecycle
+from casussen import verbs as casus_verbs
 from forum import verbs
 from forum.models import Category
 from tests.conftest import make_user
@@ -31,7 +31,7 @@ def run(*args, env):
 
 def test_a_dump_restores_into_a_fresh_database_with_the_content(postgres_only, transactional_db, tmp_path):
     member = make_user("backup@example.org", name="Bea Backup")
-    casus = lifecycle.post_casus(by=member, title="Terugzetten van een back-up", body="Werkt **pg_restore**?")
+    casus = casus_verbs.post_casus(by=member, title="Terugzetten van een back-up", body="Werkt **pg_restore**?")
     topic = verbs.start_topic(category=Category.objects.create(name="Beheer", slug="beheer"), by=member,
                               title="Back-ups maken", body="Elke nacht pg_dump.")
     source = connection.settings_dict["NAME"]

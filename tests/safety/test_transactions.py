@@ -6,7 +6,7 @@ import pytest
 from django.db import IntegrityError
 from django.urls import reverse
 
-from casussen import lifecycle
+from casussen import verbs as casus_verbs
 from casussen.models import Casus
 from directory.models import Profile
 from ospo_nl.moderation import verbs as moderation
@@ -25,12 +25,12 @@ def test_a_profile_is_not_half_saved_when_its_tags_fail(member, member_client):
 def test_a_casus_is_not_posted_without_its_first_revision(member):
     with mock.patch("ospo_nl.core.posts.record_revision", side_effect=IntegrityError("boom")):
         with pytest.raises(IntegrityError):
-            lifecycle.post_casus(by=member, title="Half", body="Half geschreven.")
+            casus_verbs.post_casus(by=member, title="Half", body="Half geschreven.")
     assert not Casus.objects.exists()
 
 
 def test_hiding_is_undone_when_logging_fails(member, curator):
-    casus = lifecycle.post_casus(by=member, title="Te verbergen", body="Spam")
+    casus = casus_verbs.post_casus(by=member, title="Te verbergen", body="Spam")
     with mock.patch("ospo_nl.moderation.verbs._log", side_effect=IntegrityError("boom")):
         with pytest.raises(IntegrityError):
             moderation.hide(target=casus, by=curator, reason="Spam")

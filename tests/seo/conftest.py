@@ -5,13 +5,13 @@ from html.parser import HTMLParser
 
 import pytest
 
-from casussen import lifecycle
+from casussen import verbs as casus_verbs
 from casussen.models import Casus
 from directory.models import Initiative, Organisation
 from forum import verbs
 from forum.models import Category
 from kennisbank.models import Article, Section
-from kennisbank.services import save_article
+from kennisbank.verbs import save_article
 
 SITE_URL = "https://ospo.example.nl"
 SECRET = "geheim"
@@ -24,7 +24,7 @@ def _site_url(settings):
 
 
 def make_casus(author, title, *, visibility=Casus.Visibility.PUBLIC, tags=("licenties",)):
-    return lifecycle.post_casus(
+    return casus_verbs.post_casus(
         by=author, title=title, body=f"{title}: wij willen onze app publiceren & zoeken een licentie.",
         visibility=visibility, tags=tags,
     )
@@ -54,15 +54,15 @@ def content(member, other_member, expert, curator):
     c["expert"] = expert
 
     casus = make_casus(member, "Welke licentie kiezen we voor onze app?")
-    accepted = lifecycle.post_answer(casus=casus, by=expert, body="Kies de **EUPL-1.2**: gemaakt voor overheden.")
-    lifecycle.post_answer(casus=casus, by=expert, body="MIT kan ook, maar heeft geen copyleft.")
-    lifecycle.accept_answer(casus=casus, answer=accepted, by=member)
+    accepted = casus_verbs.post_answer(casus=casus, by=expert, body="Kies de **EUPL-1.2**: gemaakt voor overheden.")
+    casus_verbs.post_answer(casus=casus, by=expert, body="MIT kan ook, maar heeft geen copyleft.")
+    casus_verbs.accept_answer(casus=casus, answer=accepted, by=member)
     c["casus"] = Casus.objects.get(pk=casus.pk)
     c["open_casus"] = make_casus(other_member, "Hoe publiceren we code op GitHub?")
     c["members_casus"] = make_casus(member, "Geheim voor leden: inkoop", visibility=Casus.Visibility.MEMBERS)
     c["experts_casus"] = make_casus(member, "Geheim voor experts: beveiligingslek", visibility=Casus.Visibility.EXPERTS)
     deleted = make_casus(member, "Geheim en verwijderd")
-    lifecycle.delete_casus(casus=deleted, by=member)
+    casus_verbs.delete_casus(casus=deleted, by=member)
 
     c["section"] = section = Section.objects.create(slug="licenties", title="Licenties")
     c["subsection"] = Section.objects.create(slug="eupl", title="De EUPL", parent=section)

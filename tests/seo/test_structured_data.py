@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from casussen import lifecycle
+from casussen import verbs as casus_verbs
 from casussen.models import Casus
 from kennisbank.models import Article
 
@@ -43,7 +43,7 @@ def test_a_public_casus_with_answers_is_a_qapage_with_the_accepted_one_marked(co
 
 @pytest.mark.django_db
 def test_a_casus_with_answers_but_none_accepted_has_only_suggested_answers(content, client, expert):
-    lifecycle.post_answer(casus=content["open_casus"], by=expert, body="Zet hem in een publieke organisatie.")
+    casus_verbs.post_answer(casus=content["open_casus"], by=expert, body="Zet hem in een publieke organisatie.")
     question = json_ld(client.get(content["open_casus"].get_absolute_url()), "QAPage")["mainEntity"]
     assert "acceptedAnswer" not in question
     assert question["answerCount"] == 1 and len(question["suggestedAnswer"]) == 1
@@ -59,8 +59,8 @@ def test_a_casus_without_answers_has_no_qapage(content, client):
 @pytest.mark.parametrize("persona", ["member_client", "expert_client", "curator_client"])
 def test_a_members_or_experts_casus_has_no_qapage_whoever_sees_it(member, expert, visibility, persona, request):
     casus = make_casus(member, "Geheime vraag", visibility=visibility)
-    answer = lifecycle.post_answer(casus=casus, by=expert, body="Geheim advies.")
-    lifecycle.accept_answer(casus=casus, answer=answer, by=member)
+    answer = casus_verbs.post_answer(casus=casus, by=expert, body="Geheim advies.")
+    casus_verbs.accept_answer(casus=casus, answer=answer, by=member)
     response = request.getfixturevalue(persona).get(casus.get_absolute_url())
     if response.status_code == 200:
         assert head_of(response).json_ld == []

@@ -15,7 +15,7 @@ from django.utils.translation import pgettext_lazy
 from taggit.managers import TaggableManager
 
 from ospo_nl.core.models import Post, PostQuerySet
-from ospo_nl.core.roles import audiences_for, is_member
+from ospo_nl.core.roles import Audience, audiences_for, is_member
 
 
 class CasusQuerySet(PostQuerySet):
@@ -52,10 +52,7 @@ class Casus(Post):
         MAINTENANCE = "maintenance", _("beheer en onderhoud")
         OTHER = "other", _("anders")
 
-    class Visibility(models.TextChoices):
-        PUBLIC = "public", _("openbaar")
-        MEMBERS = "members", _("alleen leden")
-        EXPERTS = "experts", _("alleen experts")
+    Visibility = Audience  # the one audience vocabulary (ospo_nl.core.roles)
 
     class Status(models.TextChoices):
         NEW = "new", _("nieuw")
@@ -116,7 +113,7 @@ class Casus(Post):
         verbose_name_plural = _("casussen")
         ordering = ["-last_activity_at", "-id"]
         constraints = [
-            models.CheckConstraint(condition=Q(visibility__in=["public", "members", "experts"]),
+            models.CheckConstraint(condition=Q(visibility__in=Audience.values),
                                    name="casus_visibility_valid"),
             models.CheckConstraint(
                 condition=Q(status__in=["new", "claimed", "answered", "resolved", "closed"]),

@@ -9,7 +9,9 @@ permissions, never users.
 """
 
 from django.apps import apps as global_apps
+from django.contrib.auth.models import Group, Permission
 from django.db import DEFAULT_DB_ALIAS
+from django.db.models import Q
 
 GROUP_NAME = "curator"
 
@@ -22,9 +24,6 @@ PLATFORM_MODELS = ("synonym",)
 
 
 def curator_permissions(using=DEFAULT_DB_ALIAS):
-    from django.contrib.auth.models import Permission
-    from django.db.models import Q
-
     return [
         permission
         for permission in Permission.objects.using(using)
@@ -37,8 +36,6 @@ def curator_permissions(using=DEFAULT_DB_ALIAS):
 
 def sync_curator_group(*, using=DEFAULT_DB_ALIAS, dry_run=False):
     """Create the group if missing and give it exactly the curator permissions. Returns (group, count)."""
-    from django.contrib.auth.models import Group
-
     permissions = curator_permissions(using)
     if dry_run:
         return Group.objects.using(using).filter(name=GROUP_NAME).first(), len(permissions)

@@ -18,6 +18,7 @@ from taggit.managers import TaggableManager
 
 from ospo_nl.core.markdown_pipeline import render_fields
 from ospo_nl.core.models import Post, PostQuerySet
+from ospo_nl.core.templatetags.ospo import member_name
 
 TOPICS_PER_PAGE = 25
 REPLIES_PER_PAGE = 20
@@ -186,8 +187,6 @@ class Reply(Post):
 
     def as_quote(self):
         """The reply as quoted Markdown with attribution, to pre-fill a new reply."""
-        from ospo_nl.core.templatetags.ospo import member_name
-
         quoted = "\n".join(f"> {line}".rstrip() for line in self.body.strip().splitlines())
         attribution = gettext("%(name)s schreef") % {"name": member_name(self.author)}
         return f"{attribution} ([{gettext('reactie')}]({self.get_absolute_url()})):\n\n{quoted}\n\n"

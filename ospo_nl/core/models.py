@@ -6,6 +6,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ospo_nl.core.markdown_pipeline import render_fields
+
 
 class PostQuerySet(models.QuerySet):
     def alive(self):
@@ -56,8 +58,6 @@ class Post(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
-        from ospo_nl.core.markdown_pipeline import render_fields
-
         render_fields(self, *self.markdown_fields)
         super().save(*args, **kwargs)
 

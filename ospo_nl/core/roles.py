@@ -1,4 +1,8 @@
-"""Who is who: the roles of DESIGN.md as plain functions, used by every app's permissions module."""
+"""Who is who: the roles of DESIGN.md as plain functions, used by every app's permissions module, and the
+audiences they see."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 def is_member(user):
@@ -17,8 +21,15 @@ def is_expert(user):
     return bool(profile and profile.is_expert)
 
 
-# Audiences of restricted content (a casus's visibility, a search entry's audience).
-PUBLIC, MEMBERS, EXPERTS = "public", "members", "experts"
+class Audience(models.TextChoices):
+    """Who may see a thing: the one vocabulary of a casus's visibility and a search entry's audience."""
+
+    PUBLIC = "public", _("openbaar")
+    MEMBERS = "members", _("alleen leden")
+    EXPERTS = "experts", _("alleen experts")
+
+
+PUBLIC, MEMBERS, EXPERTS = Audience.PUBLIC, Audience.MEMBERS, Audience.EXPERTS
 
 
 def audiences_for(user):

@@ -3,8 +3,11 @@
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from ospo_nl.moderation.reportable import target_querysets
 
 
 class ReportQuerySet(models.QuerySet):
@@ -13,10 +16,6 @@ class ReportQuerySet(models.QuerySet):
 
     def for_queue(self):
         """Open reports, oldest first, with reporter names; the targets are prefetched per content type."""
-        from django.contrib.contenttypes.prefetch import GenericPrefetch
-
-        from ospo_nl.moderation.verbs import target_querysets
-
         return (
             self.open().select_related("content_type", "reporter__profile")
             .prefetch_related(GenericPrefetch("target", target_querysets())).order_by("created_at", "id")

@@ -24,15 +24,13 @@ from django.utils.translation import gettext_lazy as _
 from ospo_nl.core.models import Post
 from ospo_nl.core.posts import soft_delete_post
 from ospo_nl.core.roles import is_curator, is_member
+from ospo_nl.core.templatetags.ospo import member_name
 from ospo_nl.moderation.models import ModerationAction, Report
+from ospo_nl.moderation.reportable import REPORTABLE
+from ospo_nl.notifications.models import NotificationSettings
 
 Action = ModerationAction.Action
 logger = logging.getLogger(__name__)
-
-# "app_label.model" of everything a member can report (the URL names them the same way).
-REPORTABLE = ("casussen.casus", "casussen.answer", "casussen.comment", "forum.topic", "forum.reply",
-              "directory.profile")
-
 
 # --- Permissions ---------------------------------------------------------------------------------
 
@@ -91,8 +89,6 @@ def author_of(target):
 
 def describe(target):
     """A short readable label for the log and the queue (no e-mail addresses)."""
-    from ospo_nl.core.templatetags.ospo import member_name
-
     if isinstance(target, get_user_model()):
         return str(member_name(target))[:300]
     return str(target)[:300]
@@ -179,8 +175,6 @@ def delete(*, target, by, reason):
 
 def _mail(user, subject, template, context):
     """Tell the member by e-mail, in their language, once the action is committed."""
-    from ospo_nl.notifications.models import NotificationSettings
-
     address = user.email
     if not address:
         return
@@ -257,22 +251,6 @@ def moderation_target(label, pk):
             raise Http404 from None
     return reportable_target(label, pk)
 
-
-def target_querysets():
-    """How the queue loads each kind of target: with what it shows around it (one query per kind)."""
-    from django.apps import apps
-
-    def model(label):
-        return apps.get_model(label)
-
-    return [
-        model("casussen.Casus").objects.select_related("author__profile"),
-        model("casussen.Answer").objects.select_related("casus", "author__profile"),
-        model("casussen.Comment").objects.select_related("casus", "author__profile"),
-        model("forum.Topic").objects.select_related("author__profile"),
-        model("forum.Reply").objects.select_related("topic", "author__profile"),
-        model("directory.Profile").objects.select_related("user__profile"),  # the name comes from user.profile
-    ]
 
 
 def context_of(target):

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from ospo_nl.moderation import reportable
 from ospo_nl.moderation import verbs as moderation
 from ospo_nl.moderation.forms import ModerationForm, ReportForm
 from ospo_nl.moderation.models import ModerationAction, Report
@@ -83,7 +84,7 @@ def hidden(request):
     """Hidden posts of every kind, newest first, to review and unhide (one query per kind)."""
     moderation.check_moderate(request.user)
     posts = []
-    for qs in moderation.target_querysets()[:5]:
+    for qs in reportable.post_querysets():
         posts.extend(qs.hidden().select_related("hidden_by__profile")[:100])
     posts.sort(key=lambda p: p.hidden_at, reverse=True)
     rows = [

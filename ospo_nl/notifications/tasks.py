@@ -2,6 +2,8 @@
 
 from django.tasks import task
 
+from ospo_nl.notifications.mail import send_immediate
+
 
 @task()
 def deliver_notifications(notification_ids):
@@ -10,6 +12,4 @@ def deliver_notifications(notification_ids):
     Never raises for a failing mail server: unsent notifications keep emailed_at NULL and are picked
     up by the next `send_digests` run (digest users) or `send_digests --period immediate` (retry).
     """
-    from ospo_nl.notifications.mail import send_immediate
-
     return send_immediate(notification_ids)

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from ospo_nl.core.profiles import profile_model
 from ospo_nl.notifications.models import Notification, NotificationSettings
+from ospo_nl.notifications.tasks import deliver_notifications
 
 
 def _profiles(user_ids):
@@ -45,8 +46,6 @@ def notify(recipients, *, event, target, title, url, actor=None):
     ]
     created = Notification.objects.bulk_create(rows)
     if created:
-        from ospo_nl.notifications.tasks import deliver_notifications
-
         ids = [n.pk for n in created]
         # One notification per recipient per call (recipients are de-duplicated above).
         _profiles(n.recipient_id for n in created).update(unread_notifications=F("unread_notifications") + 1)

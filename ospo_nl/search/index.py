@@ -21,6 +21,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models, transaction
 from django.db.models import Count, Q
@@ -220,8 +221,6 @@ _receivers = []  # strong references: the signals hold weak ones
 
 
 def _connect(adapter):
-    from django.apps import apps
-
     uid = f"search-{adapter.model._meta.label}"
     post_save.connect(_on_save, sender=adapter.model, dispatch_uid=uid)
     post_delete.connect(_on_delete, sender=adapter.model, dispatch_uid=uid)

@@ -4,12 +4,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ospo_nl.core.roles import Audience, audiences_for
+
 
 class SearchEntryQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Only entries whose audience includes `user` (the one rule: `ospo_nl.core.roles.audiences_for`)."""
-        from ospo_nl.core.roles import audiences_for
-
         return self.filter(audience__in=audiences_for(user))
 
     def for_results(self):
@@ -35,10 +35,7 @@ class SearchEntry(models.Model):
         INITIATIVE = "initiative", _("initiatief")
         EXPERT = "expert", _("expert")
 
-    class Audience(models.TextChoices):
-        PUBLIC = "public", _("iedereen")
-        MEMBERS = "members", _("leden")
-        EXPERTS = "experts", _("experts")
+    Audience = Audience  # the one audience vocabulary (ospo_nl.core.roles)
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
     object_id = models.PositiveBigIntegerField()
@@ -66,7 +63,7 @@ class SearchEntry(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["content_type", "object_id"], name="search_entry_once_per_object"),
             models.CheckConstraint(
-                condition=models.Q(audience__in=["public", "members", "experts"]), name="search_entry_audience_valid"
+                condition=models.Q(audience__in=Audience.values), name="search_entry_audience_valid"
             ),
             models.CheckConstraint(
                 condition=models.Q(

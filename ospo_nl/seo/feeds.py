@@ -9,6 +9,7 @@ from functools import cached_property
 
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
@@ -77,8 +78,6 @@ class TagFeed(AtomFeed):
         return _("Nieuwe casussen en kennisbankartikelen met de tag “%(tag)s”.") % {"tag": tag.name}
 
     def link(self, tag):
-        from django.urls import reverse
-
         return reverse("casussen:by_tag", args=[tag.slug])
 
     @cached_property

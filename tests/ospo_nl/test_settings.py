@@ -33,3 +33,31 @@ def test_check_deploy_is_clean_with_production_settings():
         "WARNING",
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_yes_no_setting_that_is_not_one_stops_the_start_with_its_name():
+    result = _run_check({"DEBUG": "ture"})
+    assert result.returncode != 0
+    assert "DEBUG='ture' is not a yes/no value" in result.stderr
+
+
+def test_env_bool_reads_every_spelling_of_yes_and_no(monkeypatch):
+    import pytest
+    from django.core.exceptions import ImproperlyConfigured
+
+    from ospo_nl.settings import env_bool, env_int
+
+    for value, expected in [("1", True), ("TRUE", True), (" yes ", True), ("on", True),
+                            ("0", False), ("False", False), ("no", False), ("off", False), ("", False)]:
+        monkeypatch.setenv("OSPO_FLAG", value)
+        assert env_bool("OSPO_FLAG", default=not expected) is expected, value
+    monkeypatch.delenv("OSPO_FLAG")
+    assert env_bool("OSPO_FLAG", default=True) is True
+    monkeypatch.setenv("OSPO_FLAG", "ja")
+    with pytest.raises(ImproperlyConfigured, match="OSPO_FLAG='ja'"):
+        env_bool("OSPO_FLAG")
+    monkeypatch.setenv("OSPO_NUMBER", "60s")
+    with pytest.raises(ImproperlyConfigured, match="OSPO_NUMBER='60s' is not a whole number"):
+        env_int("OSPO_NUMBER", 5)
+    monkeypatch.setenv("OSPO_NUMBER", " 42 ")
+    assert env_int("OSPO_NUMBER", 5) == 42

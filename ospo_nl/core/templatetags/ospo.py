@@ -18,6 +18,8 @@ def member_name(user):
 @register.filter
 def has_two_factor(user):
     """True when the user has an authenticator (TOTP) set up; the admin nudges staff without one."""
+    # Imported here: models import this module (member_name) while apps load, and allauth.mfa's models
+    # cannot be imported before the app registry is ready.
     from allauth.mfa.utils import is_mfa_enabled
 
     return is_mfa_enabled(user)

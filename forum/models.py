@@ -1,6 +1,6 @@
 """The open forum: categories (curated in admin), topics and replies.
 
-Topics and replies are `ospo_nl.models.Post`s, so Markdown rendering, revisions and soft delete
+Topics and replies are `ospo_nl.core.models.Post`s, so Markdown rendering, revisions and soft delete
 are the same implementation casussen uses. `Topic.reply_count`, `last_reply` and
 `last_activity_at` are denormalised for the lists; `forum.verbs` keeps them right and
 `manage.py recount_forum` rebuilds them.

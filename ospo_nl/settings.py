@@ -164,11 +164,16 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Cache: local memory unless CACHE_URL / REDIS_URL points to a shared Redis.
 CACHE_URL = env("CACHE_URL") or env("REDIS_URL")
 if CACHE_URL:
-    # Django's Redis backend, reusing its client (ospo_nl.cache).
+    # Django's Redis backend, reusing its client and failing soft (ospo_nl.cache): with Redis gone the site
+    # is slower, not down.
     CACHES = {"default": {"BACKEND": "ospo_nl.cache.RedisCache", "LOCATION": CACHE_URL}}
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    # Sessions read from Redis and fall back to the database, so members stay signed in while Redis is away.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# How long a Redis call may take before the site goes on without it, and how long it then stays away.
+CACHE_TIMEOUT_SECONDS = env_int("CACHE_TIMEOUT_MS", 150) / 1000
+CACHE_RETRY_SECONDS = env_int("CACHE_RETRY_MS", 2000) / 1000
 # Search results (ospo_nl.core.content_cache) are cached only in a cache all processes share.
 CONTENT_CACHE_SECONDS = env_int("CONTENT_CACHE_SECONDS", 600 if CACHE_URL else 0)
 

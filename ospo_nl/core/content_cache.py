@@ -13,6 +13,8 @@ tell the other processes that something changed. `CONTENT_CACHE_SECONDS=0` turns
 """
 
 import hashlib
+import logging
+import secrets
 import time
 
 from django.conf import settings
@@ -24,6 +26,8 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
+
+logger = logging.getLogger(__name__)
 
 VERSION_KEY = "content-version"
 WAIT_SECONDS, POLL_SECONDS = 10, 0.02
@@ -52,10 +56,20 @@ def _bump():
         cache.set(VERSION_KEY, time.time_ns(), timeout=None)
 
 
+def _bump_or_log():
+    # The change is saved whatever happens here: a cache that cannot be told only serves older pages until
+    # their time is up (CONTENT_CACHE_SECONDS); it must not turn a saved write into an error page.
+    try:
+        _bump()
+    except Exception:
+        logger.exception("could not bump the content version")
+
+
 def changed():
     if enabled():
-        _bump()
-        transaction.on_commit(_bump)
+        _bump_or_log()
+        # robust: a failing callback must not keep the ones after it (the notification mail) from running.
+        transaction.on_commit(_bump_or_log, robust=True)
 
 
 def fresh(key):
@@ -115,10 +129,6 @@ def connect_signals():
         signal.connect(_on_write, dispatch_uid=f"content_cache.{id(signal)}")
 
 
-CSRF_PLACEHOLDER = "csrf-token-of-this-request"
-ACCOUNT_MENU_PLACEHOLDER = "account-menu-of-this-request"
-
-
 def shared_page(request, parts, template, context, *, status=200):
     """`template` (extending base.html) rendered with `context()` once for everyone whose view of the page
     `parts` describes, in this language at this URL, until content changes; then given this request's
@@ -129,21 +139,26 @@ def shared_page(request, parts, template, context, *, status=200):
     the header's account menu (name, notifications, log-out) is the one part rendered per request, and
     each request's own CSRF token replaces the placeholder the shared page's forms carry, so no token is
     ever shared between people.
+
+    The two placeholders are random values drawn for each rendering and kept with it: no text on the page,
+    whoever wrote it, can contain them, so only the places this function put them are replaced, and text
+    that looks like a placeholder shows as it was written.
     """
     def render_page():
-        placeholders = {"csrf_token": CSRF_PLACEHOLDER, "account_menu": ACCOUNT_MENU_PLACEHOLDER}
-        return render_to_string(template, {**context(), **placeholders}, request=request)
+        markers = {"csrf_token": f"csrf-{secrets.token_urlsafe(24)}",
+                   "account_menu": f"menu-{secrets.token_urlsafe(24)}"}
+        html = render_to_string(template, {**context(), **markers}, request=request)
+        return html, markers["csrf_token"], markers["account_menu"]
 
     if parts is None or get_messages(request):
-        html = render_page()
+        html, csrf_marker, menu_marker = render_page()
     else:
-        html = cached(("page", get_language(), request.get_full_path(), *parts), render_page)
+        html, csrf_marker, menu_marker = cached(("page", get_language(), request.get_full_path(), *parts), render_page)
     # A visitor's page has no form that needs a token: it stays cacheable whole (ospo_nl.core.page_cache).
-    token = get_token(request) if request.user.is_authenticated or CSRF_PLACEHOLDER in html else None
+    token = get_token(request) if request.user.is_authenticated or csrf_marker in html else None
     menu = render_to_string("includes/account_menu.html", {"user": request.user, "csrf_token": token})
-    # The menu comes first on the page: only the header's placeholder is replaced, whatever a post says.
-    html = html.replace(ACCOUNT_MENU_PLACEHOLDER, menu, 1)
+    html = html.replace(menu_marker, menu)
     if token:
-        html = html.replace(CSRF_PLACEHOLDER, token)
+        html = html.replace(csrf_marker, token)
     return HttpResponse(html, status=status)
 

@@ -123,7 +123,7 @@ PAGES = {
     "notifications": ("member", "/meldingen/", 200, None),
     "notification-settings": ("member", "/meldingen/instellingen/", 200, None),
     "following": ("member", "/volgend/", 200, None),
-    "expert-ranking": ("curator", "/meldingen/experts/?tags=licenties", 200, None),
+    "expert-ranking": ("curator", "/casussen/experts/?tags=licenties", 200, None),
     # Moderation and privacy
     "report-form": ("member", "report_profile", 200, None),
     "moderation-queue": ("curator", "/moderatie/", 200, None),

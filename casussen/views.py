@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from taggit.models import Tag
 
 from ospo_nl.core.content_cache import cached, shared_page
@@ -81,7 +81,7 @@ def _render_list(request, narrow=None, *, heading, intro="", extra=None, status_
     return shared_page(request, ("casus-list", *viewer, following_tag), "casussen/list.html", context)
 
 
-@require_GET
+@require_safe
 def casus_list(request):
     return _render_list(
         request, heading=_("Casussen"),
@@ -89,7 +89,7 @@ def casus_list(request):
     )
 
 
-@require_GET
+@require_safe
 def unanswered(request):
     return _render_list(
         request, lambda casussen: casussen.unanswered(), heading=_("Onbeantwoorde casussen"),
@@ -98,7 +98,7 @@ def unanswered(request):
     )
 
 
-@require_GET
+@require_safe
 def by_tag(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     return _render_list(
@@ -108,7 +108,7 @@ def by_tag(request, slug):
     )
 
 
-@require_GET
+@require_safe
 def by_organisation(request, slug):
     organisation = get_object_or_404(organisations().published(), slug=slug)
     # Casussen whose author chose to hide the organisation never show up here.
@@ -120,7 +120,7 @@ def by_organisation(request, slug):
 
 
 @login_required
-@require_GET
+@require_safe
 def mine(request):
     return _render_list(
         request, lambda casussen: casussen.filter(author=request.user), heading=_("Mijn casussen"),
@@ -129,7 +129,7 @@ def mine(request):
 
 
 @login_required
-@require_GET
+@require_safe
 def followed(request):
     follows = Follow.objects.filter(user=request.user)
     casus_ids = follows.filter(content_type=ContentType.objects.get_for_model(Casus)).values("object_id")
@@ -229,13 +229,13 @@ def _render_detail(request, casus, *, answer_form=None, comment_form=None, comme
     return shared_page(request, shared, "casussen/detail.html", context, status=status)
 
 
-@require_GET
+@require_safe
 def detail(request, slug):
     # The author, organisation, tags and article are read only to render the shared page.
     return _render_detail(request, _casus_or_404(request, slug))
 
 
-@require_GET
+@require_safe
 def history(request, slug):
     """Every version of the casus text with who wrote it and when."""
     casus = _casus_or_404(request, slug)
@@ -243,7 +243,7 @@ def history(request, slug):
     return render(request, "casussen/history.html", {"casus": casus, "revisions": revisions})
 
 
-@require_GET
+@require_safe
 def answer_history(request, slug, answer_id):
     """Every version of an answer, with who wrote it and when."""
     casus = _casus_or_404(request, slug)
@@ -256,7 +256,7 @@ def answer_history(request, slug, answer_id):
 
 @ratelimit("post")
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def ask(request):
     """Step 1: the title (GET). Step 2: similar casussen and articles (the one site search) and the full form.
 
@@ -296,7 +296,7 @@ def _form_page(request, *, form, heading, casus, submit, status=200, help_text="
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def edit(request, slug):
     casus = _casus_or_404(request, slug)
     permissions.check_edit_post(request.user, casus)
@@ -469,7 +469,7 @@ def unfollow_tag(request, slug):
 # Actions with a form (GET shows it, POST saves) -----------------------------------------------------
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def resolve(request, slug):
     casus = _casus_or_404(request, slug)
     permissions.check_manage_casus(request.user, casus)
@@ -488,7 +488,7 @@ def resolve(request, slug):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def assign(request, slug):
     casus = _casus_or_404(request, slug)
     permissions.check_assign_casus(request.user, casus)
@@ -504,7 +504,7 @@ def assign(request, slug):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def answer_edit(request, slug, answer_id):
     casus = _casus_or_404(request, slug)
     answer = get_object_or_404(casus.answers.alive(), pk=answer_id)
@@ -520,7 +520,7 @@ def answer_edit(request, slug, answer_id):
     return _form_page(request, form=form, heading=heading, casus=casus, submit=_("Opslaan"))
 
 
-@require_GET
+@require_safe
 @login_required
 def expert_ranking(request):
     permissions.check_view_expert_ranking(request.user)

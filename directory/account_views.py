@@ -9,7 +9,7 @@ from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from ospo_nl.core.account_data import delete_account, export_data
 
@@ -33,7 +33,7 @@ class DeleteAccountForm(forms.Form):
 
 
 @login_required
-@require_GET
+@require_safe
 def account_export(request):
     response = JsonResponse(export_data(request.user), encoder=DjangoJSONEncoder, json_dumps_params={"indent": 2})
     response["Content-Disposition"] = 'attachment; filename="ospo-nl-mijn-gegevens.json"'
@@ -42,7 +42,7 @@ def account_export(request):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def account_delete(request):
     form = DeleteAccountForm(request.POST if request.method == "POST" else None, user=request.user)
     if form.is_valid():

@@ -4,7 +4,7 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from ospo_nl.core.content_cache import shared_page
 from ospo_nl.core.registries import organisation_sections
@@ -27,7 +27,7 @@ from .structured_data import organisation_json_ld
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def profile_edit(request):
     profile, _created = Profile.objects.get_or_create(user=request.user)
     form = ProfileForm(request.POST or None, instance=profile)
@@ -49,7 +49,7 @@ ORGANISATION_FILTERS = {
 YES_NO = {"ja": gettext_lazy("ja"), "nee": gettext_lazy("nee")}
 
 
-@require_GET
+@require_safe
 def organisation_list(request):
     form = OrganisationFilterForm(request.GET)
     values = form.values()
@@ -73,7 +73,7 @@ def organisation_list(request):
                        status=400 if form.errors else 200)
 
 
-@require_GET
+@require_safe
 def organisation_detail(request, slug):
     organisation = get_object_or_404(Organisation.objects.prefetch_related("tags"), slug=slug)
     check_view_organisation(request.user, organisation)
@@ -102,7 +102,7 @@ INITIATIVE_FILTERS = {
 }
 
 
-@require_GET
+@require_safe
 def initiative_list(request):
     form = InitiativeFilterForm(request.GET)
     values = form.values()
@@ -122,7 +122,7 @@ def initiative_list(request):
     return render(request, "directory/initiative_list.html", context, status=400 if form.errors else 200)
 
 
-@require_GET
+@require_safe
 def initiative_detail(request, slug):
     initiative = get_object_or_404(Initiative.objects.prefetch_related("tags"), slug=slug)
     check_view_initiative(request.user, initiative)
@@ -146,7 +146,7 @@ EXPERT_FILTERS = {
 }
 
 
-@require_GET
+@require_safe
 def expert_list(request):
     form = ExpertFilterForm(request.GET)
     values = form.values()
@@ -166,31 +166,31 @@ def expert_list(request):
     return render(request, "directory/expert_list.html", context, status=400 if form.errors else 200)
 
 
-@require_GET
+@require_safe
 def expert_detail(request, pk):
     profile = get_object_or_404(Profile.objects.for_expert_list(), pk=pk)
     check_view_expert(request.user, profile)
     return render(request, "directory/expert_detail.html", {"profile": profile})
 
 
-@require_GET
+@require_safe
 def organisations_json(request):
     return open_data.json_response(open_data.organisation_rows())
 
 
-@require_GET
+@require_safe
 def organisations_csv(request):
     return open_data.csv_response(
         open_data.organisation_rows(), "organisaties.csv", open_data.ORGANISATION_COLUMNS
     )
 
 
-@require_GET
+@require_safe
 def initiatives_json(request):
     return open_data.json_response(open_data.initiative_rows())
 
 
-@require_GET
+@require_safe
 def initiatives_csv(request):
     return open_data.csv_response(open_data.initiative_rows(), "initiatieven.csv", open_data.INITIATIVE_COLUMNS)
 

@@ -4,7 +4,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from ospo_nl.core.content_cache import shared_page
 from ospo_nl.core.following import is_following
@@ -40,7 +40,7 @@ def _alive_reply(pk):
     )
 
 
-@require_GET
+@require_safe
 def forum_home(request):
     categories = list(Category.objects.for_forum_home(request.user))
     latest = {t.pk: t for t in Topic.objects.for_category_cards([c.latest_topic_id for c in categories])}
@@ -49,7 +49,7 @@ def forum_home(request):
     return render(request, "forum/home.html", {"categories": categories})
 
 
-@require_GET
+@require_safe
 def category(request, slug):
     category = get_object_or_404(Category, slug=slug)
     topics = Topic.objects.for_category_page(category, request.user)
@@ -59,7 +59,7 @@ def category(request, slug):
     })
 
 
-@require_GET
+@require_safe
 def topic(request, pk, slug=None):
     topic = get_object_or_404(Topic.objects.for_detail(), pk=pk)
     if slug != topic.slug:
@@ -88,7 +88,7 @@ def topic(request, pk, slug=None):
     return shared_page(request, parts, "forum/topic.html", context)
 
 
-@require_GET
+@require_safe
 def reply(request, pk):
     """Permalink of a reply: the page of its topic it is on, scrolled to it."""
     reply = get_object_or_404(Reply.objects.select_related("topic").filter(topic__deleted_at__isnull=True), pk=pk)
@@ -97,7 +97,7 @@ def reply(request, pk):
     return redirect(f"{reply.topic.get_absolute_url()}{query}#reactie-{reply.pk}")
 
 
-@require_GET
+@require_safe
 def history(request, pk, kind):
     """Every version of a topic or reply, newest first (public, like the posts themselves)."""
     post = _alive_topic(pk) if kind == "topic" else _alive_reply(pk)
@@ -107,7 +107,7 @@ def history(request, pk, kind):
 
 
 @login_required
-@require_GET
+@require_safe
 def topic_first_unread(request, pk):
     topic = _alive_topic(pk)
     unread = first_unread_reply(request.user, topic)
@@ -115,7 +115,7 @@ def topic_first_unread(request, pk):
 
 
 @ratelimit("post")
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def topic_create(request, slug):
     category = get_object_or_404(Category, slug=slug)
@@ -128,7 +128,7 @@ def topic_create(request, slug):
     return _form_page(request, "forum/topic_form.html", {"form": form, "category": category})
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def topic_edit(request, pk):
     topic = _alive_topic(pk)
@@ -143,7 +143,7 @@ def topic_edit(request, pk):
 
 
 @ratelimit("post")
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def reply_create(request, pk):
     topic = _alive_topic(pk)
@@ -168,7 +168,7 @@ def _int_or_404(value):
         raise Http404 from None
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def reply_edit(request, pk):
     reply = _alive_reply(pk)
@@ -221,7 +221,7 @@ def topic_lock(request, pk, locked):
     return redirect(topic)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def topic_move(request, pk):
     topic = _alive_topic(pk)

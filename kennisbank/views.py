@@ -11,7 +11,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from taggit.models import Tag
 
 from ospo_nl.core.content_cache import cached
@@ -32,7 +32,7 @@ def _page(request, queryset):
     return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("pagina"))
 
 
-@require_GET
+@require_safe
 def home(request):
     sections = list(Section.objects.top_level())
     by_section = {section.pk: [] for section in sections}
@@ -51,7 +51,7 @@ def home(request):
     })
 
 
-@require_GET
+@require_safe
 def page(request, path):
     """A section (`/kennisbank/<section path>/`) or an article (`/kennisbank/<section path>/<slug>/`)."""
     parent_path, _sep, slug = path.strip("/").rpartition("/")
@@ -118,7 +118,7 @@ def _section_page(request, section):
     })
 
 
-@require_GET
+@require_safe
 def kind_list(request, kind):
     if kind not in Article.Kind.values:
         raise Http404
@@ -128,7 +128,7 @@ def kind_list(request, kind):
     })
 
 
-@require_GET
+@require_safe
 def tag_list(request, tag):
     tag = get_object_or_404(Tag, slug=tag)
     page_obj = _page(request, Article.objects.visible_to(request.user).for_list().filter(tags=tag))
@@ -137,21 +137,21 @@ def tag_list(request, tag):
     })
 
 
-@require_GET
+@require_safe
 def recent(request):
     page_obj = _page(request, Article.objects.visible_to(request.user).for_list())
     return render(request, "kennisbank/article_list.html", {"heading": _("Recent bijgewerkt"), "page_obj": page_obj})
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def article_create(request):
     check_write_article(request.user)
     return _article_form_page(request, None)
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def article_edit(request, slug):
     article = get_object_or_404(Article.objects.select_related("section"), slug=slug)
     check_edit_article(request.user, article)
@@ -176,7 +176,7 @@ def _article_form_page(request, article):
 
 
 @login_required
-@require_GET
+@require_safe
 def article_history(request, slug):
     article = get_object_or_404(Article.objects.select_related("section"), slug=slug)
     check_view_history(request.user, article)
@@ -186,7 +186,7 @@ def article_history(request, slug):
 
 
 @login_required
-@require_GET
+@require_safe
 def article_diff(request, slug):
     article = get_object_or_404(Article.objects.select_related("section"), slug=slug)
     check_view_history(request.user, article)

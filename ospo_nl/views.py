@@ -1,22 +1,22 @@
 from django.shortcuts import render
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from ospo_nl.core.registries import home_sections
 
 
-@require_GET
+@require_safe
 def home(request):
     """What is new in each part (each registers its section from its AppConfig.ready())."""
     return render(request, "home.html", {"sections": [section(request.user) for section in home_sections]})
 
 
-@require_GET
+@require_safe
 def accessibility(request):
     return render(request, "pages/accessibility.html")
 
 
-@require_GET
+@require_safe
 def privacy(request):
     return render(request, "pages/privacy.html")
 

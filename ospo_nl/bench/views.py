@@ -4,11 +4,11 @@ Mounted only when settings.BENCH is on (ospo_nl.urls); it runs through the same 
 """
 
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 ITEMS = [f"Regel {n}" for n in range(10)]
 
 
-@require_GET
+@require_safe
 def ceiling(request):
     return render(request, "bench/ceiling.html", {"title": "Plafond", "items": ITEMS})

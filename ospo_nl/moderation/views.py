@@ -6,7 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from ospo_nl.moderation import reportable
 from ospo_nl.moderation import verbs as moderation
@@ -19,7 +19,7 @@ LOG_PAGE_SIZE = 50
 
 @ratelimit("report")
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def report_create(request, label, pk):
     target = moderation.reportable_target(label, pk)
     moderation.check_report(request.user, target)
@@ -58,7 +58,7 @@ def _render_queue(request, *, errors=None, status=200):
 
 
 @login_required
-@require_GET
+@require_safe
 def queue(request):
     moderation.check_moderate(request.user)
     return _render_queue(request)
@@ -79,7 +79,7 @@ def act(request, label, pk):
 
 
 @login_required
-@require_GET
+@require_safe
 def hidden(request):
     """Hidden posts of every kind, newest first, to review and unhide (one query per kind)."""
     moderation.check_moderate(request.user)
@@ -96,7 +96,7 @@ def hidden(request):
 
 
 @login_required
-@require_GET
+@require_safe
 def log(request):
     moderation.check_moderate(request.user)
     actions = ModerationAction.objects.select_related("moderator__profile", "content_type")

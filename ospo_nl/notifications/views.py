@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from ospo_nl.core.models import Follow
 from ospo_nl.notifications.forms import NotificationSettingsForm
@@ -26,7 +26,7 @@ def _safe_next(request, fallback):
     return fallback
 
 
-@require_GET
+@require_safe
 @login_required
 def notification_list(request):
     page = Paginator(Notification.objects.for_inbox(request.user), PER_PAGE).get_page(request.GET.get("pagina"))
@@ -60,7 +60,7 @@ def notification_read_all(request):
     return redirect(_safe_next(request, "notifications:list"))
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def notification_settings(request):
     instance = NotificationSettings.for_user(request.user)
@@ -91,7 +91,7 @@ def _following_groups(user, follows):
     return list(groups.values())
 
 
-@require_GET
+@require_safe
 @login_required
 def following_list(request):
     follows = Follow.objects.for_following_page(request.user)
@@ -110,7 +110,7 @@ def following_remove(request, pk):
 # Mail clients send the RFC 8058 one-click POST without a CSRF token; the signed token is the
 # authentication here, and the only thing it can do is switch that user's e-mail off.
 @csrf_exempt
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def unsubscribe(request, token):
     try:
         user = user_for_unsubscribe_token(token)

@@ -3,7 +3,7 @@
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from ospo_nl.search.index import MAX_QUERY_LENGTH, Kind, search, similar
 
@@ -17,7 +17,7 @@ def _page_number(value):
         return 1
 
 
-@require_GET
+@require_safe
 def search_page(request):
     kind = request.GET.get("soort", "")
     if kind not in Kind.values:
@@ -34,7 +34,7 @@ def search_page(request):
     })
 
 
-@require_GET
+@require_safe
 @never_cache
 def suggestions(request):
     q = request.GET.get("q", "")[:MAX_QUERY_LENGTH]

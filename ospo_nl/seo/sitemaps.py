@@ -14,7 +14,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 
 class PageSitemap(Sitemap):
@@ -48,7 +48,7 @@ class SiteUrl:
 
 
 @x_robots_tag
-@require_GET
+@require_safe
 def index(request):
     items = []
     for section, sitemap_class in SITEMAPS.items():
@@ -61,7 +61,7 @@ def index(request):
 
 
 @x_robots_tag
-@require_GET
+@require_safe
 def section(request, section):
     if section not in SITEMAPS:
         raise Http404

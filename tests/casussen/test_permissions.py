@@ -92,7 +92,7 @@ def test_the_author_or_a_curator_manages_the_casus(casus, member, other_member, 
 
 @pytest.mark.django_db
 def test_an_answer_of_another_casus_cannot_be_accepted(casus, answer, member):
-    from .conftest import make_casus
+    from tests.factories import make_casus
 
     other = make_casus(member, "Andere casus")
     assert allowed(p.check_accept_answer, member, other, answer) == 404

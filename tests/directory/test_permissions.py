@@ -5,7 +5,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
 
 from directory.permissions import check_view_expert, check_view_initiative, check_view_organisation
-from tests.conftest import make_user
+from tests.factories import make_user
 
 from .conftest import make_initiative
 

@@ -10,18 +10,17 @@ from kennisbank.permissions import (
     check_view_article,
     check_view_history,
 )
-
-from .conftest import make_article
+from tests.factories import make_article
 
 
 @pytest.fixture
 def published(section):
-    return make_article(section, "gepubliceerd")
+    return make_article(section, slug="gepubliceerd")
 
 
 @pytest.fixture
 def draft(section):
-    return make_article(section, "concept", status=Article.Status.DRAFT)
+    return make_article(section, slug="concept", status=Article.Status.DRAFT)
 
 
 @pytest.mark.django_db

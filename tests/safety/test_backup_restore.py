@@ -12,7 +12,10 @@ from forum import verbs
 from forum.models import Category
 from tests.factories import make_user
 
-pytestmark = pytest.mark.skipif(shutil.which("pg_dump") is None, reason="needs the PostgreSQL client tools")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(shutil.which("pg_dump") is None, reason="needs the PostgreSQL client tools"),
+]
 
 
 def _pg(settings_dict):

@@ -2,21 +2,10 @@
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
 
 from casussen import permissions as p
 from casussen import verbs as casus_verbs
-
-
-def allowed(check, *args):
-    try:
-        check(*args)
-    except PermissionDenied:
-        return 403
-    except Http404:
-        return 404
-    return True
+from tests.helpers import allowed
 
 
 @pytest.mark.django_db

@@ -1,16 +1,16 @@
-"""Personas and tiny factories shared by all tests.
+"""Personas and shared fixtures for all tests; the factories behind them are in tests/factories.py.
 
 Personas: visitor (anonymous), member, expert, curator, admin. Each has a `*_client` fixture
-that is logged in. Data is deterministic: no random values.
+that is logged in. Shared content: `casus` (public, by `member`), its `answer` (by `expert`) and a
+forum `category`. Data is deterministic: no random values.
 """
 
 import pytest
-from allauth.account.models import EmailAddress
-from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import connection
+from django.test import Client
 
-from directory.models import Profile
+from tests.factories import make_answer, make_casus, make_category, make_user
 
 
 @pytest.fixture(autouse=True)
@@ -29,21 +29,6 @@ def _clear_cache():
 def postgres_only():
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL (full-text search, trigram, concurrency)")
-
-
-def make_user(email, *, name="", is_staff=False, is_superuser=False, is_expert=False, expertise=(),
-              organisation=None, is_public=None, password="correct-horse-battery"):
-    user = get_user_model().objects.create_user(
-        username=email, email=email, password=password, is_staff=is_staff, is_superuser=is_superuser
-    )
-    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
-    profile = Profile.objects.create(
-        user=user, display_name=name or email.split("@")[0].title(), is_expert=is_expert,
-        organisation=organisation, is_public=is_expert if is_public is None else is_public,
-    )
-    if expertise:
-        profile.expertise.set(list(expertise))
-    return user
 
 
 @pytest.fixture
@@ -77,42 +62,50 @@ def admin_user(db):
     return make_user("admin@example.org", name="Ada Admin", is_staff=True, is_superuser=True)
 
 
-def _client_for(client_class, user):
-    c = client_class()
-    c.force_login(user)
-    return c
+@pytest.fixture
+def casus(member):
+    """A public casus by `member`: "Welke licentie kiezen we?", tagged licenties (Eva Expert's expertise)."""
+    return make_casus(member)
+
+
+@pytest.fixture
+def answer(casus, expert):
+    """Eva Expert's answer on `casus` ("Kies de EUPL-1.2; die is gemaakt voor overheden.")."""
+    return make_answer(casus, expert)
+
+
+@pytest.fixture
+def category(db):
+    """The forum category "Licenties", with a Markdown description."""
+    return make_category("Licenties", description="Over *EUPL* en meer.", order=1)
+
+
+def _client_for(user):
+    client = Client()
+    client.force_login(user)
+    return client
 
 
 @pytest.fixture
 def member_client(member):
-    from django.test import Client
-
-    return _client_for(Client, member)
+    return _client_for(member)
 
 
 @pytest.fixture
 def other_member_client(other_member):
-    from django.test import Client
-
-    return _client_for(Client, other_member)
+    return _client_for(other_member)
 
 
 @pytest.fixture
 def expert_client(expert):
-    from django.test import Client
-
-    return _client_for(Client, expert)
+    return _client_for(expert)
 
 
 @pytest.fixture
 def curator_client(curator):
-    from django.test import Client
-
-    return _client_for(Client, curator)
+    return _client_for(curator)
 
 
 @pytest.fixture
 def admin_client_(admin_user):
-    from django.test import Client
-
-    return _client_for(Client, admin_user)
+    return _client_for(admin_user)

@@ -1,22 +1,10 @@
-"""Casussen fixtures: one casus per visibility, written by `member`, plus an answer by `expert`."""
+"""Casussen fixtures: a members-only and an experts-only casus by `member` (the public `casus` and its
+`answer` are shared, in tests/conftest.py)."""
 
 import pytest
 
-from casussen import verbs as casus_verbs
 from casussen.models import Casus
-
-
-def make_casus(author, title="Welke licentie kiezen we?", *, visibility=Casus.Visibility.PUBLIC, tags=("licenties",),
-               **kwargs):
-    return casus_verbs.post_casus(
-        by=author, title=title, body=kwargs.pop("body", "Wij willen onze app publiceren. Welke licentie?"),
-        visibility=visibility, tags=tags, **kwargs,
-    )
-
-
-@pytest.fixture
-def casus(member):
-    return make_casus(member)
+from tests.factories import make_casus
 
 
 @pytest.fixture
@@ -29,8 +17,3 @@ def members_casus(member):
 def experts_casus(member):
     return make_casus(member, "Alleen voor experts: beveiligingslek in gedeelde code",
                       visibility=Casus.Visibility.EXPERTS, tags=("beveiliging",))
-
-
-@pytest.fixture
-def answer(casus, expert):
-    return casus_verbs.post_answer(casus=casus, by=expert, body="Kies de EUPL-1.2; die is gemaakt voor overheden.")

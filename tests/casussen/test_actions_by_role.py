@@ -7,8 +7,7 @@ from django.urls import reverse
 
 from casussen import verbs as casus_verbs
 from casussen.models import Casus
-
-from .conftest import make_casus
+from tests.factories import make_casus
 
 PERSONAS = ["author", "other_member", "expert", "curator"]
 

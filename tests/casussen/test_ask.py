@@ -4,8 +4,7 @@ from django.urls import reverse
 from casussen import verbs as casus_verbs
 from casussen.models import Casus
 from ospo_nl.notifications.models import Notification
-
-from .conftest import make_casus
+from tests.factories import make_casus
 
 ASK = reverse("casussen:ask")
 

@@ -7,9 +7,7 @@ from django.db import connection
 
 from casussen import verbs as casus_verbs
 from casussen.models import Answer, Vote
-from tests.conftest import make_user
-
-from .conftest import make_casus
+from tests.factories import make_casus, make_user
 
 
 def run_at_once(*calls):

@@ -4,9 +4,7 @@ from django.urls import reverse
 
 from casussen import verbs as casus_verbs
 from casussen.models import Casus
-from tests.conftest import make_user
-
-from .conftest import make_casus
+from tests.factories import make_casus, make_user
 
 
 @pytest.mark.django_db

@@ -1,6 +1,6 @@
 """The curators' view of the expert ranking, to assign a casus by hand."""
 
-from tests.conftest import make_user
+from tests.factories import make_user
 
 URL = "/casussen/experts/"
 

@@ -3,8 +3,7 @@ from django.urls import reverse
 
 from casussen.models import Casus
 from casussen.sitemaps import CasusSitemap
-
-from .conftest import make_casus
+from tests.factories import make_casus
 
 
 @pytest.fixture

@@ -4,16 +4,15 @@ import pytest
 from django.urls import reverse
 
 from casussen.models import Casus
-from forum.models import Category
-from tests.forum.conftest import make_topic
+from tests.factories import make_category, make_topic
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def topic(member):
-    category = Category.objects.create(name="Licenties", slug="licenties")
-    return make_topic(member, category, title="Mag onze gemeente GPL-code hergebruiken?", tags=["licenties"])
+    return make_topic(member, make_category("Licenties"), title="Mag onze gemeente GPL-code hergebruiken?",
+                      tags=["licenties"])
 
 
 def _url(topic):

@@ -3,8 +3,7 @@ from django.contrib.auth.models import AnonymousUser
 
 from casussen.home import latest_casussen
 from casussen.models import Casus
-
-from .conftest import make_casus
+from tests.factories import make_casus
 
 
 @pytest.mark.django_db

@@ -5,8 +5,7 @@ from django.db import IntegrityError, transaction
 from casussen import verbs as casus_verbs
 from casussen.models import Answer, Casus, Vote
 from directory.models import Organisation
-
-from .conftest import make_casus
+from tests.factories import make_casus
 
 
 @pytest.fixture

@@ -2,21 +2,10 @@
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
 
 from casussen import permissions as p
 from casussen import verbs as casus_verbs
-
-
-def allowed(check, *args):
-    try:
-        check(*args)
-    except PermissionDenied:
-        return 403
-    except Http404:
-        return 404
-    return True
+from tests.helpers import allowed
 
 
 @pytest.mark.django_db
@@ -92,7 +81,7 @@ def test_the_author_or_a_curator_manages_the_casus(casus, member, other_member, 
 
 @pytest.mark.django_db
 def test_an_answer_of_another_casus_cannot_be_accepted(casus, answer, member):
-    from .conftest import make_casus
+    from tests.factories import make_casus
 
     other = make_casus(member, "Andere casus")
     assert allowed(p.check_accept_answer, member, other, answer) == 404

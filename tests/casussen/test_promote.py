@@ -8,7 +8,7 @@ from casussen.models import Casus
 from kennisbank.models import Article
 from ospo_nl import handoffs
 from ospo_nl.core.revisions import revisions_of
-from tests.casussen.conftest import make_casus
+from tests.factories import make_casus
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ import pytest
 from casussen.models import Answer, Casus
 from casussen.routing import notify_experts_of_new_casus, rank_experts
 from ospo_nl.notifications.models import Notification, NotificationSettings
-from tests.conftest import make_user
+from tests.factories import make_user
 
 # 50 experts, deterministic: every 5th knows licences and procurement, every 5th+1 only licences,
 # every 5th+2 only procurement, the rest something else. Some are away or full.

@@ -12,9 +12,7 @@ from taggit.models import Tag
 from casussen import verbs as casus_verbs
 from casussen.models import Casus
 from ospo_nl.core.following import follow
-from tests.conftest import make_user
-
-from .conftest import make_casus
+from tests.factories import make_casus, make_user
 
 
 @pytest.fixture(autouse=True)

@@ -8,8 +8,7 @@ from casussen import verbs as casus_verbs
 from casussen.models import Casus
 from casussen.related import casussen_of
 from directory.models import Organisation
-
-from .conftest import make_casus
+from tests.factories import make_casus
 
 
 def json_ld_of(response):

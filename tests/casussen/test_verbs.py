@@ -6,9 +6,7 @@ from casussen.models import Answer, Casus, Comment
 from ospo_nl.core.following import is_following
 from ospo_nl.core.revisions import revisions_of
 from ospo_nl.notifications.models import Notification
-from tests.conftest import make_user
-
-from .conftest import make_casus
+from tests.factories import make_casus, make_user
 
 
 @pytest.mark.django_db

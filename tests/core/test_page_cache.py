@@ -7,7 +7,7 @@ from django.urls import reverse
 from casussen import verbs as casus_verbs
 from casussen.models import Answer, Casus
 from ospo_nl.moderation import verbs as moderation
-from tests.casussen.conftest import make_casus
+from tests.factories import make_casus
 
 HEADER = "X-Page-Cache"
 
@@ -15,16 +15,6 @@ HEADER = "X-Page-Cache"
 @pytest.fixture(autouse=True)
 def page_cache_on(settings):
     settings.CONTENT_CACHE_SECONDS = 600  # locmem is shared within this one test process
-
-
-@pytest.fixture
-def casus(member):
-    return make_casus(member)
-
-
-@pytest.fixture
-def answer(casus, expert):
-    return casus_verbs.post_answer(casus=casus, by=expert, body="Kies de EUPL-1.2; die is gemaakt voor overheden.")
 
 
 def visit(url, **extra):

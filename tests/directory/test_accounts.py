@@ -8,7 +8,7 @@ from django.core import mail
 from django.urls import reverse
 
 from directory.models import Profile
-from tests.conftest import make_user
+from tests.factories import make_user
 
 SIGNUP = {"email": "nieuw@gemeente.example", "password1": "een-sterk-wachtwoord-42",
           "password2": "een-sterk-wachtwoord-42", "display_name": "Nina Nieuw", "website": ""}

@@ -132,7 +132,7 @@ def test_member_gets_no_admin_access(member_client):
 
 @pytest.mark.django_db
 def test_staff_without_the_curator_group_cannot_change_the_directory(client):
-    from tests.conftest import make_user
+    from tests.factories import make_user
 
     staff = make_user("staff@example.org", is_staff=True)
     client.force_login(staff)

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.conftest import make_user
+from tests.factories import make_user
 
 from .conftest import make_organisation
 

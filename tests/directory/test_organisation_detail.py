@@ -4,7 +4,7 @@ import pytest
 
 from directory.models import InitiativeOrganisation
 from ospo_nl.core import registries
-from tests.conftest import make_user
+from tests.factories import make_user
 
 from .conftest import make_initiative, make_organisation
 

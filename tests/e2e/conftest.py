@@ -26,13 +26,15 @@ E2E_DIR = Path(__file__).parent
 
 
 def pytest_collection_modifyitems(items):
-    # Everything in this folder needs the browser: keep it out of the SQLite run (-m "not e2e").
+    # Everything in this folder needs the browser: keep it out of the SQLite run (-m "not e2e") and out of
+    # the fast inner loop (-m "not slow").
     # Browser tests run last (a stable sort after pytest-django's own ordering), so the event loop
     # Playwright leaves in the main thread, and the DJANGO_ALLOW_ASYNC_UNSAFE it needs, never reach
     # another test (e.g. one that runs `manage.py check --deploy` in a subprocess).
     for item in items:
         if E2E_DIR in Path(str(item.fspath)).parents:
             item.add_marker(pytest.mark.e2e)
+            item.add_marker(pytest.mark.slow)
     items.sort(key=lambda item: item.get_closest_marker("e2e") is not None)
 
 

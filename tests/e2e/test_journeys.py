@@ -14,11 +14,9 @@ from django.core import mail
 from casussen import verbs as casus_verbs
 from casussen.models import Casus
 from directory.models import Organisation
-from forum.models import Category, Topic
-from kennisbank.models import Article, Section
-from kennisbank.verbs import save_article
+from forum.models import Topic
 from ospo_nl.core.following import is_following
-from tests.conftest import make_user
+from tests.factories import make_answer, make_article, make_casus, make_category, make_section
 
 from .conftest import log_in, visit
 from .driving import Driver
@@ -29,23 +27,9 @@ MODES = [pytest.param(False, id="mouse"), pytest.param(True, id="keyboard")]
 
 
 @pytest.fixture
-def people(db):
-    from django.contrib.auth.models import Group
-
-    curator = make_user("curator@example.org", name="Carla Curator", is_staff=True)
-    group = Group.objects.filter(name="curator").first()
-    if group:
-        curator.groups.add(group)
-    return {
-        "member": make_user("member@example.org", name="Mila Member"),
-        "expert": make_user("expert@example.org", name="Eva Expert", is_expert=True, expertise=["licenties"]),
-        "curator": curator,
-    }
-
-
-def new_casus(author, title, **kwargs):
-    return casus_verbs.post_casus(by=author, title=title, body=kwargs.pop("body", "Wij willen onze app publiceren."),
-                                visibility=Casus.Visibility.PUBLIC, tags=kwargs.pop("tags", ("licenties",)), **kwargs)
+def people(member, expert, curator):
+    """The personas of tests/conftest.py by role."""
+    return {"member": member, "expert": expert, "curator": curator}
 
 
 def main(page):
@@ -54,11 +38,9 @@ def main(page):
 
 @pytest.mark.parametrize("keyboard", MODES)
 def test_a_visitor_searches_and_reads_a_casus_and_an_article(page, people, keyboard):
-    new_casus(people["member"], "Welke licentie voor onze parkeerapp?", body="Wij twijfelen over de EUPL.")
-    section = Section.objects.create(slug="licenties", title="Licenties")
-    save_article(Article(section=section, slug="parkeerapps-publiceren", title="Parkeerapps publiceren",
-                         body="Zo publiceer je een parkeerapp als open source.", status=Article.Status.PUBLISHED),
-                 by=None)
+    make_casus(people["member"], "Welke licentie voor onze parkeerapp?", body="Wij twijfelen over de EUPL.")
+    make_article(make_section("licenties", "Licenties"), slug="parkeerapps-publiceren", title="Parkeerapps publiceren",
+                 body="Zo publiceer je een parkeerapp als open source.")
     ui = Driver(page, keyboard=keyboard)
     visit(page, "/")
     for query, result in [("parkeerapp licentie", "Welke licentie voor onze parkeerapp?"),
@@ -85,8 +67,8 @@ def sign_up(page, ui, email, name, password):
 
 @pytest.mark.parametrize("keyboard", MODES)
 def test_a_member_signs_up_asks_a_casus_comments_votes_and_follows(page, people, keyboard):
-    other = new_casus(people["expert"], "Hoe richten we een OSPO in?", tags=("ospo",))
-    answer = casus_verbs.post_answer(casus=other, by=people["curator"], body="Begin klein, met één team.")
+    other = make_casus(people["expert"], "Hoe richten we een OSPO in?", tags=("ospo",))
+    answer = make_answer(other, people["curator"], "Begin klein, met één team.")
     ui = Driver(page, keyboard=keyboard)
     sign_up(page, ui, "nina@gemeente.example", "Nina Nieuw", "een-sterk-wachtwoord-42")
 
@@ -118,7 +100,7 @@ def test_a_member_signs_up_asks_a_casus_comments_votes_and_follows(page, people,
 
 @pytest.mark.parametrize("keyboard", MODES)
 def test_an_expert_claims_and_answers_a_casus(page, people, live_server, keyboard):
-    casus = new_casus(people["member"], "Mogen we GPL-code in een EUPL-project opnemen?")
+    casus = make_casus(people["member"], "Mogen we GPL-code in een EUPL-project opnemen?")
     log_in(page.context, people["expert"], live_server)
     ui = Driver(page, keyboard=keyboard)
     visit(page, casus.get_absolute_url())
@@ -133,8 +115,8 @@ def test_an_expert_claims_and_answers_a_casus(page, people, live_server, keyboar
 
 @pytest.mark.parametrize("keyboard", MODES)
 def test_the_author_accepts_an_answer_and_writes_lessons_learned(page, people, live_server, keyboard):
-    casus = new_casus(people["member"], "Welke licentie kiezen we voor onze app?")
-    answer = casus_verbs.post_answer(casus=casus, by=people["expert"], body="Kies de EUPL-1.2.")
+    casus = make_casus(people["member"], "Welke licentie kiezen we voor onze app?")
+    answer = make_answer(casus, people["expert"], "Kies de EUPL-1.2.")
     log_in(page.context, people["member"], live_server)
     ui = Driver(page, keyboard=keyboard)
     visit(page, casus.get_absolute_url())
@@ -154,11 +136,11 @@ def test_the_author_accepts_an_answer_and_writes_lessons_learned(page, people, l
 def test_a_curator_publishes_an_organisation_in_admin_and_promotes_a_casus(page, people, live_server, keyboard):
     organisation = Organisation.objects.create(name="Gemeente Voorbeeld", slug="gemeente-voorbeeld",
                                                is_published=False)
-    casus = new_casus(people["member"], "Hoe publiceren we broncode veilig?")
-    answer = casus_verbs.post_answer(casus=casus, by=people["expert"], body="Scan eerst op geheimen.")
+    casus = make_casus(people["member"], "Hoe publiceren we broncode veilig?")
+    answer = make_answer(casus, people["expert"], "Scan eerst op geheimen.")
     casus_verbs.accept_answer(casus=casus, answer=answer, by=people["member"])
     casus_verbs.resolve_casus(casus=casus, by=people["member"], lessons_learned="Scan op geheimen vóór publicatie.")
-    Section.objects.create(slug="publiceren", title="Publiceren")
+    make_section("publiceren", "Publiceren")
     log_in(page.context, people["curator"], live_server)
     ui = Driver(page, keyboard=keyboard)
 
@@ -180,7 +162,7 @@ def test_a_curator_publishes_an_organisation_in_admin_and_promotes_a_casus(page,
 
 @pytest.mark.parametrize("keyboard", MODES)
 def test_a_member_starts_a_forum_topic_and_replies(page, people, live_server, keyboard):
-    category = Category.objects.create(name="Licenties", slug="licenties", order=1)
+    category = make_category("Licenties", order=1)
     log_in(page.context, people["member"], live_server)
     ui = Driver(page, keyboard=keyboard)
     visit(page, "/forum/")

@@ -5,7 +5,7 @@ import pytest
 from casussen import verbs as casus_verbs
 from forum import verbs
 from forum.models import Category
-from tests.conftest import make_user
+from tests.factories import make_user
 from tests.safety.xss import vectors
 
 from .conftest import new_page

@@ -1,28 +1,14 @@
-"""Forum fixtures: two categories and a topic started by `member`, made through the verbs."""
+"""Forum fixtures: a second category and a topic started by `member`, with a reply, made through the verbs
+(the category "Licenties" is shared, in tests/conftest.py)."""
 
 import pytest
 
-from forum import verbs
-from forum.models import Category
-
-
-@pytest.fixture
-def category(db):
-    return Category.objects.create(name="Licenties", slug="licenties", description="Over *EUPL* en meer.", order=1)
+from tests.factories import make_category, make_reply, make_topic
 
 
 @pytest.fixture
 def other_category(db):
-    return Category.objects.create(name="Inkoop", slug="inkoop", order=2)
-
-
-def make_topic(author, category, title="Welke licentie kiezen jullie?", body="Wij twijfelen tussen EUPL en MIT.",
-               tags=()):
-    return verbs.start_topic(category=category, by=author, title=title, body=body, tags=tags)
-
-
-def make_reply(author, topic, body="Wij kozen de EUPL."):
-    return verbs.post_reply(topic=topic, by=author, body=body)
+    return make_category("Inkoop", order=2)
 
 
 @pytest.fixture

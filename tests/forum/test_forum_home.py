@@ -2,8 +2,7 @@ import pytest
 from django.urls import reverse
 
 from forum.models import Category
-
-from .conftest import make_reply, make_topic
+from tests.factories import make_reply, make_topic
 
 pytestmark = pytest.mark.django_db
 URL = reverse("forum:home")

@@ -4,8 +4,7 @@ from django.urls import reverse
 
 from forum import verbs
 from forum.home import latest_topics
-
-from .conftest import make_topic
+from tests.factories import make_topic
 
 pytestmark = pytest.mark.django_db
 

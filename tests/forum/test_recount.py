@@ -2,8 +2,7 @@ import pytest
 from django.core.management import call_command
 
 from forum.models import Topic
-
-from .conftest import make_reply
+from tests.factories import make_reply
 
 pytestmark = pytest.mark.django_db
 

@@ -3,8 +3,7 @@ from django.urls import reverse
 
 from forum import verbs
 from forum.models import Reply
-
-from .conftest import make_topic
+from tests.factories import make_topic
 
 pytestmark = pytest.mark.django_db
 

@@ -3,8 +3,7 @@ from django.urls import reverse
 
 from forum import verbs
 from forum.models import REPLIES_PER_PAGE
-
-from .conftest import make_reply, make_topic
+from tests.factories import make_reply, make_topic
 
 pytestmark = pytest.mark.django_db
 
@@ -126,7 +125,7 @@ def test_replies_are_rendered_once_for_members_with_the_same_view(topic, member,
                                                                   django_assert_max_num_queries):
     from django.test import Client
 
-    from tests.conftest import make_user
+    from tests.factories import make_user
 
     settings.CONTENT_CACHE_SECONDS = 600  # the shared cache on (locmem: one process)
     third = Client()
@@ -155,7 +154,7 @@ def test_the_shared_topic_page_keeps_follow_and_the_openers_edit_link_to_their_o
     from django.test import Client
 
     from ospo_nl.core.following import follow
-    from tests.conftest import make_user
+    from tests.factories import make_user
 
     settings.CONTENT_CACHE_SECONDS = 600  # the shared cache on (locmem: one process)
     third, fourth = Client(), Client()

@@ -8,8 +8,7 @@ from forum.models import Reply, Topic
 from ospo_nl.core.following import is_following
 from ospo_nl.core.revisions import revisions_of
 from ospo_nl.notifications.models import Notification
-
-from .conftest import make_reply, make_topic
+from tests.factories import make_reply, make_topic
 
 pytestmark = pytest.mark.django_db
 

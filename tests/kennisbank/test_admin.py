@@ -4,14 +4,13 @@ import pytest
 from django.urls import reverse
 
 from ospo_nl.core.revisions import revisions_of
-
-from .conftest import make_article
+from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_change_page_shows_the_rendered_preview(admin_client_, section):
-    article = make_article(section, "eupl", body="## Kop\n\n<script>x()</script>*nadruk*")
+    article = make_article(section, slug="eupl", body="## Kop\n\n<script>x()</script>*nadruk*")
     response = admin_client_.get(reverse("admin:kennisbank_article_change", args=[article.pk]))
     assert response.status_code == 200
     assert '<div class="article-body"><h2 id="kop">Kop</h2>' in response.text
@@ -19,7 +18,7 @@ def test_the_change_page_shows_the_rendered_preview(admin_client_, section):
 
 
 def test_saving_in_admin_keeps_a_revision(admin_client_, admin_user, section):
-    article = make_article(section, "eupl", title="EUPL", body="Oud.")
+    article = make_article(section, slug="eupl", title="EUPL", body="Oud.")
     data = {"title": "EUPL", "slug": "eupl", "kind": "background", "section": section.pk, "order": 0,
             "status": "published", "published_at_0": "2026-01-02", "published_at_1": "10:00:00",
             "summary": "", "body": "Nieuw.", "tags": "", "author_names": "", "last_reviewed_at": "",
@@ -31,7 +30,7 @@ def test_saving_in_admin_keeps_a_revision(admin_client_, admin_user, section):
 
 
 def test_the_article_list_in_admin(admin_client_, section):
-    make_article(section, "eupl")
+    make_article(section, slug="eupl")
     assert admin_client_.get(reverse("admin:kennisbank_article_changelist")).status_code == 200
     assert admin_client_.get(reverse("admin:kennisbank_section_changelist")).status_code == 200
 
@@ -52,7 +51,7 @@ def test_an_article_slug_that_a_child_section_uses_is_a_form_error(admin_client_
 def test_a_section_slug_that_an_article_uses_is_a_form_error(admin_client_, section):
     from kennisbank.models import Section
 
-    make_article(section, "eupl")
+    make_article(section, slug="eupl")
     response = admin_client_.post(reverse("admin:kennisbank_section_add"),
                                   {"parent": section.pk, "title": "EUPL", "slug": "eupl", "order": 0})
     assert response.status_code == 200

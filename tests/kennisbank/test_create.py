@@ -6,8 +6,7 @@ from django.urls import reverse
 
 from kennisbank.models import Article, Section
 from ospo_nl.core.revisions import revisions_of
-
-from .conftest import make_article
+from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
 URL = reverse("kennisbank:article_create")
@@ -32,7 +31,7 @@ def test_a_curator_writes_a_draft_and_is_its_author(curator_client, curator, sec
 
 
 def test_the_slug_is_free_in_the_whole_kennisbank_and_in_its_section(curator_client, section):
-    make_article(section, "een-ospo-beginnen", title="Ouder artikel")
+    make_article(section, slug="een-ospo-beginnen", title="Ouder artikel")
     Section.objects.create(parent=section, slug="een-ospo-beginnen-2", title="Subsectie")
     curator_client.post(URL, form_data(section))
     assert Article.objects.get(title="Een OSPO beginnen").slug == "een-ospo-beginnen-3"

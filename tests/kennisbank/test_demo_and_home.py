@@ -5,8 +5,7 @@ import pytest
 from kennisbank import demo
 from kennisbank.home import latest_articles
 from kennisbank.models import Article
-
-from .conftest import make_article
+from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
 
@@ -29,8 +28,8 @@ def test_the_demo_skips_with_a_message_when_the_corpus_is_missing(monkeypatch, t
 
 
 def test_the_home_section_lists_published_articles_in_one_query(section, member, django_assert_num_queries):
-    make_article(section, "zichtbaar", title="Zichtbaar")
-    make_article(section, "concept", title="Concept", status=Article.Status.DRAFT)
+    make_article(section, slug="zichtbaar", title="Zichtbaar")
+    make_article(section, slug="concept", title="Concept", status=Article.Status.DRAFT)
     with django_assert_num_queries(1):
         result = latest_articles(member)
     assert [item["label"] for item in result["items"]] == ["Zichtbaar"]

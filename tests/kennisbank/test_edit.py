@@ -5,15 +5,14 @@ from django.urls import reverse
 
 from kennisbank.models import Article
 from ospo_nl.core.revisions import revisions_of
-
-from .conftest import make_article
+from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def article(section):
-    return make_article(section, "eupl-kiezen", title="De EUPL kiezen", body="Oud.")
+    return make_article(section, slug="eupl-kiezen", title="De EUPL kiezen", body="Oud.")
 
 
 def form_data(article, **changes):
@@ -76,7 +75,7 @@ def test_a_member_or_expert_gets_403(member_client, expert_client, article):
 
 
 def test_a_member_gets_404_for_a_draft(member_client, section):
-    draft = make_article(section, "concept", status=Article.Status.DRAFT)
+    draft = make_article(section, slug="concept", status=Article.Status.DRAFT)
     assert member_client.post(url(draft), form_data(draft)).status_code == 404
 
 

@@ -40,9 +40,9 @@ def test_round_trip_into_an_empty_database_gives_the_same_titles_sections_and_bo
 def test_the_export_keeps_an_image_and_its_caption(section, tmp_path):
     from django.core.files.base import ContentFile
 
-    from .conftest import make_article
+    from tests.factories import make_article
 
-    article = make_article(section, "met-beeld", image_caption="Foto: OSPO-NL")
+    article = make_article(section, slug="met-beeld", image_caption="Foto: OSPO-NL")
     article.image.save("beeld.png", ContentFile(b"\x89PNG fake"), save=True)
     call_command("export_markdown", str(tmp_path / "out"))
     text = (tmp_path / "out" / "licenties" / "met-beeld.md").read_text("utf-8")

@@ -5,15 +5,14 @@ from django.urls import reverse
 
 from kennisbank.verbs import save_article
 from ospo_nl.core.revisions import revisions_of
-
-from .conftest import make_article
+from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def article(section, curator):
-    article = make_article(section, "eupl-kiezen", title="De EUPL kiezen", body="Eerste versie.", by=curator)
+    article = make_article(section, slug="eupl-kiezen", title="De EUPL kiezen", body="Eerste versie.", by=curator)
     article.body = "Tweede versie met <script>alert(1)</script>."
     save_article(article, by=curator, message="tweede")
     return article
@@ -40,7 +39,7 @@ def test_the_diff_shows_removed_and_added_lines_escaped(curator_client, article)
 
 
 def test_a_diff_without_two_versions_is_400_and_a_foreign_revision_404(curator_client, article, section):
-    other = make_article(section, "ander")
+    other = make_article(section, slug="ander")
     url = reverse("kennisbank:article_diff", args=[article.slug])
     assert curator_client.get(url, {"van": "x"}).status_code == 400
     foreign = revisions(other)[0]
@@ -83,7 +82,7 @@ def test_members_and_experts_get_403(member_client, expert_client, article):
 
 
 def test_a_revision_of_another_article_cannot_be_restored(curator_client, article, section):
-    other = make_article(section, "ander", body="Iets anders.")
+    other = make_article(section, slug="ander", body="Iets anders.")
     foreign = revisions(other)[0]
     response = curator_client.post(reverse("kennisbank:article_restore", args=[article.slug, foreign.pk]))
     assert response.status_code == 404

@@ -5,14 +5,13 @@ from django.db import IntegrityError, transaction
 
 from kennisbank.models import Article, Section
 from ospo_nl.core.revisions import revisions_of
-
-from .conftest import make_article, make_section
+from tests.factories import make_article, make_section
 
 
 @pytest.mark.django_db
 def test_published_and_visible_to_hide_drafts_from_everyone_but_curators(section, member, curator):
-    published = make_article(section, "eupl-kiezen")
-    draft = make_article(section, "nog-niet-af", status=Article.Status.DRAFT)
+    published = make_article(section, slug="eupl-kiezen")
+    draft = make_article(section, slug="nog-niet-af", status=Article.Status.DRAFT)
     assert list(Article.objects.published()) == [published]
     assert set(Article.objects.visible_to(member)) == {published}
     assert set(Article.objects.visible_to(None)) == {published}
@@ -23,7 +22,7 @@ def test_published_and_visible_to_hide_drafts_from_everyone_but_curators(section
 @pytest.mark.django_db
 def test_saving_renders_the_body_and_stores_a_plain_table_of_contents(section):
     body = "## Stap 1 & <b>2</b>\n\ntekst\n\n### Detail\n\n| a | b |\n|---|---|\n| 1 | 2 |"
-    article = make_article(section, "stappen", body=body)
+    article = make_article(section, slug="stappen", body=body)
     assert '<h2 id="stap-1-2">' in article.body_html
     assert "<table>" in article.body_html
     assert article.toc == [{"id": "stap-1-2", "name": "Stap 1 & 2", "children": [
@@ -32,20 +31,20 @@ def test_saving_renders_the_body_and_stores_a_plain_table_of_contents(section):
 
 @pytest.mark.django_db
 def test_review_due_is_a_year_after_the_last_review_or_publication(section):
-    article = make_article(section, "review")
+    article = make_article(section, slug="review")
     from django.utils import timezone
 
     assert article.review_due == timezone.localdate(article.published_at) + timedelta(days=365)
     article.last_reviewed_at = date(2026, 1, 10)
     article.save()
     assert article.review_due == date(2027, 1, 10)
-    draft = make_article(section, "concept", status=Article.Status.DRAFT)
+    draft = make_article(section, slug="concept", status=Article.Status.DRAFT)
     assert draft.review_due is None and draft.published_at is None
 
 
 @pytest.mark.django_db
 def test_every_save_keeps_a_revision_snapshot_after_the_save(section, curator):
-    article = make_article(section, "revisies", body="eerste", by=curator)
+    article = make_article(section, slug="revisies", body="eerste", by=curator)
     article.body = "tweede"
     from kennisbank.verbs import save_article
 
@@ -58,7 +57,7 @@ def test_every_save_keeps_a_revision_snapshot_after_the_save(section, curator):
 @pytest.mark.django_db
 def test_urls_follow_the_section_tree_and_an_index_article_lives_at_its_section(section):
     child = make_section("eupl", "EUPL", parent=section)
-    article = make_article(child, "compatibiliteit")
+    article = make_article(child, slug="compatibiliteit")
     assert child.path == "licenties/eupl"
     assert article.get_absolute_url() == "/kennisbank/licenties/eupl/compatibiliteit/"
     child.index_article = article
@@ -69,7 +68,7 @@ def test_urls_follow_the_section_tree_and_an_index_article_lives_at_its_section(
 
 @pytest.mark.django_db
 def test_a_published_article_without_date_is_refused_by_the_database(section):
-    article = make_article(section, "datum")
+    article = make_article(section, slug="datum")
     with pytest.raises(IntegrityError), transaction.atomic():
         Article.objects.filter(pk=article.pk).update(published_at=None)
 

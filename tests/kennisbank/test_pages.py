@@ -4,8 +4,7 @@ import pytest
 from django.urls import reverse
 
 from kennisbank.models import Article
-
-from .conftest import make_article, make_section
+from tests.factories import make_article, make_section
 
 pytestmark = pytest.mark.django_db
 
@@ -14,14 +13,14 @@ pytestmark = pytest.mark.django_db
 def tree(section):
     """licenties (index article) > eupl; articles sharing tags; one draft everywhere a visitor might look."""
     eupl = make_section("eupl", "EUPL", parent=section)
-    intro = make_article(section, "licenties-intro", title="Over licenties", body="Waarom licenties ertoe doen.")
+    intro = make_article(section, slug="licenties-intro", title="Over licenties", body="Waarom licenties ertoe doen.")
     section.index_article = intro
     section.save()
-    main = make_article(eupl, "eupl-kiezen", title="De EUPL kiezen", tags=["eupl", "licenties"],
+    main = make_article(eupl, slug="eupl-kiezen", title="De EUPL kiezen", tags=["eupl", "licenties"],
                         body="## Waarom\n\nOmdat.\n\n## Hoe\n\nZo.", kind=Article.Kind.STEP_BY_STEP,
                         summary="Een stappenplan.", author_names="Marc van Andel, Johan Groenen")
-    related = make_article(section, "licenties-vergelijken", title="Licenties vergelijken", tags=["eupl"])
-    draft = make_article(section, "geheim-concept", title="Geheim concept", tags=["eupl", "licenties"],
+    related = make_article(section, slug="licenties-vergelijken", title="Licenties vergelijken", tags=["eupl"])
+    draft = make_article(section, slug="geheim-concept", title="Geheim concept", tags=["eupl", "licenties"],
                          status=Article.Status.DRAFT, kind=Article.Kind.STEP_BY_STEP)
     return {"section": section, "eupl": eupl, "intro": intro, "main": main, "related": related, "draft": draft}
 
@@ -98,7 +97,7 @@ def test_pages_refuse_post(client, tree):
 
 def test_list_pages_paginate(client, section):
     for n in range(25):
-        make_article(section, f"artikel-{n:02d}")
+        make_article(section, slug=f"artikel-{n:02d}")
     page_two = client.get("/kennisbank/recent/?pagina=2")
     assert page_two.status_code == 200 and "Pagina 2 van 2" in page_two.text
 
@@ -108,7 +107,7 @@ def test_list_pages_paginate(client, section):
 def fill(section, count):
     other = make_section("achtergrond", "Achtergrond")
     for n in range(count):
-        make_article(section if n % 2 else other, f"artikel-{n:02d}", tags=["eupl", f"tag-{n % 3}"],
+        make_article(section if n % 2 else other, slug=f"artikel-{n:02d}", tags=["eupl", f"tag-{n % 3}"],
                      kind=Article.Kind.STEP_BY_STEP, author_names="Anna")
 
 
@@ -116,7 +115,7 @@ def fill(section, count):
 def test_query_counts_do_not_grow_with_the_data(client, section, count, django_assert_num_queries):
     fill(section, count)
     child = make_section("eupl", "EUPL", parent=section)
-    article = make_article(child, "eupl-kiezen", tags=["eupl"])
+    article = make_article(child, slug="eupl-kiezen", tags=["eupl"])
     # home: top-level sections, their articles, recently updated
     with django_assert_num_queries(3):
         assert client.get("/kennisbank/").status_code == 200
@@ -160,7 +159,7 @@ def test_feed_sitemap_and_search_index_leave_drafts_out(client, tree):
 
 def test_feed_query_count(client, section, django_assert_num_queries):
     for n in range(5):
-        make_article(section, f"artikel-{n}")
+        make_article(section, slug=f"artikel-{n}")
     # The newest published articles with their sections; their tags; their member authors with profiles.
     with django_assert_num_queries(3):
         assert client.get("/kennisbank/feed/").status_code == 200

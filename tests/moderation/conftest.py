@@ -1,22 +1,16 @@
-"""Moderation fixtures: one of each reportable thing, written by `member` or `other_member`."""
+"""Moderation fixtures: one of each reportable thing, spam or rude, written by `expert`, `member` or
+`other_member` (the `casus` they hang on and the forum `category` are shared, in tests/conftest.py)."""
 
 import pytest
 
 from casussen import verbs as casus_verbs
-from forum import verbs
-from forum.models import Category
 from ospo_nl.moderation import verbs as moderation
+from tests.factories import make_answer, make_reply, make_topic
 
 
 @pytest.fixture
-def casus(member):
-    return casus_verbs.post_casus(by=member, title="Welke licentie kiezen we?", body="Wij willen publiceren.",
-                                tags=("licenties",))
-
-
-@pytest.fixture
-def answer(casus, expert):
-    return casus_verbs.post_answer(casus=casus, by=expert, body="Koop nu goedkope horloges op spam.example!")
+def spam_answer(casus, expert):
+    return make_answer(casus, expert, body="Koop nu goedkope horloges op spam.example!")
 
 
 @pytest.fixture
@@ -25,19 +19,14 @@ def comment(casus, other_member):
 
 
 @pytest.fixture
-def category(db):
-    return Category.objects.create(name="Licenties", slug="licenties", order=1)
-
-
-@pytest.fixture
 def topic(other_member, category):
-    return verbs.start_topic(category=category, by=other_member, title="Goedkope horloges", body="Spam spam.")
+    return make_topic(other_member, category, "Goedkope horloges", body="Spam spam.")
 
 
 @pytest.fixture
 def reply(other_member, member, category):
-    topic = verbs.start_topic(category=category, by=member, title="EUPL of MIT?", body="Wat kiezen jullie?")
-    return verbs.post_reply(topic=topic, by=other_member, body="Bezoek spam.example voor korting.")
+    topic = make_topic(member, category, "EUPL of MIT?", body="Wat kiezen jullie?")
+    return make_reply(other_member, topic, body="Bezoek spam.example voor korting.")
 
 
 @pytest.fixture
@@ -46,6 +35,6 @@ def expert_profile(expert):
 
 
 @pytest.fixture
-def reported(member, answer):
-    """An open report by `member` on the expert's answer."""
-    return moderation.report(target=answer, by=member, reason="spam", note="Reclame voor horloges.")
+def reported(member, spam_answer):
+    """An open report by `member` on the expert's spam answer."""
+    return moderation.report(target=spam_answer, by=member, reason="spam", note="Reclame voor horloges.")

@@ -11,22 +11,23 @@ from ospo_nl.moderation import verbs as moderation
 pytestmark = pytest.mark.django_db
 
 
-def test_hiding_an_answer_takes_it_out_of_the_casus_counts_and_unhiding_puts_it_back(casus, answer, member, curator):
-    casus_verbs.vote(answer=answer, by=member, value=1)
+def test_hiding_an_answer_takes_it_out_of_the_casus_counts_and_unhiding_puts_it_back(casus, spam_answer, member,
+                                                                                      curator):
+    casus_verbs.vote(answer=spam_answer, by=member, value=1)
     casus.refresh_from_db()
     assert (casus.answer_count, casus.score) == (1, 1)
 
-    moderation.hide(target=answer, by=curator, reason="spam")
+    moderation.hide(target=spam_answer, by=curator, reason="spam")
     casus.refresh_from_db()
     assert (casus.answer_count, casus.score) == (0, 0)
 
-    moderation.unhide(target=answer, by=curator)
+    moderation.unhide(target=spam_answer, by=curator)
     casus.refresh_from_db()
     assert (casus.answer_count, casus.score) == (1, 1)
 
 
-def test_the_recount_command_agrees_with_the_verbs_about_hidden_answers(casus, answer, curator):
-    moderation.hide(target=answer, by=curator, reason="spam")
+def test_the_recount_command_agrees_with_the_verbs_about_hidden_answers(casus, spam_answer, curator):
+    moderation.hide(target=spam_answer, by=curator, reason="spam")
     out = StringIO()
     call_command("recount_casussen", "--dry-run", stdout=out)
     assert "0 casus counters" in out.getvalue()

@@ -21,11 +21,11 @@ def sitemap(client, section):
     return client.get(reverse("sitemap_section", args=[section])).content.decode()
 
 
-def test_a_hidden_casus_is_gone_everywhere_and_comes_back(client, member_client, curator, casus, answer):
+def test_a_hidden_casus_is_gone_everywhere_and_comes_back(client, member_client, curator, casus, spam_answer):
     public_pages = [reverse("casussen:list"), reverse("casussen:feed")]
     assert all(casus.title in client.get(p).content.decode() for p in public_pages)
     assert casus.slug in sitemap(client, "casussen")
-    assert indexed(casus) and indexed(answer)
+    assert indexed(casus) and indexed(spam_answer)
 
     moderation.hide(target=casus, by=curator, reason="Spam")
 
@@ -33,7 +33,7 @@ def test_a_hidden_casus_is_gone_everywhere_and_comes_back(client, member_client,
         assert all(casus.title not in c.get(p).content.decode() for p in public_pages)
         assert c.get(casus.get_absolute_url()).status_code == 404
     assert casus.slug not in sitemap(client, "casussen")
-    assert not indexed(casus) and not indexed(answer)  # its answers follow the casus
+    assert not indexed(casus) and not indexed(spam_answer)  # its answers follow the casus
     assert casus.title not in member_client.get(reverse("search"), {"q": "licentie"}).content.decode()
 
     moderation.unhide(target=casus, by=curator)
@@ -41,19 +41,19 @@ def test_a_hidden_casus_is_gone_everywhere_and_comes_back(client, member_client,
     assert all(casus.title in client.get(p).content.decode() for p in public_pages)
     assert client.get(casus.get_absolute_url()).status_code == 200
     assert casus.slug in sitemap(client, "casussen")
-    assert indexed(casus) and indexed(answer)
+    assert indexed(casus) and indexed(spam_answer)
 
 
-def test_a_hidden_answer_leaves_the_casus_page_and_search(client, curator_client, curator, casus, answer):
+def test_a_hidden_answer_leaves_the_casus_page_and_search(client, curator_client, curator, casus, spam_answer):
     assert "horloges" in client.get(casus.get_absolute_url()).content.decode()
-    moderation.hide(target=answer, by=curator, reason="Spam")
+    moderation.hide(target=spam_answer, by=curator, reason="Spam")
     assert "horloges" not in client.get(casus.get_absolute_url()).content.decode()
-    assert not indexed(answer)
+    assert not indexed(spam_answer)
     # Curators review it in the list of hidden posts, not on the page.
     assert "horloges" in curator_client.get(reverse("moderation:hidden")).content.decode()
-    moderation.unhide(target=answer, by=curator)
+    moderation.unhide(target=spam_answer, by=curator)
     assert "horloges" in client.get(casus.get_absolute_url()).content.decode()
-    assert indexed(answer)
+    assert indexed(spam_answer)
 
 
 def test_a_hidden_comment_leaves_the_casus_page(client, curator, casus, comment):
@@ -89,6 +89,6 @@ def test_a_hidden_reply_shows_as_a_placeholder_and_leaves_search(client, curator
     assert indexed(reply)
 
 
-def test_hidden_posts_are_not_visible_to_anyone_by_the_one_rule(member, curator, casus, answer):
-    moderation.hide(target=answer, by=curator, reason="Spam")
-    assert not answer.is_visible_to(member) and not answer.is_visible_to(curator)
+def test_hidden_posts_are_not_visible_to_anyone_by_the_one_rule(member, curator, casus, spam_answer):
+    moderation.hide(target=spam_answer, by=curator, reason="Spam")
+    assert not spam_answer.is_visible_to(member) and not spam_answer.is_visible_to(curator)

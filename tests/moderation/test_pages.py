@@ -7,7 +7,7 @@ from casussen import verbs as casus_verbs
 from forum import verbs
 from forum.models import Category
 from ospo_nl.moderation import verbs as moderation
-from tests.conftest import make_user
+from tests.factories import make_user
 
 PAGES = ["moderation:queue", "moderation:hidden", "moderation:log"]
 
@@ -30,24 +30,24 @@ def test_wrong_method_is_405(curator_client, name):
 
 
 def test_the_queue_groups_reports_by_target_and_shows_the_item_in_context(curator_client, member, other_member,
-                                                                          answer, reply):
-    moderation.report(target=answer, by=member, reason="spam", note="Reclame")
-    moderation.report(target=answer, by=other_member, reason="abusive")
+                                                                          spam_answer, reply):
+    moderation.report(target=spam_answer, by=member, reason="spam", note="Reclame")
+    moderation.report(target=spam_answer, by=other_member, reason="abusive")
     moderation.report(target=reply, by=member, reason="spam")
     body = curator_client.get(reverse("moderation:queue")).content.decode()
     assert body.count('class="card"') == 2
-    assert "horloges" in body and "Reclame" in body and answer.casus.get_absolute_url() in body
+    assert "horloges" in body and "Reclame" in body and spam_answer.casus.get_absolute_url() in body
     assert reply.topic.get_absolute_url() in body
-    assert reverse("moderation:act", args=["casussen.answer", answer.pk]) in body
+    assert reverse("moderation:act", args=["casussen.answer", spam_answer.pk]) in body
 
 
-def test_handled_reports_leave_the_queue(curator_client, curator, reported, answer):
-    moderation.dismiss(target=answer, by=curator)
+def test_handled_reports_leave_the_queue(curator_client, curator, reported, spam_answer):
+    moderation.dismiss(target=spam_answer, by=curator)
     assert "horloges" not in curator_client.get(reverse("moderation:queue")).content.decode()
 
 
-def test_the_log_lists_who_did_what_and_why(curator_client, curator, answer):
-    moderation.hide(target=answer, by=curator, reason="Reclame voor horloges")
+def test_the_log_lists_who_did_what_and_why(curator_client, curator, spam_answer):
+    moderation.hide(target=spam_answer, by=curator, reason="Reclame voor horloges")
     body = curator_client.get(reverse("moderation:log")).content.decode()
     assert "Carla Curator" in body and "Reclame voor horloges" in body and "verborgen" in body
 
@@ -95,10 +95,10 @@ def test_the_hidden_page_costs_a_constant_number_of_queries(curator_client, cura
 
 
 @pytest.mark.parametrize("n", [1, 12])
-def test_the_log_costs_a_constant_number_of_queries(curator_client, curator, answer, n, django_assert_num_queries):
+def test_the_log_costs_a_constant_number_of_queries(curator_client, curator, spam_answer, n, django_assert_num_queries):
     for _ in range(n):
-        moderation.hide(target=answer, by=curator, reason="Spam")
-        moderation.unhide(target=answer, by=curator)
+        moderation.hide(target=spam_answer, by=curator, reason="Spam")
+        moderation.unhide(target=spam_answer, by=curator)
     # session, user with profile (header), count for the paginator, the page of actions with moderators and
     # content types
     with django_assert_num_queries(4):

@@ -7,8 +7,7 @@ from casussen.models import Casus
 from forum.models import Category
 from ospo_nl.notifications.mentions import mentioned_names, mentioned_users
 from ospo_nl.notifications.models import Notification
-from tests.casussen.conftest import make_casus
-from tests.forum.conftest import make_reply, make_topic
+from tests.factories import make_casus, make_reply, make_topic
 
 pytestmark = pytest.mark.django_db
 

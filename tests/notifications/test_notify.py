@@ -6,7 +6,7 @@ from django.template.loader import render_to_string
 
 from ospo_nl.notifications.models import Notification
 from ospo_nl.notifications.verbs import mark_all_read, mark_read, notify, unread_count
-from tests.conftest import make_user
+from tests.factories import make_user
 
 
 def _notify(recipients, target, actor=None):
@@ -96,7 +96,7 @@ def test_notifying_tag_followers_costs_no_query_per_follower(member):
 
     from casussen.models import Casus
     from ospo_nl.core.following import follow
-    from tests.casussen.conftest import make_casus
+    from tests.factories import make_casus
 
     def queries_for_a_casus_with_followers(tag_name, followers):
         from taggit.models import Tag

@@ -19,7 +19,7 @@ from ospo_nl.moderation import verbs as moderation
 from ospo_nl.moderation.models import ModerationAction, Report
 from ospo_nl.notifications.models import NotificationSettings
 from ospo_nl.search.models import SearchEntry
-from tests.conftest import make_user
+from tests.factories import make_user
 
 EXPORT = reverse("directory:account_export")
 DELETE = reverse("directory:account_delete")

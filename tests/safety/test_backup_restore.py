@@ -10,9 +10,12 @@ from django.db import connection
 from casussen import verbs as casus_verbs
 from forum import verbs
 from forum.models import Category
-from tests.conftest import make_user
+from tests.factories import make_user
 
-pytestmark = pytest.mark.skipif(shutil.which("pg_dump") is None, reason="needs the PostgreSQL client tools")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(shutil.which("pg_dump") is None, reason="needs the PostgreSQL client tools"),
+]
 
 
 def _pg(settings_dict):

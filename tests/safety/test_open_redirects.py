@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.urls import reverse
 
-from tests.conftest import make_user
+from tests.factories import make_user
 
 EVIL = [
     "https://evil.example/",

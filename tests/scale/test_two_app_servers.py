@@ -19,7 +19,9 @@ from forum.models import Category
 from forum.verbs import start_topic
 from ospo_nl.bench.load import gunicorn
 from ospo_nl.search.models import SearchEntry
-from tests.conftest import make_user
+from tests.factories import make_user
+
+pytestmark = pytest.mark.slow
 
 REDIS_URL = "redis://127.0.0.1:6379/9"  # this module's own Redis database: flushed before and after
 PASSWORD = "correct-horse-battery"

@@ -5,9 +5,9 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from kennisbank.models import Article
 from ospo_nl.search.models import SearchEntry
-
-from .conftest import make_answer, make_article, make_casus, make_topic
+from tests.factories import make_answer, make_article, make_casus, make_topic
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +17,8 @@ def entry_for(obj):
 
 
 def test_a_new_casus_is_indexed_with_its_audience_and_tags(member):
-    casus = make_casus("Licentie kiezen", "Welke **licentie** past?", visibility="members", tags=["licenties"])
+    casus = make_casus(member, "Licentie kiezen", body="Welke **licentie** past?", visibility="members",
+                       tags=["licenties"])
     entry = SearchEntry.objects.get(kind="casus", object_id=casus.pk)
     assert entry.title == "Licentie kiezen"
     assert entry.body == "Welke licentie past?"  # plain text, no markup
@@ -27,16 +28,16 @@ def test_a_new_casus_is_indexed_with_its_audience_and_tags(member):
     assert [t.slug for t in entry.tag_rows.all()] == ["licenties"]
 
 
-def test_retagging_updates_the_entry():
-    casus = make_casus("Inkoop van software", tags=["inkoop"])
+def test_retagging_updates_the_entry(member):
+    casus = make_casus(member, "Inkoop van software", body="Geen toelichting.", tags=["inkoop"])
     casus.tags.set(["aanbesteding"])
     entry = SearchEntry.objects.get(kind="casus", object_id=casus.pk)
     assert [t.slug for t in entry.tag_rows.all()] == ["aanbesteding"]
 
 
-def test_an_answer_follows_its_casus_visibility_and_deletion():
-    casus = make_casus("Publiceren op GitHub")
-    answer = make_answer(casus, "Gebruik een organisatie-account.")
+def test_an_answer_follows_its_casus_visibility_and_deletion(member, curator):
+    casus = make_casus(member, "Publiceren op GitHub", body="Geen toelichting.", tags=())
+    answer = make_answer(casus, curator, "Gebruik een organisatie-account.")
     assert SearchEntry.objects.get(kind="answer", object_id=answer.pk).audience == "public"
 
     casus.visibility = "experts"
@@ -51,10 +52,10 @@ def test_an_answer_follows_its_casus_visibility_and_deletion():
     assert not SearchEntry.objects.filter(kind__in=["casus", "answer"]).exists()
 
 
-def test_a_deleted_topic_takes_its_replies_out_of_the_index():
+def test_a_deleted_topic_takes_its_replies_out_of_the_index(member, category):
     from forum.models import Reply
 
-    topic = make_topic("Ervaringen met Nextcloud")
+    topic = make_topic(member, category, "Ervaringen met Nextcloud", body="Wat vinden jullie?")
     reply = Reply.objects.create(topic=topic, body="Werkt goed bij ons.")
     assert SearchEntry.objects.filter(kind="reply", object_id=reply.pk).exists()
     from ospo_nl.core.posts import soft_delete_post
@@ -64,7 +65,7 @@ def test_a_deleted_topic_takes_its_replies_out_of_the_index():
 
 
 def test_a_draft_article_is_not_indexed_until_published():
-    article = make_article("Stappenplan publiceren", "Eerst de licentie.", published=False)
+    article = make_article(title="Stappenplan publiceren", body="Eerst de licentie.", status=Article.Status.DRAFT)
     assert not SearchEntry.objects.filter(kind="article").exists()
     article.status = article.Status.PUBLISHED
     article.save()
@@ -94,9 +95,9 @@ def test_an_expert_is_found_only_with_a_public_profile_and_an_active_account(exp
     assert not SearchEntry.objects.filter(kind="expert").exists()
 
 
-def test_rebuild_command_dry_run_counts_and_changes_nothing():
-    make_casus("Eerste casus")
-    make_article("Concept", published=False)
+def test_rebuild_command_dry_run_counts_and_changes_nothing(member):
+    make_casus(member, "Eerste casus", body="Geen toelichting.", tags=())
+    make_article(title="Concept", status=Article.Status.DRAFT)
     SearchEntry.objects.all().delete()
     out = StringIO()
     call_command("rebuild_search_index", "--dry-run", stdout=out)
@@ -105,9 +106,9 @@ def test_rebuild_command_dry_run_counts_and_changes_nothing():
     assert not SearchEntry.objects.exists()
 
 
-def test_rebuild_command_restores_the_index():
-    casus = make_casus("Tweede casus", tags=["beleid"])
-    make_answer(casus, "Een antwoord.")
+def test_rebuild_command_restores_the_index(member, curator):
+    casus = make_casus(member, "Tweede casus", body="Geen toelichting.", tags=["beleid"])
+    make_answer(casus, curator, "Een antwoord.")
     SearchEntry.objects.all().delete()
     out = StringIO()
     call_command("rebuild_search_index", stdout=out)

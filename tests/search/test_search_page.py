@@ -4,7 +4,8 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from .conftest import make_answer, make_article, make_casus
+from kennisbank.models import Article
+from tests.factories import make_answer, make_article, make_casus
 
 pytestmark = pytest.mark.django_db
 
@@ -12,16 +13,18 @@ URL = reverse("search")
 
 
 @pytest.fixture
-def corpus():
-    public = make_casus("Licentie voor een open data portaal", "Openbaar: welke licentie?", tags=["licenties"])
-    make_answer(public, "Kies de EUPL als licentie.")
-    members = make_casus("Licentie geheim ledenproject", "Alleen leden: licentie-ledentekst.", visibility="members",
-                         tags=["ledentag"])
-    make_answer(members, "Ledenantwoord over de licentie.")
-    make_casus("Licentie expertgeheim", "Alleen experts: expertsnippet over de licentie.", visibility="experts",
-               tags=["experttag"])
-    make_article("Licentie kiezen: stappenplan", "Stap 1: licentie.", tags=["licenties"])
-    make_article("Concept over licentie", "Nog niet af: conceptgeheim.", published=False, tags=["concepttag"])
+def corpus(member, curator):
+    public = make_casus(member, "Licentie voor een open data portaal", body="Openbaar: welke licentie?",
+                        tags=["licenties"])
+    make_answer(public, curator, "Kies de EUPL als licentie.")
+    members = make_casus(member, "Licentie geheim ledenproject", body="Alleen leden: licentie-ledentekst.",
+                         visibility="members", tags=["ledentag"])
+    make_answer(members, curator, "Ledenantwoord over de licentie.")
+    make_casus(member, "Licentie expertgeheim", body="Alleen experts: expertsnippet over de licentie.",
+               visibility="experts", tags=["experttag"])
+    make_article(title="Licentie kiezen: stappenplan", body="Stap 1: licentie.", tags=["licenties"])
+    make_article(title="Concept over licentie", body="Nog niet af: conceptgeheim.", status=Article.Status.DRAFT,
+                 tags=["concepttag"])
 
 
 def test_the_page_is_not_for_search_engines_and_has_one_h1(client):
@@ -98,9 +101,9 @@ def test_a_tag_alone_lists_what_has_it(client, corpus):
     assert results.total == 2
 
 
-def test_pagination(client):
+def test_pagination(client, member):
     for n in range(25):
-        make_casus(f"Casus nummer {n} over beleid")
+        make_casus(member, f"Casus nummer {n} over beleid", body="Geen toelichting.", tags=())
     first = client.get(URL, {"q": "beleid"})
     assert first.context["results"].pages == 2
     assert len(first.context["results"].entries) == 20
@@ -110,25 +113,25 @@ def test_pagination(client):
 
 
 @pytest.mark.parametrize("rows", [3, 30])
-def test_query_count_does_not_grow_with_the_data(client, rows, django_assert_num_queries):
+def test_query_count_does_not_grow_with_the_data(client, rows, django_assert_num_queries, member):
     for n in range(rows):
-        make_casus(f"Beleid {n}", "Over beleid.", tags=[f"tag{n % 4}"])
+        make_casus(member, f"Beleid {n}", body="Over beleid.", tags=[f"tag{n % 4}"])
     # synonyms, (PostgreSQL: is the word very common?), counts per kind, counts per tag, the page, its tags
     with django_assert_num_queries(5 + POSTGRES):
         response = client.get(URL, {"q": "beleid"})
     assert response.context["results"].total == rows
 
 
-def test_query_count_for_a_member_adds_only_the_session_and_user(member_client, django_assert_num_queries):
-    make_casus("Beleid", "Over beleid.")
+def test_query_count_for_a_member_adds_only_the_session_and_user(member_client, django_assert_num_queries, member):
+    make_casus(member, "Beleid", body="Over beleid.", tags=())
     # session, user with profile (is_expert), synonyms, (PostgreSQL: very common?), counts per kind,
     # counts per tag, page, page's tags
     with django_assert_num_queries(7 + POSTGRES):
         member_client.get(URL, {"q": "beleid"})
 
 
-def test_query_count_of_the_typo_fallback(client, postgres_only, django_assert_num_queries):
-    make_casus("Toegankelijkheid", "Over toegankelijkheid.")
+def test_query_count_of_the_typo_fallback(client, postgres_only, django_assert_num_queries, member):
+    make_casus(member, "Toegankelijkheid", body="Over toegankelijkheid.", tags=())
     # synonyms, very common? (no), full-text counts (none), close words in the lexicon, very common? (no),
     # counts per kind again, per tag, the page, the page's tags
     with django_assert_num_queries(9):
@@ -136,14 +139,14 @@ def test_query_count_of_the_typo_fallback(client, postgres_only, django_assert_n
     assert response.context["results"].fuzzy
 
 
-def test_a_very_common_word_shows_the_best_of_its_newest_matches(client, postgres_only, monkeypatch):
+def test_a_very_common_word_shows_the_best_of_its_newest_matches(client, postgres_only, monkeypatch, member):
     from ospo_nl.search import index as search
     from ospo_nl.search.models import SearchEntry
 
     monkeypatch.setattr(search, "MATCH_CAP", 3)
     for n in range(5):
-        make_casus(f"Beleid nummer {n}", "Over beleid.")
-    make_article("Beleid voor open source", "Ons beleid.")
+        make_casus(member, f"Beleid nummer {n}", body="Over beleid.", tags=())
+    make_article(title="Beleid voor open source", body="Ons beleid.")
     newest = set(SearchEntry.objects.order_by("-date", "-id").values_list("title", flat=True)[:3])
 
     response = client.get(URL, {"q": "beleid"})
@@ -161,11 +164,11 @@ def test_a_very_common_word_shows_the_best_of_its_newest_matches(client, postgre
     assert response.context["results"].capped and response.context["results"].total == 3
 
 
-def test_a_word_under_the_cap_is_counted_exactly(client, postgres_only, monkeypatch):
+def test_a_word_under_the_cap_is_counted_exactly(client, postgres_only, monkeypatch, member):
     from ospo_nl.search import index as search
 
     monkeypatch.setattr(search, "MATCH_CAP", 3)
     for n in range(3):
-        make_casus(f"Inkoop nummer {n}", "Over inkoop.")
+        make_casus(member, f"Inkoop nummer {n}", body="Over inkoop.", tags=())
     results = client.get(URL, {"q": "inkoop"}).context["results"]
     assert not results.capped and results.total == 3

@@ -4,9 +4,9 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
+from kennisbank.models import Article
 from ospo_nl.search.index import similar
-
-from .conftest import make_article, make_casus, make_topic
+from tests.factories import make_article, make_casus, make_topic
 
 pytestmark = pytest.mark.django_db
 
@@ -14,12 +14,13 @@ URL = reverse("search_suggestions")
 
 
 @pytest.fixture
-def corpus():
-    make_casus("Welke licentie voor onze broncode?")
-    make_casus("Licentie voor leden", visibility="members")
-    make_article("Een licentie kiezen")
-    make_article("Concept licentie", published=False)
-    make_topic("Licentie discussie")  # not a casus or article: not suggested by default
+def corpus(member, category):
+    make_casus(member, "Welke licentie voor onze broncode?", body="Geen toelichting.", tags=())
+    make_casus(member, "Licentie voor leden", body="Geen toelichting.", visibility="members", tags=())
+    make_article(title="Een licentie kiezen")
+    make_article(title="Concept licentie", status=Article.Status.DRAFT)
+    # A topic is not a casus or article: not suggested by default.
+    make_topic(member, category, "Licentie discussie", body="Wat vinden jullie?")
 
 
 def test_similar_finds_casussen_and_articles_for_a_title(corpus):

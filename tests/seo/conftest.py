@@ -8,10 +8,17 @@ import pytest
 from casussen import verbs as casus_verbs
 from casussen.models import Casus
 from directory.models import Initiative, Organisation
-from forum import verbs
-from forum.models import Category
-from kennisbank.models import Article, Section
-from kennisbank.verbs import save_article
+from forum import verbs as forum_verbs
+from kennisbank.models import Article
+from tests.factories import (
+    make_answer,
+    make_article,
+    make_casus,
+    make_category,
+    make_reply,
+    make_section,
+    make_topic,
+)
 
 SITE_URL = "https://ospo.example.nl"
 SECRET = "geheim"
@@ -23,20 +30,14 @@ def _site_url(settings):
     settings.SITE_URL = SITE_URL
 
 
-def make_casus(author, title, *, visibility=Casus.Visibility.PUBLIC, tags=("licenties",)):
-    return casus_verbs.post_casus(
-        by=author, title=title, body=f"{title}: wij willen onze app publiceren & zoeken een licentie.",
-        visibility=visibility, tags=tags,
-    )
+def casus_body(title):
+    """A casus text that names its casus and has an ampersand (a description must escape it exactly once)."""
+    return f"{title}: wij willen onze app publiceren & zoeken een licentie."
 
 
-def make_article(section, slug, title, *, status=Article.Status.PUBLISHED, tags=("licenties",), authors=(), **fields):
-    article = Article(section=section, slug=slug, title=title, status=status, body=f"# {title}\n\nUitleg over {slug}.",
-                      **fields)
-    save_article(article, by=None)
-    article.tags.set(list(tags))
-    article.authors.set(authors)
-    return article
+def article_body(title, slug):
+    """An article text: a heading with its title, then a line that names its slug."""
+    return f"# {title}\n\nUitleg over {slug}."
 
 
 @pytest.fixture
@@ -53,30 +54,38 @@ def content(member, other_member, expert, curator):
                               is_published=False)
     c["expert"] = expert
 
-    casus = make_casus(member, "Welke licentie kiezen we voor onze app?")
-    accepted = casus_verbs.post_answer(casus=casus, by=expert, body="Kies de **EUPL-1.2**: gemaakt voor overheden.")
-    casus_verbs.post_answer(casus=casus, by=expert, body="MIT kan ook, maar heeft geen copyleft.")
+    title = "Welke licentie kiezen we voor onze app?"
+    casus = make_casus(member, title, body=casus_body(title))
+    accepted = make_answer(casus, expert, "Kies de **EUPL-1.2**: gemaakt voor overheden.")
+    make_answer(casus, expert, "MIT kan ook, maar heeft geen copyleft.")
     casus_verbs.accept_answer(casus=casus, answer=accepted, by=member)
     c["casus"] = Casus.objects.get(pk=casus.pk)
-    c["open_casus"] = make_casus(other_member, "Hoe publiceren we code op GitHub?")
-    c["members_casus"] = make_casus(member, "Geheim voor leden: inkoop", visibility=Casus.Visibility.MEMBERS)
-    c["experts_casus"] = make_casus(member, "Geheim voor experts: beveiligingslek", visibility=Casus.Visibility.EXPERTS)
-    deleted = make_casus(member, "Geheim en verwijderd")
+    title = "Hoe publiceren we code op GitHub?"
+    c["open_casus"] = make_casus(other_member, title, body=casus_body(title))
+    title = "Geheim voor leden: inkoop"
+    c["members_casus"] = make_casus(member, title, body=casus_body(title), visibility=Casus.Visibility.MEMBERS)
+    title = "Geheim voor experts: beveiligingslek"
+    c["experts_casus"] = make_casus(member, title, body=casus_body(title), visibility=Casus.Visibility.EXPERTS)
+    title = "Geheim en verwijderd"
+    deleted = make_casus(member, title, body=casus_body(title))
     casus_verbs.delete_casus(casus=deleted, by=member)
 
-    c["section"] = section = Section.objects.create(slug="licenties", title="Licenties")
-    c["subsection"] = Section.objects.create(slug="eupl", title="De EUPL", parent=section)
-    c["article"] = make_article(c["subsection"], "eupl-kiezen", "De EUPL kiezen", authors=[member],
-                                summary="Waarom de EUPL past bij de overheid, en hoe je haar toepast.",
-                                author_names="Jan Jansen", kind=Article.Kind.STEP_BY_STEP)
-    make_article(section, "geheim-concept", "Geheim concept", status=Article.Status.DRAFT)
+    c["section"] = section = make_section("licenties", "Licenties")
+    c["subsection"] = make_section("eupl", "De EUPL", parent=section)
+    c["article"] = make_article(
+        c["subsection"], slug="eupl-kiezen", title="De EUPL kiezen", body=article_body("De EUPL kiezen", "eupl-kiezen"),
+        tags=("licenties",), authors=[member], summary="Waarom de EUPL past bij de overheid, en hoe je haar toepast.",
+        author_names="Jan Jansen", kind=Article.Kind.STEP_BY_STEP,
+    )
+    make_article(section, slug="geheim-concept", title="Geheim concept", status=Article.Status.DRAFT,
+                 body=article_body("Geheim concept", "geheim-concept"), tags=("licenties",))
 
-    c["category"] = Category.objects.create(name="Licenties", slug="licenties", description="Over licenties.")
-    c["topic"] = verbs.start_topic(category=c["category"], by=member, title="Ervaringen met de EUPL",
-                                   body="Wie gebruikt de EUPL al?", tags=["licenties"])
-    verbs.post_reply(topic=c["topic"], by=other_member, body="Wij, sinds 2020.")
-    gone = verbs.start_topic(category=c["category"], by=member, title="Geheim onderwerp", body="Weg ermee.", tags=())
-    verbs.delete_topic(topic=gone, by=curator)
+    c["category"] = make_category("Licenties", description="Over licenties.")
+    c["topic"] = make_topic(member, c["category"], "Ervaringen met de EUPL", body="Wie gebruikt de EUPL al?",
+                            tags=["licenties"])
+    make_reply(other_member, c["topic"], body="Wij, sinds 2020.")
+    gone = make_topic(member, c["category"], "Geheim onderwerp", body="Weg ermee.", tags=())
+    forum_verbs.delete_topic(topic=gone, by=curator)
     return c
 
 

@@ -5,8 +5,9 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from forum import verbs
+from tests.factories import make_article, make_casus
 
-from .conftest import SECRET, SITE_URL, make_article, make_casus
+from .conftest import SECRET, SITE_URL
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 NS = {"a": "http://www.w3.org/2005/Atom"}
@@ -95,7 +96,8 @@ def add_rows(content, count):
     author = content["casus"].author
     for number in range(count):
         make_casus(author, f"Extra casus {number}")
-        make_article(content["section"], f"extra-{number}", f"Extra artikel {number}", authors=[author])
+        make_article(content["section"], slug=f"extra-{number}", title=f"Extra artikel {number}", tags=("licenties",),
+                     authors=[author])
         verbs.start_topic(category=content["category"], by=author, title=f"Extra {number}", body="Tekst.",
                           tags=["licenties"])
 

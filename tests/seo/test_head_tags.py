@@ -4,6 +4,8 @@ page is not for search engines (search results, account pages, forms, errors).""
 import pytest
 from django.urls import reverse
 
+from tests.factories import make_casus
+
 from .conftest import SITE_URL, head_of
 
 PUBLIC_PAGES = {
@@ -59,8 +61,6 @@ def test_articles_are_og_type_article(content, client, page, og_type):
 
 @pytest.mark.django_db
 def test_a_long_body_gives_a_description_of_at_most_160_plain_characters(content, client):
-    from .conftest import make_casus
-
     casus = make_casus(content["casus"].author, "Lange vraag")
     body_html = "<p>" + "Een <strong>heel</strong> lange zin &amp; meer. " * 20 + "</p>"
     type(casus).objects.filter(pk=casus.pk).update(body_html=body_html)  # stored as if rendered

@@ -6,8 +6,9 @@ import pytest
 
 from casussen.models import Casus
 from forum import verbs
+from tests.factories import make_casus
 
-from .conftest import SECRET, SITE_URL, make_casus
+from .conftest import SECRET, SITE_URL
 
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 

@@ -7,8 +7,9 @@ import pytest
 from casussen import verbs as casus_verbs
 from casussen.models import Casus
 from kennisbank.models import Article
+from tests.factories import make_article, make_casus
 
-from .conftest import SITE_URL, head_of, make_article, make_casus
+from .conftest import SITE_URL, head_of
 
 
 def json_ld(response, type_):
@@ -82,7 +83,7 @@ def test_a_published_article_has_article_json_ld(content, client):
 
 @pytest.mark.django_db
 def test_an_article_without_authors_is_by_ospo_nl_and_an_image_is_absolute(content, client):
-    article = make_article(content["section"], "met-plaatje", "Met plaatje",
+    article = make_article(content["section"], slug="met-plaatje", title="Met plaatje", tags=("licenties",),
                            image_source="https://example.org/plaatje.png")
     data = json_ld(client.get(article.get_absolute_url()), "Article")
     assert data["author"] == [{"@type": "Organization", "name": "OSPO-NL", "url": f"{SITE_URL}/"}]
@@ -121,7 +122,8 @@ def test_pages_with_breadcrumbs_have_a_breadcrumb_list(content, client, page, na
 
 @pytest.mark.django_db
 def test_markup_in_titles_cannot_break_out_of_the_json_ld(content, client):
-    article = make_article(content["section"], "inbraak", "</script><script>alert(1)</script> & meer")
+    article = make_article(content["section"], slug="inbraak", title="</script><script>alert(1)</script> & meer",
+                           tags=("licenties",))
     response = client.get(article.get_absolute_url())
     assert "<script>alert(1)" not in response.text
     assert "\\u003C/script\\u003E" in response.text

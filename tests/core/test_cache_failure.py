@@ -12,17 +12,11 @@ from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
-from casussen import verbs as casus_verbs
 from casussen.models import Casus
 from ospo_nl import cache as fail_soft
 from ospo_nl.core import content_cache
 from ospo_nl.notifications.models import NotificationSettings
-from tests.conftest import make_user
-
-
-@pytest.fixture
-def casus(member):
-    return casus_verbs.post_casus(by=member, title="Welke licentie kiezen we?", body="Onze app.", tags=["licenties"])
+from tests.factories import make_user
 
 
 def _closed_port():

@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 
 from casussen import verbs as casus_verbs
-from tests.conftest import make_user
+from tests.factories import make_user
 
 OLD_PLACEHOLDERS = ("csrf-token-of-this-request", "account-menu-of-this-request")
 

@@ -34,6 +34,7 @@ urlpatterns = [
     path("casussen/", include("casussen.urls")),
     path("forum/", include("forum.urls")),
     path("kennisbank/", include("kennisbank.urls")),
+    path("", include("network.urls")),
     path("", include("ospo_nl.notifications.urls")),
 ]
 

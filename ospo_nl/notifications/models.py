@@ -30,6 +30,7 @@ class Notification(models.Model):
         REPLY = "reply", _("antwoord in gevolgd onderwerp")
         REMINDER = "reminder", _("onbeantwoorde casus")
         TAG = "tag", _("nieuwe casus met een tag die je volgt")
+        WAITLIST = "waitlist", _("plek vrijgekomen bij een bijeenkomst")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"

@@ -103,7 +103,8 @@ def load(stdout):
         if data.get("report"):
             # What the meeting discussed: a public casus and a published article of the demo, if there.
             for position, kind in enumerate((SearchEntry.Kind.CASUS, SearchEntry.Kind.ARTICLE)):
-                entry = SearchEntry.objects.filter(kind=kind, audience=SearchEntry.Audience.PUBLIC).order_by("pk").first()
+                public = SearchEntry.objects.filter(kind=kind, audience=SearchEntry.Audience.PUBLIC)
+                entry = public.order_by("pk").first()
                 if entry is not None:
                     EventLink.objects.create(event=event, content_type=entry.content_type, object_id=entry.object_id,
                                              position=position)

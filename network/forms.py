@@ -2,17 +2,25 @@ from urllib.parse import urlsplit
 
 from django import forms
 from django.conf import settings
+from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 from taggit.utils import edit_string_for_tags
 
 from ospo_nl.core.tagging import clean_tag_string
 from ospo_nl.search.models import SearchEntry
 
-from .models import Event, Signal
+from .models import Event, Signal, web_url
 
 MAX_REPORT_LINKS = 20
 # What a report may link to: the parts whose lessons a meeting discusses.
 LINKABLE_KINDS = (SearchEntry.Kind.CASUS, SearchEntry.Kind.ARTICLE)
+
+
+def web_links_only(form, *names):
+    """Say "begins with http:// or https://" for a bad link, not the generic "enter a valid URL"."""
+    for name in names:
+        field = form.fields[name]
+        field.validators = [v for v in field.validators if not isinstance(v, URLValidator)] + [web_url]
 
 
 class LocalDateTimeInput(forms.DateTimeInput):
@@ -36,6 +44,10 @@ class EventForm(forms.ModelForm):
         }
         widgets = {"starts_at": LocalDateTimeInput(), "ends_at": LocalDateTimeInput(),
                    "agenda": forms.Textarea(attrs={"rows": 8})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        web_links_only(self, "online_url", "registration_url")
 
     def clean(self):
         data = super().clean()
@@ -93,6 +105,7 @@ class SignalForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        web_links_only(self, "url")
         if self.instance.pk and not self.is_bound:
             self.initial["tag_string"] = edit_string_for_tags(self.instance.tags.all())
 

@@ -8,7 +8,7 @@ drafts for curators. Signals are public once shared, until deleted.
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
-from django.core.validators import URLValidator
+from django.core.validators import MinValueValidator, URLValidator
 from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -19,8 +19,10 @@ from taggit.managers import TaggableManager
 from ospo_nl.core.markdown_pipeline import render_fields
 from ospo_nl.core.roles import is_curator
 
-# Links members follow from our pages: web pages only, never javascript:, data: or ftp: URLs.
-web_url = URLValidator(schemes=["http", "https"], message=_("Geef een webadres dat begint met http:// of https://."))
+# Links members follow from our pages: web pages only, never javascript:, data: or ftp: URLs. Its own code, so
+# a form field does not swap its message for the generic "enter a valid URL".
+web_url = URLValidator(schemes=["http", "https"], code="not_a_web_link",
+                       message=_("Geef een webadres dat begint met http:// of https://."))
 
 
 class EventQuerySet(models.QuerySet):
@@ -71,7 +73,7 @@ class Event(models.Model):
     agenda_html = models.TextField(editable=False, blank=True)
     organiser = models.CharField(_("organisator"), max_length=200, default="OSPO NL kennisnetwerk")
     capacity = models.PositiveIntegerField(
-        _("aantal plaatsen"), null=True, blank=True,
+        _("aantal plaatsen"), null=True, blank=True, validators=[MinValueValidator(1)],
         help_text=_("Leeg: geen maximum. Is het vol, dan komen nieuwe aanmeldingen op de wachtlijst."),
     )
     registration_open = models.BooleanField(

@@ -26,7 +26,7 @@ CALENDAR_PAST_DAYS = 365  # the subscribable calendar keeps a year of past meeti
 
 def _event_or_404(request, slug, queryset=None):
     """The event if `request.user` may see it (drafts: curators only); outsiders get 404."""
-    return get_object_or_404((queryset or Event.objects).visible_to(request.user), slug=slug)
+    return get_object_or_404((Event.objects if queryset is None else queryset).visible_to(request.user), slug=slug)
 
 
 def _can(check, *args):

@@ -4,6 +4,7 @@ from datetime import datetime, time, timedelta
 
 import pytest
 from django.utils import timezone
+from django.utils.text import slugify
 
 from network import verbs
 from network.models import Event, Signal
@@ -25,7 +26,7 @@ def make_event(title="Netwerkbijeenkomst: het manifest", *, days=10, hours=2, ca
                     registration_open=True)
     defaults.update(fields)
     return Event.objects.create(
-        title=title, slug=fields.pop("slug", None) or title.lower().replace(" ", "-").replace(":", ""),
+        title=title, slug=fields.pop("slug", None) or slugify(title),
         starts_at=starts, ends_at=fields.pop("ends_at", None) or starts + timedelta(hours=hours),
         capacity=capacity, is_published=published, **{k: v for k, v in defaults.items() if k not in ("slug",)},
     )

@@ -109,5 +109,14 @@ class SignalForm(forms.ModelForm):
         if self.instance.pk and not self.is_bound:
             self.initial["tag_string"] = edit_string_for_tags(self.instance.tags.all())
 
+    def clean_url(self):
+        """A signal points outside: a link to one of our own pages could name a casus (its slug is its title)
+        that not everyone may see, on a page everyone sees."""
+        url = self.cleaned_data["url"]
+        if urlsplit(url).netloc.lower() == urlsplit(settings.SITE_URL).netloc.lower():
+            raise forms.ValidationError(_("Een signaal wijst naar een bron buiten OSPO-NL. Noem een casus of artikel "
+                                          "liever in een forumonderwerp."))
+        return url
+
     def clean_tag_string(self):
         return clean_tag_string(self.cleaned_data.get("tag_string"))

@@ -184,8 +184,10 @@ def resolve_casus(*, casus, by, lessons_learned):
         permissions.check_manage_casus(by, casus)
         if casus.status == Casus.Status.CLOSED:
             raise PermissionDenied(_("Deze casus is gesloten; heropen hem eerst."))
+        if casus.status != Casus.Status.RESOLVED:
+            casus.resolved_at = timezone.now()  # editing the lessons of a resolved casus keeps its moment
         casus.status, casus.lessons_learned = Casus.Status.RESOLVED, lessons_learned
-        casus.save(update_fields=["status", "lessons_learned", "lessons_learned_html", "updated_at"])
+        casus.save(update_fields=["status", "lessons_learned", "lessons_learned_html", "resolved_at", "updated_at"])
         _touch(casus)
     return casus
 
@@ -211,7 +213,8 @@ def reopen_casus(*, casus, by):
             casus.status = Casus.Status.CLAIMED
         else:
             casus.status = Casus.Status.NEW
-        casus.save(update_fields=["status", "updated_at"])
+        casus.resolved_at = None
+        casus.save(update_fields=["status", "resolved_at", "updated_at"])
         _touch(casus)
     return casus
 

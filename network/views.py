@@ -1,4 +1,3 @@
-import csv
 from datetime import timedelta
 
 from django.contrib import messages
@@ -14,6 +13,7 @@ from taggit.models import Tag
 
 from ospo_nl.core.pagination import CappedPaginator
 from ospo_nl.core.roles import is_curator, is_member
+from ospo_nl.core.spreadsheets import csv_response
 
 from . import ical, permissions, verbs
 from .forms import EventForm, ReportForm, SignalForm
@@ -176,31 +176,22 @@ def attendees(request, slug):
     })
 
 
-def _csv_cell(value):
-    """A spreadsheet must not run what a member typed as their name: formulas become text."""
-    text = "" if value is None else str(value)
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 @require_GET
 @login_required
 def attendees_csv(request, slug):
     event = _event_or_404(request, slug)
     permissions.check_view_attendees(request.user, event)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="deelnemers-{event.slug}.csv"'
-    response.write("\ufeff")  # so spreadsheet programs read UTF-8 (é, ë) right
-    writer = csv.writer(response)
+    response, writer = csv_response(f"deelnemers-{event.slug}.csv")
     writer.writerow([_("naam"), _("e-mail"), _("organisatie"), _("status"), _("aangemeld op"),
                      _("van de wachtlijst op")])
     for row in _attendees(event):
         profile = getattr(row.user, "profile", None)
         organisation = profile.organisation.name if profile and profile.organisation else ""
-        writer.writerow([_csv_cell(v) for v in (
+        writer.writerow([
             profile.name if profile else row.user.pk, row.user.email, organisation, row.get_status_display(),
             timezone.localtime(row.created_at).strftime("%Y-%m-%d %H:%M"),
             timezone.localtime(row.promoted_at).strftime("%Y-%m-%d %H:%M") if row.promoted_at else "",
-        )])
+        ])
     return response
 
 

@@ -264,6 +264,17 @@ class Profile(models.Model):
     def get_absolute_url(self):
         return reverse("directory:expert_detail", args=[self.pk])
 
+    def unlisted_reason(self):
+        """Why this profile is not in the experts directory ("" when it is): the rule of `public_experts`."""
+        if not self.is_expert:
+            return _("geen expert")
+        if not self.user.is_active:
+            return _("het account is niet actief")
+        if not self.is_public:
+            return _("het profiel is niet openbaar: het lid heeft ‘Toon mijn profiel in de expertsgids’ uit staan; "
+                     "alleen het lid zelf kan dat aanzetten")
+        return ""
+
 
 class ExpertApplicationQuerySet(models.QuerySet):
     def pending(self):

@@ -31,6 +31,7 @@ class Notification(models.Model):
         REMINDER = "reminder", _("onbeantwoorde casus")
         TAG = "tag", _("nieuwe casus met een tag die je volgt")
         WAITLIST = "waitlist", _("plek vrijgekomen bij een bijeenkomst")
+        APPLICATION = "application", _("besluit over je aanvraag als expert")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"

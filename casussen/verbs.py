@@ -73,7 +73,15 @@ def claim_casus(*, casus, by):
             casus.status = Casus.Status.CLAIMED
         casus.save(update_fields=["status", "claimed_by", "updated_at"])
         follow(by, casus)
+        _tell_author_claimed(casus, by=by)
     return casus
+
+
+def _tell_author_claimed(casus, *, by):
+    """The author hears that an expert works on their question (claimed it, or a curator assigned it)."""
+    if casus.author is not None:
+        notify([casus.author], event=Notification.Event.CLAIMED, target=casus, actor=by, title=casus.title,
+               url=casus.get_absolute_url())
 
 
 def assign_casus(*, casus, expert, by):
@@ -89,6 +97,7 @@ def assign_casus(*, casus, expert, by):
         follow(expert, casus)
         notify([expert], event=Notification.Event.ASSIGNED, target=casus, actor=by, title=casus.title,
                url=casus.get_absolute_url())
+        _tell_author_claimed(casus, by=by)
     return casus
 
 

@@ -32,6 +32,8 @@ class Notification(models.Model):
         TAG = "tag", _("nieuwe casus met een tag die je volgt")
         WAITLIST = "waitlist", _("plek vrijgekomen bij een bijeenkomst")
         APPLICATION = "application", _("besluit over je aanvraag als expert")
+        CLAIMED = "claimed", _("een expert heeft je casus opgepakt")
+        REPORT_OUTCOME = "report_outcome", _("je melding is behandeld")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"

@@ -7,7 +7,7 @@ from django.db.models import Count, F, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from taggit.models import Tag
 
@@ -31,7 +31,7 @@ SORT_PARAMS = {"activiteit": "activity", "nieuwste": "newest", "stemmen": "votes
 # "open" is every open status; the others are one status each. Unknown values show every status.
 STATUS_PARAMS = {"alle": "all", "open": "open", "nieuw": "new", "opgepakt": "claimed", "beantwoord": "answered",
                  "opgelost": "resolved", "gesloten": "closed"}
-STATUS_LABELS = {"all": _lazy("alle statussen"), "open": _lazy("open (nieuw, opgepakt of beantwoord)"),
+STATUS_LABELS = {"all": gettext_lazy("alle statussen"), "open": gettext_lazy("open (nieuw, opgepakt of beantwoord)"),
                  **{value: label for value, label in Casus.Status.choices}}
 FACET_SIZE = 15  # the most used tags and organisations offered as filters
 

@@ -6,7 +6,7 @@ from django.utils.translation import ngettext
 
 from . import open_data
 from .forms import OrganisationAdminForm
-from .models import ExpertApplication, Initiative, InitiativeOrganisation, Organisation, Profile
+from .models import ExpertApplication, Initiative, InitiativeOrganisation, Organisation, OrganisationProposal, Profile
 
 
 def _set_published(modeladmin, request, queryset, value, message):
@@ -128,3 +128,16 @@ class InitiativeAdmin(admin.ModelAdmin):
     readonly_fields = ["created_at", "updated_at"]
     fields = ["name", "slug", "kind", "status", "start_year", "is_published", "website", "source_url", "description",
               "tags", "created_at", "updated_at"]
+
+
+@admin.register(OrganisationProposal)
+class OrganisationProposalAdmin(admin.ModelAdmin):
+    """Deciding goes through the queue on the site (it publishes the organisation and tells the member)."""
+
+    list_display = ["name", "kind", "status", "proposed_by", "created_at"]
+    list_filter = ["status", "kind"]
+    readonly_fields = ["proposed_by", "name", "kind", "website", "status", "note", "organisation", "decided_by",
+                       "decided_at", "created_at"]
+
+    def has_add_permission(self, request):
+        return False

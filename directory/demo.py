@@ -8,7 +8,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 
 from .curator_group import GROUP_NAME, sync_curator_group
-from .models import ExpertApplication, Initiative, InitiativeOrganisation, Organisation, Profile
+from .models import ExpertApplication, Initiative, InitiativeOrganisation, Organisation, OrganisationProposal, Profile
 
 DEMO_PASSWORD = "ospo-demo-2026"
 K = Organisation.Kind
@@ -295,6 +295,10 @@ def load(stdout):
             user=applicant, motivation="Ik begeleid als architect de overstap naar open source bij een provincie en "
                                        "help graag anderen met beheer en onderhoud van gedeelde code.")
         application.expertise.set(["beheer", "architectuur"])
+    member = User.objects.get(username="lid@ospo-nl.example")
+    if not OrganisationProposal.objects.filter(proposed_by=member).exists():
+        OrganisationProposal.objects.create(proposed_by=member, name="Gemeente Zeist", kind="municipality",
+                                            website="https://www.zeist.nl/")
     stdout.write(
         f"directory: {len(ORGANISATIONS)} organisations, {len(INITIATIVES)} initiatives, {len(USERS)} users "
         f"(group '{GROUP_NAME}')"

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ospo_nl.core.tagging import clean_tag_string
 
-from .models import Initiative, Organisation, Profile
+from .models import Initiative, Organisation, OrganisationProposal, Profile
 
 
 class SignupExtraForm(forms.Form):
@@ -161,4 +161,34 @@ class DecisionForm(forms.Form):
         data = super().clean()
         if data.get("decision") == "decline" and not (data.get("note") or "").strip():
             self.add_error("note", _("Leg uit waarom je de aanvraag afwijst."))
+        return data
+
+
+class OrganisationProposalForm(forms.ModelForm):
+    class Meta:
+        model = OrganisationProposal
+        fields = ["name", "kind", "website"]
+        help_texts = {"name": _("De volledige naam, bijvoorbeeld ‘Gemeente Zeist’."),
+                      "website": _("De eigen website van de organisatie.")}
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        if Organisation.objects.filter(name__iexact=name).exists():
+            raise forms.ValidationError(_("“%(name)s” staat al in de gids."), params={"name": name})
+        if OrganisationProposal.objects.pending().filter(name__iexact=name).exists():
+            raise forms.ValidationError(_("“%(name)s” is al voorgesteld en wacht op een curator."),
+                                        params={"name": name})
+        return name
+
+
+class ProposalDecisionForm(forms.Form):
+    decision = forms.ChoiceField(label=_("Besluit"), choices=[("accept", _("opnemen in de gids")),
+                                                                ("decline", _("afwijzen"))])
+    note = forms.CharField(label=_("Toelichting voor het lid"), max_length=2000, required=False,
+                           widget=forms.Textarea(attrs={"rows": 2}))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") == "decline" and not (data.get("note") or "").strip():
+            self.add_error("note", _("Leg uit waarom je het voorstel afwijst."))
         return data

@@ -322,3 +322,49 @@ class ExpertApplication(models.Model):
     def is_visible_to(self, user):
         """The applicant and curators (a notification about it reaches only them)."""
         return is_curator(user) or bool(user and user.is_authenticated and user.pk == self.user_id)
+
+
+class OrganisationProposalQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(status=OrganisationProposal.Status.PENDING)
+
+
+class OrganisationProposal(models.Model):
+    """A member proposes an organisation missing from the directory; a curator accepts it (it is published) or
+    declines it with a note, and the member is told (directory.verbs.decide_proposal)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("in behandeling")
+        ACCEPTED = "accepted", _("opgenomen")
+        DECLINED = "declined", _("afgewezen")
+
+    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("voorgesteld door"), null=True,
+                                    on_delete=models.SET_NULL, related_name="organisation_proposals")
+    name = models.CharField(_("naam"), max_length=200)
+    kind = models.CharField(_("soort"), max_length=20, choices=Organisation.Kind.choices)
+    website = models.URLField(_("website"), max_length=300)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    note = models.TextField(_("toelichting van de curator"), max_length=2000, blank=True)
+    organisation = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+", editable=False)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+", editable=False)
+    decided_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("voorgesteld op"), auto_now_add=True)
+
+    objects = OrganisationProposalQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("voorgestelde organisatie")
+        verbose_name_plural = _("voorgestelde organisaties")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(status__in=["pending", "accepted", "declined"]),
+                                   name="organisation_proposal_status_valid"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def is_visible_to(self, user):
+        return is_curator(user) or bool(user and user.is_authenticated and user.pk == self.proposed_by_id)

@@ -33,6 +33,22 @@ def check_apply_expert(user):
         raise PermissionDenied(_("Je aanvraag is nog in behandeling."))
 
 
+def check_propose_organisation(user):
+    if not is_member(user):
+        raise PermissionDenied(_("Log in om een organisatie voor te stellen."))
+
+
+def check_curate_proposals(user):
+    if not is_curator(user):
+        raise PermissionDenied(_("Alleen curatoren nemen organisaties op in de gids."))
+
+
+def check_decide_proposal(user, proposal):
+    check_curate_proposals(user)
+    if proposal.status != proposal.Status.PENDING:
+        raise PermissionDenied(_("Over dit voorstel is al besloten."))
+
+
 def check_decide_application(user, application):
     if not is_curator(user):
         raise PermissionDenied(_("Alleen curatoren beslissen over aanvragen."))

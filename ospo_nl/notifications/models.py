@@ -34,6 +34,7 @@ class Notification(models.Model):
         APPLICATION = "application", _("besluit over je aanvraag als expert")
         CLAIMED = "claimed", _("een expert heeft je casus opgepakt")
         REPORT_OUTCOME = "report_outcome", _("je melding is behandeld")
+        PROPOSAL = "proposal", _("besluit over je voorgestelde organisatie")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"

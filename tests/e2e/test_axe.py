@@ -158,6 +158,10 @@ PAGES = {
     "expert-apply": ("member", "/account/expert-worden/", 200, None),
     "expert-apply-errors": ("member", "/account/expert-worden/", 200, submit("form[method=post]")),
     "application-queue": ("curator", "/curatoren/aanvragen/", 200, None),
+    "propose-organisation": ("member", "/organisaties/voorstellen/", 200, None),
+    "propose-organisation-errors": ("member", "/organisaties/voorstellen/", 200, submit("form[method=post]")),
+    "proposal-queue": ("curator", "/curatoren/organisaties/", 200, None),
+    "casus-queue-expert": ("expert", "/casussen/onbeantwoord/", 200, None),
     # Static pages and errors
     "accessibility-statement": (None, "/toegankelijkheid/", 200, None),
     "privacy": (None, "/privacy/", 200, None),

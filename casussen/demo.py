@@ -171,7 +171,8 @@ def load(stdout):
             follow(expert, casus)
         for commenter, body in spec["comments"]:
             Comment.objects.get_or_create(casus=casus, answer=None, author=users[commenter], body=body)
-        Casus.objects.filter(pk=casus.pk).update(created_at=when)
+        resolved_at = when + timedelta(days=len(spec["answers"]) + 2) if spec["status"] == "resolved" else None
+        Casus.objects.filter(pk=casus.pk).update(created_at=when, resolved_at=resolved_at)
     # Counters and last activity from the rows just written: the same code that repairs them.
     call_command("recount_casussen", stdout=StringIO())
     stdout.write(f"casussen: {len(CASUSSEN)} casussen")

@@ -1,37 +1,19 @@
-import re
 
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.validators import MaxLengthValidator
 from django.urls import reverse_lazy
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from taggit.utils import edit_string_for_tags, parse_tags
+from taggit.utils import edit_string_for_tags
+
+from ospo_nl.core.tagging import clean_tag_string
 
 from .models import Casus, organisations
 
 MAX_BODY = 20_000
 MAX_TEXT = 10_000
 MAX_COMMENT = 3_000
-MAX_TAGS = 8
-TAG_RE = re.compile(r"^[\w][\w .+#-]{0,49}$")
-
 MARKDOWN_HELP = _("Markdown: **vet**, *cursief*, [link](https://...), lijsten.")
-
-
-def clean_tag_string(value):
-    """Comma-separated tags -> a list; letters, digits, spaces and - . + # only, so every tag has a slug."""
-    tags = parse_tags(value or "")
-    if len(tags) > MAX_TAGS:
-        raise forms.ValidationError(_("Gebruik hoogstens %(max)s tags."), params={"max": MAX_TAGS})
-    for tag in tags:
-        if not TAG_RE.match(tag) or not slugify(tag):
-            raise forms.ValidationError(
-                _("De tag “%(tag)s” bevat tekens die niet zijn toegestaan. Gebruik letters, cijfers, "
-                  "spaties en - . + # (hoogstens 50 tekens)."),
-                params={"tag": tag[:60]},
-            )
-    return [tag.lower() for tag in tags]
 
 
 class TitleForm(forms.Form):

@@ -99,6 +99,8 @@ class Casus(Post):
         on_delete=models.SET_NULL, related_name="casussen",
         help_text=_("Het artikel waarin de lessen van deze casus zijn verwerkt."),
     )
+    # When it was last resolved (NULL while open or closed unresolved): the curators' overview's time to resolution.
+    resolved_at = models.DateTimeField(_("opgelost op"), null=True, blank=True, editable=False)
     last_activity_at = models.DateTimeField(_("laatste activiteit"), default=timezone.now, db_index=True)
     answer_count = models.PositiveIntegerField(_("aantal antwoorden"), default=0)
     score = models.IntegerField(_("score"), default=0)

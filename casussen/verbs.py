@@ -73,7 +73,15 @@ def claim_casus(*, casus, by):
             casus.status = Casus.Status.CLAIMED
         casus.save(update_fields=["status", "claimed_by", "updated_at"])
         follow(by, casus)
+        _tell_author_claimed(casus, by=by)
     return casus
+
+
+def _tell_author_claimed(casus, *, by):
+    """The author hears that an expert works on their question (claimed it, or a curator assigned it)."""
+    if casus.author is not None:
+        notify([casus.author], event=Notification.Event.CLAIMED, target=casus, actor=by, title=casus.title,
+               url=casus.get_absolute_url())
 
 
 def assign_casus(*, casus, expert, by):
@@ -89,6 +97,7 @@ def assign_casus(*, casus, expert, by):
         follow(expert, casus)
         notify([expert], event=Notification.Event.ASSIGNED, target=casus, actor=by, title=casus.title,
                url=casus.get_absolute_url())
+        _tell_author_claimed(casus, by=by)
     return casus
 
 
@@ -184,8 +193,10 @@ def resolve_casus(*, casus, by, lessons_learned):
         permissions.check_manage_casus(by, casus)
         if casus.status == Casus.Status.CLOSED:
             raise PermissionDenied(_("Deze casus is gesloten; heropen hem eerst."))
+        if casus.status != Casus.Status.RESOLVED:
+            casus.resolved_at = timezone.now()  # editing the lessons of a resolved casus keeps its moment
         casus.status, casus.lessons_learned = Casus.Status.RESOLVED, lessons_learned
-        casus.save(update_fields=["status", "lessons_learned", "lessons_learned_html", "updated_at"])
+        casus.save(update_fields=["status", "lessons_learned", "lessons_learned_html", "resolved_at", "updated_at"])
         _touch(casus)
     return casus
 
@@ -211,7 +222,8 @@ def reopen_casus(*, casus, by):
             casus.status = Casus.Status.CLAIMED
         else:
             casus.status = Casus.Status.NEW
-        casus.save(update_fields=["status", "updated_at"])
+        casus.resolved_at = None
+        casus.save(update_fields=["status", "resolved_at", "updated_at"])
         _touch(casus)
     return casus
 

@@ -3,10 +3,11 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Count, F, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from taggit.models import Tag
 
@@ -27,7 +28,12 @@ from .structured_data import plain_text, qapage_json_ld
 
 PAGE_SIZE = 20
 SORT_PARAMS = {"activiteit": "activity", "nieuwste": "newest", "stemmen": "votes"}
-STATUS_PARAMS = {"open": "open", "opgelost": "resolved", "alle": "all"}
+# "open" is every open status; the others are one status each. Unknown values show every status.
+STATUS_PARAMS = {"alle": "all", "open": "open", "nieuw": "new", "opgepakt": "claimed", "beantwoord": "answered",
+                 "opgelost": "resolved", "gesloten": "closed"}
+STATUS_LABELS = {"all": gettext_lazy("alle statussen"), "open": gettext_lazy("open (nieuw, opgepakt of beantwoord)"),
+                 **{value: label for value, label in Casus.Status.choices}}
+FACET_SIZE = 15  # the most used tags and organisations offered as filters
 
 
 def _casus_or_404(request, slug):
@@ -56,45 +62,134 @@ def _list_viewer(user):
     return audiences
 
 
+def _by_status(casussen, status):
+    if status == "open":
+        return casussen.open()
+    return casussen if status == "all" else casussen.filter(status=status)
+
+
+def _facets(visible, *, status, phase, tag, organisation):
+    """Counts for each filter value, each over the list with the other filters applied (so every count says
+    what choosing it shows). Four grouped queries; an organisation counts only where its casussen name it."""
+    def narrowed(skip):
+        casussen = visible
+        if skip != "status":
+            casussen = _by_status(casussen, status)
+        if skip != "phase" and phase:
+            casussen = casussen.filter(phase=phase)
+        if skip != "tag" and tag:
+            casussen = casussen.filter(tags__slug=tag)
+        if skip != "organisation" and organisation:
+            casussen = casussen.filter(organisation__slug=organisation, hide_organisation=False)
+        return casussen.order_by()
+
+    statuses = dict(narrowed("status").values_list("status").annotate(n=Count("pk", distinct=True)))
+    phases = dict(narrowed("phase").values_list("phase").annotate(n=Count("pk", distinct=True)))
+    tags = list(narrowed("tag").filter(tags__isnull=False).values_list("tags__slug", "tags__name")
+                .annotate(n=Count("pk", distinct=True)).order_by("-n", "tags__name")[:FACET_SIZE])
+    organisations = list(
+        narrowed("organisation").filter(hide_organisation=False, organisation__is_published=True)
+        .values_list("organisation__slug", "organisation__name").annotate(n=Count("pk", distinct=True))
+        .order_by("-n", "organisation__name")[:FACET_SIZE]
+    )
+    open_count = sum(statuses.get(s, 0) for s in Casus.OPEN_STATUSES)
+    status_options = [("alle", "all", sum(statuses.values())), ("open", "open", open_count)] + [
+        (param, value, statuses.get(value, 0)) for param, value in STATUS_PARAMS.items() if value not in ("all", "open")
+    ]
+    tag_options = [(slug, name, n, slug == tag) for slug, name, n in tags]
+    organisation_options = [(slug, name, n, slug == organisation) for slug, name, n in organisations]
+    # A chosen value outside the most used stays selectable, so the form shows what the list is filtered by.
+    if tag and not any(selected for *_rest, selected in tag_options):
+        tag_options.append((tag, tag, None, True))
+    if organisation and not any(selected for *_rest, selected in organisation_options):
+        organisation_options.append((organisation, organisation, None, True))
+    return {
+        "statuses": [(param, STATUS_LABELS[value], n, value == status) for param, value, n in status_options],
+        "phases": [(value, label, phases.get(value, 0), value == phase) for value, label in Casus.Phase.choices],
+        "tags": tag_options, "organisations": organisation_options,
+    }
+
+
 def _render_list(request, narrow=None, *, heading, intro="", extra=None, status_filter=True, personal=False,
-                 following_tag=None):
+                 following_tag=None, facets=False, default_status="open", ordering=None, show_waiting=False,
+                 viewer_parts=()):
     """A list of the casussen `request.user` may see, `narrow`ed (a function of the queryset). The page is
     rendered once per content version for everyone who sees the same list (`personal`: one member's own)
-    and the same follow button (`following_tag`), so a request served from the cache builds no query."""
-    sort = SORT_PARAMS.get(request.GET.get("sorteer"), "activity")
-    status = STATUS_PARAMS.get(request.GET.get("status"), "open") if status_filter else "all"
+    and the same follow button (`following_tag`), so a request served from the cache builds no query.
+
+    `facets`: filters by status, phase, tag and organisation, each with its count. `ordering` replaces the
+    default sort (activity) when the visitor chose none."""
+    chosen_sort = SORT_PARAMS.get(request.GET.get("sorteer"))
+    sort = chosen_sort or "activity"
+    status = STATUS_PARAMS.get(request.GET.get("status"), default_status) if status_filter else "all"
+    phase = request.GET.get("fase") if facets and request.GET.get("fase") in Casus.Phase.values else ""
+    tag = request.GET.get("tag", "")[:100] if facets else ""
+    organisation = request.GET.get("organisatie", "")[:100] if facets else ""
 
     def context():
-        filtered = Casus.objects.visible_to(request.user)
+        visible = Casus.objects.visible_to(request.user)
         if narrow:
-            filtered = narrow(filtered)
-        if status == "open":
-            filtered = filtered.open()
-        elif status == "resolved":
-            filtered = filtered.filter(status=Casus.Status.RESOLVED)
+            visible = narrow(visible)
+        filtered = _by_status(visible, status)
+        if phase:
+            filtered = filtered.filter(phase=phase)
+        if tag:
+            filtered = filtered.filter(tags__slug=tag)
+        if organisation:
+            # Casussen whose author hid the organisation never count for it.
+            filtered = filtered.filter(organisation__slug=organisation, hide_organisation=False)
+        rows = filtered.for_list()
+        rows = rows.order_by(*ordering) if ordering and not chosen_sort else rows.sorted_by(sort)
         # The count stops at 1,000: no request counts every casus (ospo_nl.core.pagination).
-        page = CappedPaginator(filtered.for_list().sorted_by(sort), PAGE_SIZE).get_page(request.GET.get("pagina"))
+        page = CappedPaginator(rows, PAGE_SIZE).get_page(request.GET.get("pagina"))
         return {"heading": heading, "intro": intro, "page": page, "sort": sort, "status": status,
-                "status_filter": status_filter, "following_tag": following_tag, **(extra or {})}
+                "status_filter": status_filter, "following_tag": following_tag, "show_waiting": show_waiting,
+                "facets": _facets(visible, status=status, phase=phase, tag=tag, organisation=organisation)
+                if facets else None, **(extra or {})}
 
     viewer = (request.user.pk,) if personal else _list_viewer(request.user)
-    return shared_page(request, ("casus-list", *viewer, following_tag), "casussen/list.html", context)
+    return shared_page(request, ("casus-list", *viewer, following_tag, *viewer_parts), "casussen/list.html",
+                       context)
 
 
 @require_safe
 def casus_list(request):
+    # Every status by default: resolved casussen, with their lessons, are the most useful to read.
     return _render_list(
         request, heading=_("Casussen"),
         intro=_("Concrete vragen uit de publieke sector over open source, beantwoord door experts uit het netwerk."),
+        facets=True, default_status="all",
     )
+
+
+# The work queue: longest waiting first, and for an expert the unclaimed ones before their own claims.
+QUEUE_ORDER = (F("claimed_by").asc(nulls_first=True), "created_at", "id")
 
 
 @require_safe
 def unanswered(request):
+    """The experts' work queue. An expert sees, unless they ask for everything (?alle=1), the casussen in their
+    expertise that nobody else claimed; everyone else sees every unanswered casus they may see."""
+    user = request.user
+    narrowed = is_expert(user) and request.GET.get("alle") != "1"
+    if narrowed:
+        expertise = list(user.profile.expertise.values_list("pk", flat=True))
+
+        def narrow(casussen):
+            mine = casussen.unanswered().filter(Q(claimed_by__isnull=True) | Q(claimed_by=user))
+            return mine.filter(tags__in=expertise).distinct()
+
+        intro = _("Onbeantwoorde casussen in jouw expertise die niemand anders heeft opgepakt, langst wachtend "
+                  "eerst.")
+    else:
+        def narrow(casussen):
+            return casussen.unanswered()
+
+        intro = _("Casussen die nog op een eerste antwoord wachten: de werkvoorraad van de experts.")
     return _render_list(
-        request, lambda casussen: casussen.unanswered(), heading=_("Onbeantwoorde casussen"),
-        intro=_("Casussen die nog op een eerste antwoord wachten: de werkvoorraad van de experts."),
-        status_filter=False,
+        request, narrow, heading=_("Onbeantwoorde casussen"), intro=intro, status_filter=False,
+        ordering=QUEUE_ORDER, show_waiting=True, personal=narrowed,
+        extra={"queue": {"expert": is_expert(user), "narrowed": narrowed}},
     )
 
 

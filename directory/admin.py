@@ -6,7 +6,7 @@ from django.utils.translation import ngettext
 
 from . import open_data
 from .forms import OrganisationAdminForm
-from .models import Initiative, InitiativeOrganisation, Organisation, Profile
+from .models import ExpertApplication, Initiative, InitiativeOrganisation, Organisation, OrganisationProposal, Profile
 
 
 def _set_published(modeladmin, request, queryset, value, message):
@@ -48,11 +48,37 @@ def export_initiatives_csv(modeladmin, request, queryset):
 
 @admin.register(Profile)
 class ProfileAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "user", "organisation", "is_expert", "is_public", "is_available"]
+    list_display = ["__str__", "user", "organisation", "is_expert", "is_public", "is_available", "directory_listing"]
     list_filter = ["is_expert", "is_public", "is_available"]
     search_fields = ["display_name", "user__email"]
     autocomplete_fields = ["organisation", "user"]
     list_select_related = ["user", "organisation"]
+    readonly_fields = ["directory_listing"]
+
+    @admin.display(description=_("in de expertsgids"))
+    def directory_listing(self, profile):
+        reason = profile.unlisted_reason()
+        return _("ja") if not reason else _("nee: %(reason)s") % {"reason": reason}
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # A curator who ticks "expert" must not be left wondering why nothing shows in the directory.
+        if obj.is_expert and obj.unlisted_reason():
+            messages.warning(request, _("%(name)s is expert, maar staat niet in de expertsgids: %(reason)s.")
+                             % {"name": obj.name, "reason": obj.unlisted_reason()})
+
+
+@admin.register(ExpertApplication)
+class ExpertApplicationAdmin(admin.ModelAdmin):
+    """Deciding goes through the queue on the site (it tells the member); admin shows the history."""
+
+    list_display = ["user", "status", "created_at", "decided_by", "decided_at"]
+    list_filter = ["status"]
+    raw_id_fields = ["user"]
+    readonly_fields = ["user", "status", "motivation", "note", "decided_by", "decided_at", "created_at"]
+
+    def has_add_permission(self, request):
+        return False
 
 
 class InitiativeOrganisationInline(admin.TabularInline):
@@ -102,3 +128,16 @@ class InitiativeAdmin(admin.ModelAdmin):
     readonly_fields = ["created_at", "updated_at"]
     fields = ["name", "slug", "kind", "status", "start_year", "is_published", "website", "source_url", "description",
               "tags", "created_at", "updated_at"]
+
+
+@admin.register(OrganisationProposal)
+class OrganisationProposalAdmin(admin.ModelAdmin):
+    """Deciding goes through the queue on the site (it publishes the organisation and tells the member)."""
+
+    list_display = ["name", "kind", "status", "proposed_by", "created_at"]
+    list_filter = ["status", "kind"]
+    readonly_fields = ["proposed_by", "name", "kind", "website", "status", "note", "organisation", "decided_by",
+                       "decided_at", "created_at"]
+
+    def has_add_permission(self, request):
+        return False

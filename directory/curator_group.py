@@ -2,7 +2,7 @@
 
 Why post_migrate and not a data migration: Django creates model permissions in its own post_migrate
 handler, per app, after all migrations ran. A data migration in `directory` would run before the
-permissions of casussen, forum and kennisbank exist on a fresh database, so the group would miss them.
+permissions of casussen, forum, kennisbank and network exist on a fresh database, so the group would miss them.
 `sync_curator_group()` runs after every `migrate` (and `flush`), once the last app's permissions exist;
 `manage.py sync_curator_group` runs it by hand. It is idempotent and only adds/removes the group's
 permissions, never users.
@@ -17,7 +17,7 @@ GROUP_NAME = "curator"
 
 # Apps whose models are content curators look after; every model permission of these apps is granted,
 # except the ones in EXCLUDED (a curator sets the expert flag on a profile but does not delete people).
-CONTENT_APPS = ("directory", "casussen", "forum", "kennisbank", "taggit")
+CONTENT_APPS = ("directory", "casussen", "forum", "kennisbank", "network", "taggit")
 EXCLUDED = {("directory", "delete_profile")}
 # Platform models curators also look after: the search synonyms.
 PLATFORM_MODELS = ("synonym",)

@@ -8,7 +8,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 
 from .curator_group import GROUP_NAME, sync_curator_group
-from .models import Initiative, InitiativeOrganisation, Organisation, Profile
+from .models import ExpertApplication, Initiative, InitiativeOrganisation, Organisation, OrganisationProposal, Profile
 
 DEMO_PASSWORD = "ospo-demo-2026"
 K = Organisation.Kind
@@ -246,6 +246,8 @@ USERS = [
      "ministerie-van-binnenlandse-zaken"),
     ("expert.inkoop@ospo-nl.example", "Erik Inkoop", False, False, True, ["inkoop", "aanbesteden"], "vng"),
     ("lid@ospo-nl.example", "Mirjam Lid", False, False, False, [], "gemeente-amsterdam"),
+    # A member who asked to become an expert: the curators' queue is not empty in the demo.
+    ("aanvrager@ospo-nl.example", "Anouk Aanvrager", False, False, False, [], None),
 ]
 
 
@@ -282,11 +284,21 @@ def load(stdout):
         profile, _ = Profile.objects.update_or_create(
             user=user,
             defaults={
-                "display_name": display_name, "is_expert": is_expert, "is_public": is_expert,
+                "display_name": display_name, "is_expert": is_expert, "is_public": is_expert, "is_available": is_expert,
                 "organisation": organisations.get(org_slug),
             },
         )
         profile.expertise.set(expertise)
+    applicant = User.objects.get(username="aanvrager@ospo-nl.example")
+    if not ExpertApplication.objects.filter(user=applicant).exists():
+        application = ExpertApplication.objects.create(
+            user=applicant, motivation="Ik begeleid als architect de overstap naar open source bij een provincie en "
+                                       "help graag anderen met beheer en onderhoud van gedeelde code.")
+        application.expertise.set(["beheer", "architectuur"])
+    member = User.objects.get(username="lid@ospo-nl.example")
+    if not OrganisationProposal.objects.filter(proposed_by=member).exists():
+        OrganisationProposal.objects.create(proposed_by=member, name="Gemeente Zeist", kind="municipality",
+                                            website="https://www.zeist.nl/")
     stdout.write(
         f"directory: {len(ORGANISATIONS)} organisations, {len(INITIATIVES)} initiatives, {len(USERS)} users "
         f"(group '{GROUP_NAME}')"

@@ -2,7 +2,9 @@ from django import forms
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
-from .models import Initiative, Organisation, Profile
+from ospo_nl.core.tagging import clean_tag_string
+
+from .models import Initiative, Organisation, OrganisationProposal, Profile
 
 
 class SignupExtraForm(forms.Form):
@@ -33,6 +35,29 @@ class ProfileForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = self.fields["organisation"].queryset.filter(is_published=True)
+        # What each setting does, for this member: several only mean something once a curator made them an expert.
+        expert = self.instance.is_expert
+        self.fields["expertise"].help_text = (
+            _("Onderwerpen, gescheiden door komma's. Nieuwe casussen over deze onderwerpen worden je voorgelegd.")
+            if expert else
+            _("Onderwerpen, gescheiden door komma's. Ze staan op je profiel; casussen worden je pas voorgelegd "
+              "als je expert bent (vraag dat aan via ‘Expert worden’).")
+        )
+        self.fields["is_public"].help_text = (
+            _("Aan: je staat in de expertsgids, met je naam, organisatie, expertise en wat je over jezelf schrijft. "
+              "Uit: alleen curatoren zien je profiel.")
+            if expert else
+            _("De expertsgids toont alleen experts. Zet dit aan als je, eenmaal expert, vindbaar wilt zijn; tot "
+              "dan doet het nog niets.")
+        )
+        self.fields["is_available"].help_text = (
+            _("Aan: de expertsgids vermeldt dat je open staat voor een sparringgesprek. Staat standaard uit.")
+            if expert else
+            _("Alleen voor experts: de expertsgids vermeldt dan dat je open staat voor een sparringgesprek.")
+        )
+        self.fields["show_email"].help_text = _(
+            "Aan: je e-mailadres staat op je openbare expertprofiel, zodat anderen je direct kunnen mailen."
+        )
 
 
 class DirectoryFilterForm(forms.Form):
@@ -104,3 +129,66 @@ class OrganisationAdminForm(forms.ModelForm):
         # TOOI codes are lower case (gm0363); normalise so "GM0363" is caught as a duplicate too.
         tooi = (self.cleaned_data.get("tooi") or "").strip().lower()
         return tooi or None
+
+
+class ExpertApplicationForm(forms.Form):
+    expertise = forms.CharField(
+        label=_("Je expertise"), max_length=500,
+        help_text=_("Onderwerpen, gescheiden door komma's, bijvoorbeeld: licenties, inkoop. Als expert krijg je "
+                    "nieuwe casussen over deze onderwerpen voorgelegd."),
+    )
+    motivation = forms.CharField(
+        label=_("Motivatie"), max_length=3000, widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Waar heb je ervaring mee opgedaan, en waarmee wil je anderen helpen?"),
+    )
+
+    def clean_expertise(self):
+        tags = clean_tag_string(self.cleaned_data.get("expertise"))
+        if not tags:
+            raise forms.ValidationError(_("Noem minstens één onderwerp."))
+        return tags
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(label=_("Besluit"), choices=[("approve", _("goedkeuren")), ("decline", _("afwijzen"))],
+                                 widget=forms.RadioSelect)
+    note = forms.CharField(
+        label=_("Toelichting voor het lid"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Verplicht bij afwijzen: het lid leest waarom."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") == "decline" and not (data.get("note") or "").strip():
+            self.add_error("note", _("Leg uit waarom je de aanvraag afwijst."))
+        return data
+
+
+class OrganisationProposalForm(forms.ModelForm):
+    class Meta:
+        model = OrganisationProposal
+        fields = ["name", "kind", "website"]
+        help_texts = {"name": _("De volledige naam, bijvoorbeeld ‘Gemeente Zeist’."),
+                      "website": _("De eigen website van de organisatie.")}
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        if Organisation.objects.filter(name__iexact=name).exists():
+            raise forms.ValidationError(_("“%(name)s” staat al in de gids."), params={"name": name})
+        if OrganisationProposal.objects.pending().filter(name__iexact=name).exists():
+            raise forms.ValidationError(_("“%(name)s” is al voorgesteld en wacht op een curator."),
+                                        params={"name": name})
+        return name
+
+
+class ProposalDecisionForm(forms.Form):
+    decision = forms.ChoiceField(label=_("Besluit"), choices=[("accept", _("opnemen in de gids")),
+                                                                ("decline", _("afwijzen"))])
+    note = forms.CharField(label=_("Toelichting voor het lid"), max_length=2000, required=False,
+                           widget=forms.Textarea(attrs={"rows": 2}))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") == "decline" and not (data.get("note") or "").strip():
+            self.add_error("note", _("Leg uit waarom je het voorstel afwijst."))
+        return data

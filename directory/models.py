@@ -227,7 +227,12 @@ class Profile(models.Model):
     bio_html = models.TextField(editable=False, blank=True)
     expertise = TaggableManager(_("expertise"), blank=True, help_text=_("Onderwerpen, gescheiden door komma's."))
     is_expert = models.BooleanField(_("expert"), default=False)
-    is_available = models.BooleanField(_("beschikbaar als sparringpartner"), default=True)
+    # Off until the member turns it on: being asked to spar is something one offers, not something assumed.
+    is_available = models.BooleanField(
+        _("beschikbaar als sparringpartner"), default=False,
+        help_text=_("Alleen voor experts: andere leden zien in de expertsgids dat je open staat voor een "
+                    "sparringgesprek over je expertise."),
+    )
     is_public = models.BooleanField(
         _("openbaar profiel"), default=False, help_text=_("Toon mijn profiel in de expertsgids.")
     )
@@ -258,3 +263,108 @@ class Profile(models.Model):
 
     def get_absolute_url(self):
         return reverse("directory:expert_detail", args=[self.pk])
+
+    def unlisted_reason(self):
+        """Why this profile is not in the experts directory ("" when it is): the rule of `public_experts`."""
+        if not self.is_expert:
+            return _("geen expert")
+        if not self.user.is_active:
+            return _("het account is niet actief")
+        if not self.is_public:
+            return _("het profiel is niet openbaar: het lid heeft ‘Toon mijn profiel in de expertsgids’ uit staan; "
+                     "alleen het lid zelf kan dat aanzetten")
+        return ""
+
+
+class ExpertApplicationQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(status=ExpertApplication.Status.PENDING)
+
+
+class ExpertApplication(models.Model):
+    """A member asks to become an expert: with their expertise and why; a curator approves or declines with a note.
+
+    Approving sets `Profile.is_expert` and the expertise (directory.verbs.decide_application); the member is told.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("in behandeling")
+        APPROVED = "approved", _("goedgekeurd")
+        DECLINED = "declined", _("afgewezen")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("lid"), on_delete=models.CASCADE,
+                             related_name="expert_applications")
+    expertise = TaggableManager(_("expertise"), help_text=_("Onderwerpen, gescheiden door komma's."))
+    motivation = models.TextField(_("motivatie"), max_length=3000)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    note = models.TextField(_("toelichting van de curator"), max_length=2000, blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+", editable=False)
+    decided_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("aangevraagd op"), auto_now_add=True)
+
+    objects = ExpertApplicationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("aanvraag als expert")
+        verbose_name_plural = _("aanvragen als expert")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["user"], condition=models.Q(status="pending"),
+                                    name="one_pending_expert_application"),
+            models.CheckConstraint(condition=models.Q(status__in=["pending", "approved", "declined"]),
+                                   name="expert_application_status_valid"),
+        ]
+
+    def __str__(self):
+        return f"{self.user_id}: {self.status}"
+
+    def is_visible_to(self, user):
+        """The applicant and curators (a notification about it reaches only them)."""
+        return is_curator(user) or bool(user and user.is_authenticated and user.pk == self.user_id)
+
+
+class OrganisationProposalQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(status=OrganisationProposal.Status.PENDING)
+
+
+class OrganisationProposal(models.Model):
+    """A member proposes an organisation missing from the directory; a curator accepts it (it is published) or
+    declines it with a note, and the member is told (directory.verbs.decide_proposal)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("in behandeling")
+        ACCEPTED = "accepted", _("opgenomen")
+        DECLINED = "declined", _("afgewezen")
+
+    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("voorgesteld door"), null=True,
+                                    on_delete=models.SET_NULL, related_name="organisation_proposals")
+    name = models.CharField(_("naam"), max_length=200)
+    kind = models.CharField(_("soort"), max_length=20, choices=Organisation.Kind.choices)
+    website = models.URLField(_("website"), max_length=300)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    note = models.TextField(_("toelichting van de curator"), max_length=2000, blank=True)
+    organisation = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+", editable=False)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+", editable=False)
+    decided_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("voorgesteld op"), auto_now_add=True)
+
+    objects = OrganisationProposalQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("voorgestelde organisatie")
+        verbose_name_plural = _("voorgestelde organisaties")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(status__in=["pending", "accepted", "declined"]),
+                                   name="organisation_proposal_status_valid"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def is_visible_to(self, user):
+        return is_curator(user) or bool(user and user.is_authenticated and user.pk == self.proposed_by_id)

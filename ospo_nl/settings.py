@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "casussen",
     "forum",
     "kennisbank",
+    "network",
     "ospo_nl.notifications",
     "ospo_nl.moderation",
     "ospo_nl.search",

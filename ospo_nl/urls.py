@@ -5,7 +5,7 @@ from django.urls import include, path
 from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
 
-from ospo_nl import handoffs, views
+from ospo_nl import handoffs, overview, views
 from ospo_nl.search import views as search_views
 from ospo_nl.seo import sitemaps
 from ospo_nl.seo import views as seo_views
@@ -22,6 +22,7 @@ urlpatterns = [
     path("zoeken/", search_views.search_page, name="search"),
     path("zoeken/suggesties/", search_views.suggestions, name="search_suggestions"),
     path("moderatie/", include("ospo_nl.moderation.urls")),
+    path("curatoren/overzicht/", overview.curator_overview, name="curator_overview"),
     # Without a CSRF token, so that visitors' pages can be cached whole (ospo_nl.core.page_cache): switching
     # another browser's language is the worst a forged request can do here.
     path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
@@ -34,6 +35,7 @@ urlpatterns = [
     path("casussen/", include("casussen.urls")),
     path("forum/", include("forum.urls")),
     path("kennisbank/", include("kennisbank.urls")),
+    path("", include("network.urls")),
     path("", include("ospo_nl.notifications.urls")),
 ]
 

@@ -33,7 +33,8 @@ VERSION_KEY = "content-version"
 WAIT_SECONDS, POLL_SECONDS = 10, 0.02
 # The apps whose rows pages show, less the models only their owner sees (written while reading, too).
 # (The notifications app is left out whole: only their recipient sees them.)
-CONTENT_APPS = {"auth", "taggit", "core", "search", "moderation", "directory", "casussen", "forum", "kennisbank"}
+CONTENT_APPS = {"auth", "taggit", "core", "search", "moderation", "directory", "casussen", "forum", "kennisbank",
+                "network"}
 PRIVATE_MODELS = {"forum.topicread"}
 
 

@@ -18,6 +18,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.http import Http404
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
@@ -27,7 +28,8 @@ from ospo_nl.core.roles import is_curator, is_member
 from ospo_nl.core.templatetags.ospo import member_name
 from ospo_nl.moderation.models import ModerationAction, Report
 from ospo_nl.moderation.reportable import REPORTABLE
-from ospo_nl.notifications.models import NotificationSettings
+from ospo_nl.notifications.models import Notification, NotificationSettings
+from ospo_nl.notifications.verbs import notify
 
 Action = ModerationAction.Action
 logger = logging.getLogger(__name__)
@@ -102,9 +104,23 @@ def _log(*, by, action, target, reason):
 
 
 def _close_reports(target, *, by, status):
-    return Report.objects.open().filter(
+    """Close the open reports on `target`; each reporter is told the outcome (handled or dismissed)."""
+    reports = list(Report.objects.open().filter(
         content_type=ContentType.objects.get_for_model(target), object_id=target.pk
-    ).update(status=status, handled_by=by, handled_at=timezone.now())
+    ).select_related("reporter"))
+    Report.objects.filter(pk__in=[r.pk for r in reports]).update(status=status, handled_by=by,
+                                                                 handled_at=timezone.now())
+    reporters = [r.reporter for r in reports if r.reporter is not None]
+    languages = {pk: prefs.language for pk, prefs in NotificationSettings.for_users(reporters).items()}
+    for report in reports:
+        if report.reporter is None:
+            continue
+        # The title is stored once: in the reporter's language, naming what they reported and what became of it.
+        with translation.override(languages[report.reporter_id]):
+            title = f"{Report.Status(status).label}: {describe(target)}"
+        notify([report.reporter], event=Notification.Event.REPORT_OUTCOME, target=report, title=title,
+               url=reverse("notifications:list"))
+    return len(reports)
 
 
 # --- Verbs ---------------------------------------------------------------------------------------

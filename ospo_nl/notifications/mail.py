@@ -7,6 +7,7 @@ raises to the caller, so a request that notified someone always succeeds.
 """
 
 import logging
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
@@ -29,6 +30,44 @@ Mode = NotificationSettings.EmailMode
 # cover a mail server that is down for days; anything older stays in the in-app list only.
 WINDOWS = {"immediate": timedelta(days=2), "daily": timedelta(days=7), "weekly": timedelta(days=21)}
 DIGEST_MAX_ITEMS = 50
+# What a digest tells besides the recipient's notifications (a part's news, e.g. the network's signals): what was
+# shared within one period before the run, so a daily run at a fixed hour names each item once.
+PERIOD_SPANS = {"daily": timedelta(days=1), "weekly": timedelta(days=7)}
+
+
+@dataclass(frozen=True)
+class DigestPart:
+    """What a feature app adds to every digest, registered from its AppConfig.ready() (the notifications layer
+    imports no feature app).
+
+    `items(user, since=, until=)` -> {"title", "items": [{"label", "url"}]} with only what `user` may see (one
+    query); `any_new(since=, until=)` -> whether there is anything at all, so members without notifications
+    get a digest too when there is news (one query).
+    """
+
+    items: object
+    any_new: object
+
+
+DIGEST_PARTS = []
+
+
+def register_digest_part(*, items, any_new):
+    part = DigestPart(items, any_new)
+    if part not in DIGEST_PARTS:
+        DIGEST_PARTS.append(part)
+    return part
+
+
+def _span(period, now):
+    return now - PERIOD_SPANS[period], now
+
+
+def digest_extras(user, period, now):
+    """The registered parts' sections for `user`'s digest, those with items only."""
+    since, until = _span(period, now)
+    sections = [part.items(user, since=since, until=until) for part in DIGEST_PARTS]
+    return [section for section in sections if section and section["items"]]
 
 
 # Unsubscribe tokens -----------------------------------------------------------------------------
@@ -88,6 +127,16 @@ def _send(message, what):
         logger.exception("Sending %s to user mail failed; the notifications stay unmailed for the next run", what)
         return False
     return True
+
+
+def send_personal_mail(user, template, context):
+    """One mail to `user` that is not a notification (a reminder of an event they registered for), in their
+    language with the unsubscribe link. "sent", "off" (they switched e-mail off: nothing is sent) or "failed"."""
+    prefs = NotificationSettings.for_user(user)
+    if prefs.email_mode == Mode.OFF or not user.email or not user.is_active:
+        return "off"
+    sent = _send(build_message(user, prefs, template, context), f"{template} for user {user.pk}")
+    return "sent" if sent else "failed"
 
 
 def _still_visible(notification):
@@ -164,11 +213,13 @@ def period_key(period, now):
     return local.date().isoformat()
 
 
-def digest_recipients(period):
-    """Active users with unmailed, unread notifications who chose this digest (daily is the default)."""
-    users = get_user_model().objects.filter(
-        is_active=True, notifications__emailed_at__isnull=True, notifications__read_at__isnull=True
-    ).exclude(email="")
+def digest_recipients(period, now=None):
+    """Active users who chose this digest (daily is the default) with unmailed, unread notifications, or all of
+    them when a registered part has news for the period."""
+    since, until = _span(period, now or timezone.now())
+    users = get_user_model().objects.filter(is_active=True).exclude(email="")
+    if not any(part.any_new(since=since, until=until) for part in DIGEST_PARTS):
+        users = users.filter(notifications__emailed_at__isnull=True, notifications__read_at__isnull=True)
     if period == DigestRun.Period.DAILY:
         users = users.filter(Q(notification_settings__isnull=True) | Q(notification_settings__email_mode=Mode.DAILY))
     else:
@@ -201,10 +252,12 @@ def send_digest(*, user, period, now=None, prefs=None):
         for n in notifications:
             n.recipient = user
         visible = [n for n in notifications if _still_visible(n)]
-        if not visible:
+        extras = digest_extras(user, period, now)
+        if not visible and not extras:
             return "empty"
         message = build_message(user, prefs, "digest", {
             "period": period,
+            "extras": extras,
             "notifications": _with_absolute_urls(visible[:DIGEST_MAX_ITEMS]),
             "more": max(0, len(visible) - DIGEST_MAX_ITEMS),
             "count": len(visible),
@@ -219,7 +272,7 @@ def send_digest(*, user, period, now=None, prefs=None):
 def send_digests(period, *, now=None, dry_run=False):
     """Send every digest due for `period`; returns {"sent": n, "failed": n, ...} counts."""
     counts = {"sent": 0, "failed": 0, "done": 0, "empty": 0}
-    users = list(digest_recipients(period))
+    users = list(digest_recipients(period, now))
     if dry_run:
         return {**counts, "due": len(users)}
     prefs = NotificationSettings.for_users(users)

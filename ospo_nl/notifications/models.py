@@ -30,6 +30,11 @@ class Notification(models.Model):
         REPLY = "reply", _("antwoord in gevolgd onderwerp")
         REMINDER = "reminder", _("onbeantwoorde casus")
         TAG = "tag", _("nieuwe casus met een tag die je volgt")
+        WAITLIST = "waitlist", _("plek vrijgekomen bij een bijeenkomst")
+        APPLICATION = "application", _("besluit over je aanvraag als expert")
+        CLAIMED = "claimed", _("een expert heeft je casus opgepakt")
+        REPORT_OUTCOME = "report_outcome", _("je melding is behandeld")
+        PROPOSAL = "proposal", _("besluit over je voorgestelde organisatie")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"

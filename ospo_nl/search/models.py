@@ -34,6 +34,8 @@ class SearchEntry(models.Model):
         ORGANISATION = "organisation", _("organisatie")
         INITIATIVE = "initiative", _("initiatief")
         EXPERT = "expert", _("expert")
+        EVENT = "event", _("bijeenkomst")
+        SIGNAL = "signal", _("signaal")
 
     Audience = Audience  # the one audience vocabulary (ospo_nl.core.roles)
 
@@ -67,7 +69,8 @@ class SearchEntry(models.Model):
             ),
             models.CheckConstraint(
                 condition=models.Q(
-                    kind__in=["casus", "answer", "topic", "reply", "article", "organisation", "initiative", "expert"]
+                    kind__in=["casus", "answer", "topic", "reply", "article", "organisation", "initiative", "expert",
+                              "event", "signal"]
                 ),
                 name="search_entry_kind_valid",
             ),

@@ -23,7 +23,8 @@ class PageSitemap(Sitemap):
     changefreq = "daily"
 
     def items(self):
-        return ["home", "casussen:list", "forum:home", "kennisbank:home", "accessibility", "privacy"]
+        return ["home", "casussen:list", "forum:home", "kennisbank:home", "network:event_list", "network:signal_list",
+                "accessibility", "privacy"]
 
     def location(self, item):
         return reverse(item)

@@ -73,12 +73,16 @@ def test_the_unanswered_queue_leaves_out_answered_casussen(member, expert, clien
 
 
 @pytest.mark.django_db
-def test_the_default_list_shows_open_casussen_and_can_show_resolved_ones(member, client):
+def test_the_default_list_shows_every_status_and_can_show_open_or_resolved_ones(member, client):
     done = make_casus(member, "Opgeloste vraag")
     casus_verbs.resolve_casus(casus=done, by=member, lessons_learned="Zo.")
     make_casus(member, "Open vraag")
-    assert "Opgeloste vraag" not in client.get(reverse("casussen:list")).text
-    assert "Opgeloste vraag" in client.get(reverse("casussen:list") + "?status=opgelost").text
+    everything = client.get(reverse("casussen:list")).text
+    assert "Opgeloste vraag" in everything and "Open vraag" in everything
+    open_only = client.get(reverse("casussen:list") + "?status=open").text
+    assert "Opgeloste vraag" not in open_only and "Open vraag" in open_only
+    resolved = client.get(reverse("casussen:list") + "?status=opgelost").text
+    assert "Opgeloste vraag" in resolved and "Open vraag" not in resolved
 
 
 @pytest.mark.django_db
@@ -163,8 +167,8 @@ def _fill(n, author, expert):
 def test_list_query_count_does_not_grow_with_the_data(member, expert, client, django_assert_num_queries, n):
     _fill(n, member, expert)
     # 1 count for the paginator, 2 the page of casussen with author, profile and organisation,
-    # 3 their tags (prefetch).
-    with django_assert_num_queries(3):
+    # 3 their tags (prefetch), 4-7 the filters' counts: per status, per phase, per tag, per organisation.
+    with django_assert_num_queries(7):
         response = client.get(reverse("casussen:list"))
     assert response.status_code == 200
 

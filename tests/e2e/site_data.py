@@ -79,5 +79,12 @@ def build(stdout=None):
         "expert": expert_profile.get_absolute_url(),
         "casus_history": f"{casus.get_absolute_url()}geschiedenis/",
         "report_profile": f"/moderatie/melden/directory.profile/{expert_profile.pk}/",
+        # The network's rhythm (network.demo): the member has a place at the upcoming meeting.
+        "event": "/bijeenkomsten/netwerkbijeenkomst-het-manifest/",
+        "event_edit": "/bijeenkomsten/netwerkbijeenkomst-het-manifest/bewerken/",
+        "event_attendees": "/bijeenkomsten/netwerkbijeenkomst-het-manifest/deelnemers/",
+        "past_event": "/bijeenkomsten/netwerkbijeenkomst-publiceren-van-code/",
+        "event_report": "/bijeenkomsten/netwerkbijeenkomst-publiceren-van-code/verslag/",
+        "signal": "/signalen/osor-jaaroverzicht-open-source-in-europa/",
     }
     return Site(users=users, paths=paths)

@@ -53,9 +53,10 @@ def test_robots_txt_blocks_admin_accounts_and_search(client):
 
 @pytest.mark.django_db
 def test_home_query_count_is_pinned(client, django_assert_num_queries):
-    # One query per part's "what is new" list: directory, casussen, forum, kennisbank.
+    # One query per part's "what is new" list: directory, casussen, forum, kennisbank, and the network's
+    # upcoming meetings and signals.
     from ospo_nl.core.registries import home_sections
 
-    assert len(home_sections) == 4
-    with django_assert_num_queries(4):
+    assert len(home_sections) == 6
+    with django_assert_num_queries(6):
         client.get(reverse("home"))

@@ -76,8 +76,9 @@ def test_the_export_contains_everything_the_member_wrote_and_their_profile(clien
 def test_the_export_costs_a_constant_number_of_queries(client, writer, django_assert_num_queries):
     client.force_login(writer)
     # session, user, profile (+ expertise), e-mail addresses, settings, casussen, answers, comments, votes,
-    # topics, replies, articles, follows (+ one per followed kind: casussen, topics), notifications, reports
-    with django_assert_num_queries(18):
+    # topics, replies, articles, event registrations, signals, follows (+ one per followed kind: casussen,
+    # topics), notifications, reports
+    with django_assert_num_queries(20):
         client.get(EXPORT)
 
 

@@ -107,7 +107,7 @@ def add_rows(content, count):
 @pytest.mark.parametrize(("feed", "queries"), [
     ("casussen", 2),         # casussen with author and profile; their tags
     ("kennisbank", 3),       # articles with section; their tags; their member authors with profiles
-    ("tag", 6),              # the tag; casussen (+ tags); articles (+ tags, authors)
+    ("tag", 8),              # the tag; casussen (+ tags); articles (+ tags, authors); signals (+ tags)
     ("forum-categorie", 3),  # the category; topics with author and profile; their tags
 ])
 def test_feed_query_counts_are_constant(content, client, extra, feed, queries, django_assert_num_queries):

@@ -5,7 +5,7 @@ from django.db import transaction
 
 # Each part adds its own demo content in `<app>/demo.py` with a `load(stdout)` function.
 # Order matters: later parts refer to users and organisations made by earlier ones.
-DEMO_MODULES = ["directory.demo", "kennisbank.demo", "casussen.demo", "forum.demo"]
+DEMO_MODULES = ["directory.demo", "kennisbank.demo", "casussen.demo", "forum.demo", "network.demo"]
 
 
 class Command(BaseCommand):

@@ -299,6 +299,10 @@ TASKS = {
         "BACKEND": env("TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend"),
     }
 }
+# A task RUNNING longer than this was left by a worker that died: it is queued again, at most
+# TASK_MAX_ATTEMPTS times in all, then marked failed (ospo_nl.core.task_recovery). Longer than any task runs.
+TASK_RUNNING_TIMEOUT = env_int("TASK_RUNNING_TIMEOUT", 900)
+TASK_MAX_ATTEMPTS = env_int("TASK_MAX_ATTEMPTS", 3)
 
 # Internationalisation: Dutch first, English second.
 LANGUAGE_CODE = "nl"

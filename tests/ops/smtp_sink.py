@@ -1,0 +1,42 @@
+"""A local SMTP server that keeps what it receives, for tests whose mail leaves another process."""
+
+import email
+import socket
+import threading
+from contextlib import contextmanager
+
+from aiosmtpd.controller import Controller
+
+
+class Sink:
+    def __init__(self):
+        self.messages = []
+        self._lock = threading.Lock()
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's handler hook name
+        with self._lock:
+            self.messages.append(email.message_from_bytes(envelope.content))
+        return "250 OK"
+
+    def to(self, address):
+        with self._lock:
+            return [m for m in self.messages if address in (m["To"] or "")]
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def smtp_sink():
+    """Yields (sink, port); the server runs in a thread of this process and stops on exit."""
+    sink = Sink()
+    port = free_port()
+    controller = Controller(sink, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield sink, port
+    finally:
+        controller.stop()

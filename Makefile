@@ -10,7 +10,7 @@ PY := $(VENV)/bin/python
 PG_HOST ?= 127.0.0.1
 TEST_DATABASE_URL ?= $(or $(DATABASE_URL),postgres://postgres@$(PG_HOST):5432/ospo_nl)
 
-.PHONY: help run test test-postgres test-sqlite lint install install-test postgres redis browser messages bench screenshots clean
+.PHONY: help run test test-postgres test-sqlite lint install install-test postgres redis browser compose messages bench screenshots clean
 
 help:
 	@echo "make run   - the site with demo content on http://127.0.0.1:8000"
@@ -46,12 +46,15 @@ redis:
 browser:
 	@bash scripts/ensure_chromium.sh
 
+compose:
+	@bash scripts/ensure_compose.sh
+
 lint: install
 	$(PY) -m ruff check .
 	$(VENV)/bin/lint-imports --no-cache  # the layers of docs/architecture.md
 	TESTING=1 $(PY) manage.py makemigrations --check --dry-run -v 0
 
-test-postgres: install postgres redis browser
+test-postgres: install postgres redis browser compose
 	TESTING=1 DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m pytest $(PYTEST_ARGS)
 
 test-sqlite: install

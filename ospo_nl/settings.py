@@ -303,6 +303,11 @@ TASKS = {
 # TASK_MAX_ATTEMPTS times in all, then marked failed (ospo_nl.core.task_recovery). Longer than any task runs.
 TASK_RUNNING_TIMEOUT = env_int("TASK_RUNNING_TIMEOUT", 900)
 TASK_MAX_ATTEMPTS = env_int("TASK_MAX_ATTEMPTS", 3)
+# The worker and the scheduler touch these files while their loops run; the compose healthchecks read their age.
+WORKER_HEARTBEAT_FILE = env("WORKER_HEARTBEAT_FILE", "/tmp/ospo-worker.alive")
+SCHEDULER_HEARTBEAT_FILE = env("SCHEDULER_HEARTBEAT_FILE", "/tmp/ospo-scheduler.alive")
+# Smoke tests only: every periodic job every N seconds instead of at its time (0: at its time).
+SCHEDULE_EVERY_SECONDS = env_int("SCHEDULE_EVERY_SECONDS", 0)
 
 # Internationalisation: Dutch first, English second.
 LANGUAGE_CODE = "nl"

@@ -1,5 +1,6 @@
 """A local SMTP server that keeps what it receives, for tests whose mail leaves another process."""
 
+import asyncio
 import email
 import socket
 import threading
@@ -9,11 +10,14 @@ from aiosmtpd.controller import Controller
 
 
 class Sink:
-    def __init__(self):
+    def __init__(self, delay=0.0):
         self.messages = []
+        self.delay = delay
         self._lock = threading.Lock()
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's handler hook name
+        if self.delay:
+            await asyncio.sleep(self.delay)
         with self._lock:
             self.messages.append(email.message_from_bytes(envelope.content))
         return "250 OK"
@@ -30,9 +34,10 @@ def free_port():
 
 
 @contextmanager
-def smtp_sink():
-    """Yields (sink, port); the server runs in a thread of this process and stops on exit."""
-    sink = Sink()
+def smtp_sink(delay=0.0):
+    """Yields (sink, port); the server runs in a thread of this process and stops on exit. `delay`: seconds
+    before each message is accepted, a slow mail server."""
+    sink = Sink(delay)
     port = free_port()
     controller = Controller(sink, hostname="127.0.0.1", port=port)
     controller.start()

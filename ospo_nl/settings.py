@@ -323,8 +323,31 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Where uploads and imported images live: this node's MEDIA_ROOT, or an S3-compatible object store that every
+# node shares (MinIO in compose). Either way the site serves them at MEDIA_URL (ospo_nl.core.media).
+MEDIA_STORAGE = env("MEDIA_STORAGE", "filesystem").strip().lower()
+if MEDIA_STORAGE == "filesystem":
+    DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+elif MEDIA_STORAGE == "s3":
+    if not env("MEDIA_S3_BUCKET"):
+        raise ImproperlyConfigured("MEDIA_STORAGE=s3 needs MEDIA_S3_BUCKET (and MEDIA_S3_ENDPOINT_URL for MinIO).")
+    DEFAULT_STORAGE = {
+        "BACKEND": "ospo_nl.core.media_storage.S3MediaStorage",
+        "OPTIONS": {
+            "bucket_name": env("MEDIA_S3_BUCKET"),
+            "endpoint_url": env("MEDIA_S3_ENDPOINT_URL") or None,
+            "region_name": env("MEDIA_S3_REGION", "us-east-1"),
+            # Credentials: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, read by boto3 itself (or an instance role).
+            "addressing_style": "path" if env("MEDIA_S3_ENDPOINT_URL") else "auto",  # MinIO wants path style
+            "signature_version": "s3v4",
+            "default_acl": None,  # the bucket stays private: nobody reads it but the site
+            "file_overwrite": False,  # a second upload with the same name gets a new name, as on disk
+        },
+    }
+else:
+    raise ImproperlyConfigured(f"MEDIA_STORAGE={MEDIA_STORAGE!r}: use filesystem or s3.")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG or TESTING

@@ -306,6 +306,8 @@ TASK_MAX_ATTEMPTS = env_int("TASK_MAX_ATTEMPTS", 3)
 # The worker and the scheduler touch these files while their loops run; the compose healthchecks read their age.
 WORKER_HEARTBEAT_FILE = env("WORKER_HEARTBEAT_FILE", "/tmp/ospo-worker.alive")
 SCHEDULER_HEARTBEAT_FILE = env("SCHEDULER_HEARTBEAT_FILE", "/tmp/ospo-scheduler.alive")
+# Seconds a 503 answer asks clients to wait when the database is unreachable (ospo_nl.core.maintenance).
+MAINTENANCE_RETRY_AFTER = env_int("MAINTENANCE_RETRY_AFTER", 30)
 # Smoke tests only: every periodic job every N seconds instead of at its time (0: at its time).
 SCHEDULE_EVERY_SECONDS = env_int("SCHEDULE_EVERY_SECONDS", 0)
 

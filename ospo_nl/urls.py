@@ -46,4 +46,5 @@ if settings.BENCH:
     urlpatterns.append(path("bench/ceiling/", ceiling, name="bench_ceiling"))
 
 handler403 = "ospo_nl.views.permission_denied"
+handler500 = "ospo_nl.core.maintenance.server_error"  # 503 with Retry-After when the database is unreachable
 handler404 = "ospo_nl.views.page_not_found"

@@ -10,11 +10,11 @@ PY := $(VENV)/bin/python
 PG_HOST ?= 127.0.0.1
 TEST_DATABASE_URL ?= $(or $(DATABASE_URL),postgres://postgres@$(PG_HOST):5432/ospo_nl)
 
-.PHONY: help run test test-postgres test-sqlite lint install install-test postgres redis browser compose messages bench screenshots clean
+.PHONY: help run test test-postgres test-sqlite prod-smoke lint install install-test postgres redis browser compose messages bench screenshots clean
 
 help:
 	@echo "make run   - the site with demo content on http://127.0.0.1:8000"
-	@echo "make test  - ruff, import layers, migration check and the whole suite on PostgreSQL and SQLite"
+	@echo "make test  - ruff, import layers, migration check, the whole suite on PostgreSQL and SQLite, prod-smoke"
 
 $(PY):
 	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is needed (python3.12 not found)"; exit 1; }
@@ -60,7 +60,11 @@ test-postgres: install postgres redis browser compose
 test-sqlite: install
 	TESTING=1 DATABASE_URL= $(PY) -m pytest -m "not e2e" $(PYTEST_ARGS)
 
-test: lint test-postgres test-sqlite
+# The compose topology's own commands (docker-compose.yml) as local processes, DEBUG off: tests/smoke/.
+prod-smoke: install postgres redis
+	TESTING=1 DATABASE_URL= PROD_SMOKE=1 $(PY) -m pytest tests/smoke -p no:cacheprovider $(PYTEST_ARGS)
+
+test: lint test-postgres test-sqlite prod-smoke
 
 # The benchmark (docs/performance.md): its own database and Redis db, production settings (DEBUG off).
 BENCH_SCALE ?= 1

@@ -2,11 +2,14 @@
 
 import asyncio
 import email
+import logging
 import socket
 import threading
 from contextlib import contextmanager
 
 from aiosmtpd.controller import Controller
+
+logging.getLogger("mail.log").setLevel(logging.WARNING)  # aiosmtpd logs every SMTP command at INFO
 
 
 class Sink:

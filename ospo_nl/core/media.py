@@ -11,13 +11,15 @@ other host, the bucket stays private):
 Streamed (FileResponse), so a large file is not held in memory; the visitor page cache skips streams.
 """
 
+import logging
 import posixpath
 
 from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.views.decorators.http import require_safe
 
+logger = logging.getLogger(__name__)
 INLINE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
                 ".webp": "image/webp"}
 CACHE_SECONDS = 3600
@@ -36,11 +38,17 @@ def _storage_name(path):
 def serve_media(request, path):
     name = _storage_name(path)
     try:
-        if not default_storage.exists(name):
-            raise Http404
-        handle = default_storage.open(name, "rb")
+        exists = default_storage.exists(name)
+        handle = default_storage.open(name, "rb") if exists else None
     except (FileNotFoundError, IsADirectoryError, SuspiciousFileOperation):
-        raise Http404 from None
+        exists = False
+    except Exception:  # the object store is unreachable (botocore's errors are not OSError): temporary, say so
+        logger.exception("Media storage unavailable for %s", name)
+        response = HttpResponse("Media storage unavailable", status=503, content_type="text/plain")
+        response["Retry-After"] = "30"
+        return response
+    if not exists:
+        raise Http404
     extension = posixpath.splitext(name)[1].lower()
     content_type = INLINE_TYPES.get(extension)
     response = FileResponse(handle, content_type=content_type or "application/octet-stream",

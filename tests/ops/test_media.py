@@ -154,3 +154,10 @@ def test_media_storage_comes_from_the_environment_and_refuses_what_it_cannot_use
     result = _check(MEDIA_STORAGE="ftp")
     assert result.returncode != 0 and "MEDIA_STORAGE='ftp'" in result.stderr
     assert _check(MEDIA_STORAGE="s3", MEDIA_S3_BUCKET="b", MEDIA_S3_ENDPOINT_URL="http://127.0.0.1:9").returncode == 0
+
+
+def test_an_unreachable_object_store_answers_503_not_500(client, in_object_storage, settings):
+    settings.STORAGES["default"]["OPTIONS"]["endpoint_url"] = f"http://127.0.0.1:{free_port()}"
+    settings.STORAGES = {**settings.STORAGES}  # a new value: the storage is built again
+    response = client.get("/media/kennisbank/kaart.png")
+    assert response.status_code == 503 and response["Retry-After"] == "30"

@@ -10,11 +10,11 @@ PY := $(VENV)/bin/python
 PG_HOST ?= 127.0.0.1
 TEST_DATABASE_URL ?= $(or $(DATABASE_URL),postgres://postgres@$(PG_HOST):5432/ospo_nl)
 
-.PHONY: help run test test-postgres test-sqlite lint install install-test postgres redis browser messages bench screenshots clean
+.PHONY: help run test test-postgres test-sqlite prod-smoke lint install install-test postgres redis browser compose messages bench screenshots clean
 
 help:
 	@echo "make run   - the site with demo content on http://127.0.0.1:8000"
-	@echo "make test  - ruff, import layers, migration check and the whole suite on PostgreSQL and SQLite"
+	@echo "make test  - ruff, import layers, migration check, the whole suite on PostgreSQL and SQLite, prod-smoke"
 
 $(PY):
 	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is needed (python3.12 not found)"; exit 1; }
@@ -46,18 +46,25 @@ redis:
 browser:
 	@bash scripts/ensure_chromium.sh
 
+compose:
+	@bash scripts/ensure_compose.sh
+
 lint: install
 	$(PY) -m ruff check .
 	$(VENV)/bin/lint-imports --no-cache  # the layers of docs/architecture.md
 	TESTING=1 $(PY) manage.py makemigrations --check --dry-run -v 0
 
-test-postgres: install postgres redis browser
+test-postgres: install postgres redis browser compose
 	TESTING=1 DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m pytest $(PYTEST_ARGS)
 
 test-sqlite: install
 	TESTING=1 DATABASE_URL= $(PY) -m pytest -m "not e2e" $(PYTEST_ARGS)
 
-test: lint test-postgres test-sqlite
+# The compose topology's own commands (docker-compose.yml) as local processes, DEBUG off: tests/smoke/.
+prod-smoke: install postgres redis
+	TESTING=1 DATABASE_URL= PROD_SMOKE=1 $(PY) -m pytest tests/smoke -p no:cacheprovider $(PYTEST_ARGS)
+
+test: lint test-postgres test-sqlite prod-smoke
 
 # The benchmark (docs/performance.md): its own database and Redis db, production settings (DEBUG off).
 BENCH_SCALE ?= 1

@@ -4,7 +4,9 @@ Without DATABASE_URL the site runs on a SQLite file (the embedded default). Prod
 docker-compose and the test suite set DATABASE_URL=postgres://...
 """
 
+import ipaddress
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -49,6 +51,50 @@ def env_int(name, default):
 
 def env_list(name, default=""):
     return [item.strip() for item in env(name, default).split(",") if item.strip()]
+
+
+def env_networks(name, default=""):
+    """Comma-separated addresses or networks (`10.0.0.0/8`, `172.18.0.2`); a malformed one stops the start."""
+    networks = []
+    for item in env_list(name, default):
+        try:
+            networks.append(str(ipaddress.ip_network(item, strict=False)))
+        except ValueError:
+            raise ImproperlyConfigured(f"{name}: {item!r} is not an IP address or network.") from None
+    return networks
+
+
+_DURATION = re.compile(r"(\d*)([smhd])")
+_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def env_rates(name, *, per, default=""):
+    """Rate limits in allauth's notation, one group per action: `action=amount/period/per[,...];action=...`.
+
+    `period` is a number and a unit (`30s`, `5m`, `h`, `2d`); `per` must be one of `per`. Returns
+    {action: [(amount, seconds, per), ...]}; an action given as `action=` gets no limits. Anything
+    malformed stops the start with the variable's name, so a typo never silently removes a limit.
+    """
+    rates = {}
+    for group in env(name, default).split(";"):
+        if not group.strip():
+            continue
+        action, sep, items = group.partition("=")
+        action = action.strip()
+        if not sep or not action:
+            raise ImproperlyConfigured(f"{name}: {group.strip()!r} is not `action=amount/period/per,...`.")
+        rates[action] = []
+        for item in filter(None, (i.strip() for i in items.split(","))):
+            parts = item.split("/")
+            duration = _DURATION.fullmatch(parts[1]) if len(parts) == 3 else None
+            if duration is None or not parts[0].isdigit() or parts[2] not in per:
+                raise ImproperlyConfigured(
+                    f"{name}: {item!r} in {action!r} is not amount/period/per, e.g. 20/h/{per[0]} "
+                    f"(per is one of {', '.join(per)})."
+                )
+            seconds = int(duration.group(1) or 1) * _SECONDS[duration.group(2)]
+            rates[action].append((int(parts[0]), seconds, parts[2]))
+    return rates
 
 
 DEBUG = env_bool("DEBUG", False)
@@ -205,7 +251,30 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[OSPO-NL] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "http"
-# allauth's rate limits stay at their defaults (on); they count in the shared cache when CACHE_URL is set.
+# Where requests come from. Behind our own load balancer or proxy every request's REMOTE_ADDR is the proxy's:
+# name the proxies in TRUSTED_PROXIES (addresses or networks) and the client address is read from the header
+# they set (RATELIMIT_IP_HEADER), walking back past our own proxies only. From anyone else the header is
+# ignored, so a client cannot pick its own address (ospo_nl.core.client_address).
+TRUSTED_PROXIES = env_networks("TRUSTED_PROXIES")
+RATELIMIT_IP_HEADER = "HTTP_" + env("RATELIMIT_IP_HEADER", "X-Forwarded-For").strip().upper().replace(
+    "-", "_").removeprefix("HTTP_")
+# Our own limits on posting, commenting, voting and reporting (ospo_nl.moderation.ratelimit), e.g.
+# RATELIMITS="post=20/h/member,5/h/new,40/h/ip;vote=200/h/member": a signed-in member counts per account
+# (`new` in their first week), a visitor per address (`ip`); unnamed ones keep their defaults.
+RATELIMITS = {
+    scope: {per: (amount, seconds) for amount, seconds, per in rates}
+    for scope, rates in env_rates("RATELIMITS", per=("member", "new", "ip")).items()
+}
+# allauth's rate limits (sign-in, sign-up, password reset...), counted in the shared cache when CACHE_URL is
+# set. Failed sign-ins lock one account from one address ("key" is account and address, see
+# ospo_nl.auth_backends.AccountAdapter), not the whole address: behind one office NAT others keep signing in.
+# ACCOUNT_RATE_LIMITS="login=30/m/ip;login_failed=5/5m/key" overrides per action (allauth's notation).
+ACCOUNT_ADAPTER = "ospo_nl.auth_backends.AccountAdapter"
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "5/5m/key",
+    **{action: ",".join(f"{amount}/{seconds}s/{per}" for amount, seconds, per in rates)
+       for action, rates in env_rates("ACCOUNT_RATE_LIMITS", per=("ip", "user", "key")).items()},
+}
 ACCOUNT_SIGNUP_FORM_CLASS = "directory.forms.SignupExtraForm"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "OSPO-NL"
@@ -236,6 +305,17 @@ TASKS = {
         "BACKEND": env("TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend"),
     }
 }
+# A task RUNNING longer than this was left by a worker that died: it is queued again, at most
+# TASK_MAX_ATTEMPTS times in all, then marked failed (ospo_nl.core.task_recovery). Longer than any task runs.
+TASK_RUNNING_TIMEOUT = env_int("TASK_RUNNING_TIMEOUT", 900)
+TASK_MAX_ATTEMPTS = env_int("TASK_MAX_ATTEMPTS", 3)
+# The worker and the scheduler touch these files while their loops run; the compose healthchecks read their age.
+WORKER_HEARTBEAT_FILE = env("WORKER_HEARTBEAT_FILE", "/tmp/ospo-worker.alive")
+SCHEDULER_HEARTBEAT_FILE = env("SCHEDULER_HEARTBEAT_FILE", "/tmp/ospo-scheduler.alive")
+# Seconds a 503 answer asks clients to wait when the database is unreachable (ospo_nl.core.maintenance).
+MAINTENANCE_RETRY_AFTER = env_int("MAINTENANCE_RETRY_AFTER", 30)
+# Smoke tests only: every periodic job every N seconds instead of at its time (0: at its time).
+SCHEDULE_EVERY_SECONDS = env_int("SCHEDULE_EVERY_SECONDS", 0)
 
 # Internationalisation: Dutch first, English second.
 LANGUAGE_CODE = "nl"
@@ -251,8 +331,31 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Where uploads and imported images live: this node's MEDIA_ROOT, or an S3-compatible object store that every
+# node shares (MinIO in compose). Either way the site serves them at MEDIA_URL (ospo_nl.core.media).
+MEDIA_STORAGE = env("MEDIA_STORAGE", "filesystem").strip().lower()
+if MEDIA_STORAGE == "filesystem":
+    DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+elif MEDIA_STORAGE == "s3":
+    if not env("MEDIA_S3_BUCKET"):
+        raise ImproperlyConfigured("MEDIA_STORAGE=s3 needs MEDIA_S3_BUCKET (and MEDIA_S3_ENDPOINT_URL for MinIO).")
+    DEFAULT_STORAGE = {
+        "BACKEND": "ospo_nl.core.media_storage.S3MediaStorage",
+        "OPTIONS": {
+            "bucket_name": env("MEDIA_S3_BUCKET"),
+            "endpoint_url": env("MEDIA_S3_ENDPOINT_URL") or None,
+            "region_name": env("MEDIA_S3_REGION", "us-east-1"),
+            # Credentials: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, read by boto3 itself (or an instance role).
+            "addressing_style": "path" if env("MEDIA_S3_ENDPOINT_URL") else "auto",  # MinIO wants path style
+            "signature_version": "s3v4",
+            "default_acl": None,  # the bucket stays private: nobody reads it but the site
+            "file_overwrite": False,  # a second upload with the same name gets a new name, as on disk
+        },
+    }
+else:
+    raise ImproperlyConfigured(f"MEDIA_STORAGE={MEDIA_STORAGE!r}: use filesystem or s3.")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG or TESTING

@@ -1,11 +1,11 @@
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
 
 from ospo_nl import handoffs, overview, views
+from ospo_nl.core.media import serve_media
 from ospo_nl.search import views as search_views
 from ospo_nl.seo import sitemaps
 from ospo_nl.seo import views as seo_views
@@ -27,6 +27,8 @@ urlpatterns = [
     # another browser's language is the worst a forged request can do here.
     path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("admin/", admin.site.urls),
+    # Uploads, from this node's MEDIA_ROOT or the shared object store, with DEBUG on or off (ospo_nl.core.media).
+    path(settings.MEDIA_URL.lstrip("/") + "<path:path>", serve_media, name="media"),
     path("account/", include("allauth.urls")),
     path("", include("directory.urls")),
     # Flows that join two feature apps (ospo_nl.handoffs), at the URLs of the part they start from.
@@ -45,8 +47,6 @@ if settings.BENCH:
 
     urlpatterns.append(path("bench/ceiling/", ceiling, name="bench_ceiling"))
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
-
 handler403 = "ospo_nl.views.permission_denied"
+handler500 = "ospo_nl.core.maintenance.server_error"  # 503 with Retry-After when the database is unreachable
 handler404 = "ospo_nl.views.page_not_found"

@@ -1,12 +1,14 @@
-"""Rate limits on writing: posting, commenting, voting and reporting, per member and per IP address.
+"""Rate limits on writing: posting, commenting, voting and reporting.
 
-Counts live in Django's cache (the shared Redis in production, so every web node counts together) in
-fixed windows. A member whose account is younger than `NEW_MEMBER_DAYS` gets the stricter "new"
-limit: spam accounts are young. Over the limit a POST gets 429 with a page that says when to try
-again (and a Retry-After header); GET requests (the forms) are never limited. Every POST counts,
-also one whose form turns out invalid. Tune with `settings.RATELIMITS` ({scope: {"member": (n, seconds),
-"new": ..., "ip": ...}}); behind a proxy that does not set REMOTE_ADDR, name the header that carries
-the client address in `settings.RATELIMIT_IP_HEADER` (its last address counts: the one our proxy added).
+A signed-in member is counted per account, a visitor per address. Not per address for members: behind one
+office NAT or our own load balancer many members share an address, and one busy colleague must not use up
+everybody's posts. Counts live in Django's cache (the shared Redis in production, so every web node counts
+together) in fixed windows. A member whose account is younger than `NEW_MEMBER_DAYS` gets the stricter
+"new" limit: spam accounts are young. Over the limit a POST gets 429 with a page that says when to try
+again (and a Retry-After header); GET requests (the forms) are never limited. Every POST counts, also one
+whose form turns out invalid. Tune with `settings.RATELIMITS` ({scope: {"member": (n, seconds), "new": ...,
+"ip": ...}}, from the RATELIMITS environment variable); the address comes from
+`ospo_nl.core.client_address` (TRUSTED_PROXIES, RATELIMIT_IP_HEADER).
 """
 
 import functools
@@ -15,8 +17,11 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured
 from django.shortcuts import render
 from django.utils import timezone
+
+from ospo_nl.core.client_address import client_address, rate_limit_key
 
 NEW_MEMBER_DAYS = 7
 HOUR = 3600
@@ -29,6 +34,11 @@ DEFAULT_LIMITS = {
 }
 
 
+_unknown = set(getattr(settings, "RATELIMITS", {})) - set(DEFAULT_LIMITS)
+if _unknown:  # a typo in RATELIMITS would otherwise leave the real scope at its default, unnoticed
+    raise ImproperlyConfigured(f"RATELIMITS names unknown scopes {sorted(_unknown)}: use {sorted(DEFAULT_LIMITS)}.")
+
+
 def limits_for(scope):
     return {**DEFAULT_LIMITS[scope], **getattr(settings, "RATELIMITS", {}).get(scope, {})}
 
@@ -38,10 +48,7 @@ def is_new_member(user):
 
 
 def client_ip(request):
-    header = getattr(settings, "RATELIMIT_IP_HEADER", "")
-    if header and request.META.get(header):
-        return request.META[header].split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "")
+    return client_address(request)
 
 
 def _hit(key, limit, period, now):
@@ -63,15 +70,14 @@ def check(request, scope, *, now=None):
     """Count this request against `scope`; the seconds to wait when a limit is exceeded, else 0."""
     now = time.time() if now is None else now
     limits = limits_for(scope)
-    waits = []
     user = request.user
-    if user.is_authenticated and not user.is_staff:
+    if user.is_staff:
+        return 0
+    if user.is_authenticated:
         limit, period = limits["new"] if is_new_member(user) else limits["member"]
-        waits.append(_hit(f"{scope}:u:{user.pk}", limit, period, now))
-    if not user.is_staff:
-        limit, period = limits["ip"]
-        waits.append(_hit(f"{scope}:ip:{client_ip(request)}", limit, period, now))
-    return max(waits, default=0)
+        return _hit(f"{scope}:u:{user.pk}", limit, period, now)
+    limit, period = limits["ip"]
+    return _hit(f"{scope}:ip:{rate_limit_key(client_ip(request))}", limit, period, now)
 
 
 def too_many(request, retry_after):

@@ -2,8 +2,16 @@
 
 Every mail is rendered in its recipient's language and carries a signed one-click unsubscribe
 link plus List-Unsubscribe / List-Unsubscribe-Post headers (RFC 8058). A failing mail server is
-logged and leaves the notifications unmailed (emailed_at stays NULL) for the next run; it never
-raises to the caller, so a request that notified someone always succeeds.
+logged and leaves the notifications unmailed for the next run; it never raises to the caller, so a
+request that notified someone always succeeds.
+
+At most once per notification (and so per recipient: a notification has one): before a mail goes out,
+its notifications are claimed (`mail_claimed_at`) in a transaction of its own that commits first. Only
+then is the mail sent, and afterwards `emailed_at` recorded. A send that fails outright gives the claim
+back, so the retry tries again. A crash, or a database that goes away, between the send and that record
+leaves the claim standing: the retry and the digests skip claimed notifications, so the member may miss
+a mail (the notification stays in their in-app list) but never gets one twice. We prefer that to the
+reverse: a duplicate cannot be taken back, a missed mail is still on the site.
 """
 
 import logging
@@ -14,7 +22,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.mail import EmailMessage
-from django.db import transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import Q, prefetch_related_objects
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -174,20 +182,46 @@ def send_immediate(notification_ids):
     return sent
 
 
-def _send_one(notification, prefs):
+def _claim(pks, now):
+    """Claim the unmailed notifications among `pks` for one mail, committed before anything is sent; returns
+    the claimed pks. Rows another run is claiming right now are locked, and skipped here."""
     with transaction.atomic():
-        # The lock keeps a concurrent retry run from mailing the same notification twice.
-        locked = (
-            Notification.objects.select_for_update(skip_locked=True).unmailed().filter(pk=notification.pk).exists()
+        claimed = list(
+            Notification.objects.select_for_update(skip_locked=True).unmailed().filter(pk__in=pks)
+            .values_list("pk", flat=True)
         )
-        if not locked:
-            return 0
-        message = build_message(
-            notification.recipient, prefs, "notification", {"notification": _with_absolute_urls([notification])[0]}
-        )
-        if not _send(message, f"notification {notification.pk}"):
-            return 0
-        Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
+        Notification.objects.filter(pk__in=claimed).update(mail_claimed_at=now)
+    return claimed
+
+
+def _release(pks, what):
+    """The mail server refused: give the claim back so the next run sends it."""
+    try:
+        Notification.objects.filter(pk__in=pks, emailed_at__isnull=True).update(mail_claimed_at=None)
+    except DatabaseError:  # the claim stays: this mail is not sent again rather than maybe twice
+        logger.exception("Releasing the claim on %s failed; it will not be mailed", what)
+
+
+def _record_sent(pks, now, what):
+    try:
+        Notification.objects.filter(pk__in=pks).update(emailed_at=now)
+    except DatabaseError:  # the claim stands, so no run mails it again
+        logger.exception("Recording %s as mailed failed after it was sent; its claim keeps it from going twice",
+                         what)
+
+
+def _send_one(notification, prefs):
+    now = timezone.now()
+    what = f"notification {notification.pk}"
+    if not _claim([notification.pk], now):
+        return 0  # mailed, or being mailed by a concurrent run
+    message = build_message(
+        notification.recipient, prefs, "notification", {"notification": _with_absolute_urls([notification])[0]}
+    )
+    if not _send(message, what):
+        _release([notification.pk], what)
+        return 0
+    _record_sent([notification.pk], now, what)
     return 1
 
 
@@ -214,12 +248,13 @@ def period_key(period, now):
 
 
 def digest_recipients(period, now=None):
-    """Active users who chose this digest (daily is the default) with unmailed, unread notifications, or all of
-    them when a registered part has news for the period."""
+    """Active users who chose this digest (daily is the default) with unmailed, unclaimed, unread notifications,
+    or all of them when a registered part has news for the period."""
     since, until = _span(period, now or timezone.now())
     users = get_user_model().objects.filter(is_active=True).exclude(email="")
     if not any(part.any_new(since=since, until=until) for part in DIGEST_PARTS):
-        users = users.filter(notifications__emailed_at__isnull=True, notifications__read_at__isnull=True)
+        users = users.filter(notifications__emailed_at__isnull=True, notifications__mail_claimed_at__isnull=True,
+                             notifications__read_at__isnull=True)
     if period == DigestRun.Period.DAILY:
         users = users.filter(Q(notification_settings__isnull=True) | Q(notification_settings__email_mode=Mode.DAILY))
     else:
@@ -230,42 +265,55 @@ def digest_recipients(period, now=None):
 def send_digest(*, user, period, now=None, prefs=None):
     """Send `user` their digest for the current period: "sent", "empty", "done" (already sent) or "failed".
 
-    Selecting the notifications, sending, marking them emailed and recording the DigestRun happen
-    in one transaction, so a second run in the same period finds the run and sends nothing, and a
-    failed send leaves everything as it was for the next run.
+    The DigestRun and the claim on its notifications commit before the mail goes out (see the module's
+    docstring), so a second run in the same period, also one at the same moment, finds the run and sends
+    nothing, and neither the next digest nor the retry mails these notifications again. A failed send
+    removes the run and the claim, leaving everything as it was for the next run.
     """
     now = now or timezone.now()
     prefs = prefs or NotificationSettings.for_user(user)
     key = period_key(period, now)
-    with transaction.atomic():
-        if DigestRun.objects.filter(user=user, period=period, period_key=key).exists():
-            return "done"
-        notifications = list(
-            Notification.objects.select_for_update(skip_locked=True)
-            .filter(recipient=user, created_at__gte=now - WINDOWS[period], created_at__lte=now)
-            .unmailed()
-            .unread()
-            .order_by("created_at", "pk")
-        )
-        # Generic targets: one query per content type, outside the locking query.
-        prefetch_related_objects(notifications, "target")
-        for n in notifications:
-            n.recipient = user
-        visible = [n for n in notifications if _still_visible(n)]
-        extras = digest_extras(user, period, now)
-        if not visible and not extras:
-            return "empty"
-        message = build_message(user, prefs, "digest", {
-            "period": period,
-            "extras": extras,
-            "notifications": _with_absolute_urls(visible[:DIGEST_MAX_ITEMS]),
-            "more": max(0, len(visible) - DIGEST_MAX_ITEMS),
-            "count": len(visible),
-        })
-        if not _send(message, f"{period} digest for user {user.pk}"):
-            return "failed"
-        Notification.objects.filter(pk__in=[n.pk for n in notifications]).update(emailed_at=now)
-        DigestRun.objects.create(user=user, period=period, period_key=key, notification_count=len(visible))
+    what = f"{period} digest for user {user.pk}"
+    try:
+        with transaction.atomic():
+            if DigestRun.objects.filter(user=user, period=period, period_key=key).exists():
+                return "done"
+            notifications = list(
+                Notification.objects.select_for_update(skip_locked=True)
+                .filter(recipient=user, created_at__gte=now - WINDOWS[period], created_at__lte=now)
+                .unmailed()
+                .unread()
+                .order_by("created_at", "pk")
+            )
+            # Generic targets: one query per content type, outside the locking query.
+            prefetch_related_objects(notifications, "target")
+            for n in notifications:
+                n.recipient = user
+            visible = [n for n in notifications if _still_visible(n)]
+            extras = digest_extras(user, period, now)
+            if not visible and not extras:
+                return "empty"
+            pks = [n.pk for n in notifications]
+            run = DigestRun.objects.create(user=user, period=period, period_key=key, notification_count=len(visible))
+            Notification.objects.filter(pk__in=pks).update(mail_claimed_at=now)
+    except IntegrityError:  # a concurrent run recorded this period's digest first
+        return "done"
+    message = build_message(user, prefs, "digest", {
+        "period": period,
+        "extras": extras,
+        "notifications": _with_absolute_urls(visible[:DIGEST_MAX_ITEMS]),
+        "more": max(0, len(visible) - DIGEST_MAX_ITEMS),
+        "count": len(visible),
+    })
+    if not _send(message, what):
+        try:
+            with transaction.atomic():
+                run.delete()
+                Notification.objects.filter(pk__in=pks, emailed_at__isnull=True).update(mail_claimed_at=None)
+        except DatabaseError:
+            logger.exception("Releasing the %s failed; it will not be sent", what)
+        return "failed"
+    _record_sent(pks, now, what)
     return "sent"
 
 

@@ -16,7 +16,8 @@ class NotificationQuerySet(models.QuerySet):
         return self.filter(read_at__isnull=True)
 
     def unmailed(self):
-        return self.filter(emailed_at__isnull=True)
+        """Neither mailed nor claimed by a mail that may have gone out (ospo_nl.notifications.mail)."""
+        return self.filter(emailed_at__isnull=True, mail_claimed_at__isnull=True)
 
 
 class Notification(models.Model):
@@ -51,6 +52,9 @@ class Notification(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)
+    # Set, and committed, before the mail is sent: the guard against a second mail after a crash between
+    # sending and recording emailed_at. Claimed but not emailed means "may have gone out": never sent again.
+    mail_claimed_at = models.DateTimeField(null=True, blank=True)
 
     objects = NotificationQuerySet.as_manager()
 

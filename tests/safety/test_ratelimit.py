@@ -1,4 +1,4 @@
-"""Rate limits: per member and per IP address, stricter for new members; 429 with a clear page and Retry-After."""
+"""Rate limits: per member (visitors per address), stricter for new members; 429 with a clear page and Retry-After."""
 
 from datetime import timedelta
 
@@ -55,13 +55,14 @@ def test_the_limit_is_per_member(member, member_client, other_member_client, cas
     assert comment(other_member_client, casus, 1, REMOTE_ADDR="10.0.0.2")[0].status_code == 302
 
 
-def test_the_limit_is_also_per_ip_address_across_accounts(member, other_member, member_client, other_member_client,
-                                                          casus):
+def test_members_sharing_an_address_do_not_share_a_limit(member, other_member, member_client, other_member_client,
+                                                       casus):
+    """Per account, not per address: behind one office NAT each member has their own allowance."""
     age(member, 30)
     age(other_member, 30)
     statuses = [r.status_code for r in comment(member_client, casus, 3, REMOTE_ADDR="10.0.0.9")]
     statuses += [r.status_code for r in comment(other_member_client, casus, 3, REMOTE_ADDR="10.0.0.9")]
-    assert statuses == [302, 302, 302, 302, 302, 429]
+    assert statuses == [302] * 6
 
 
 def test_counts_reset_in_the_next_window(rf, member):
@@ -104,7 +105,8 @@ def test_staff_are_not_limited(curator_client, casus):
     assert {r.status_code for r in comment(curator_client, casus, 8)} == {302}
 
 
-def test_behind_a_proxy_the_configured_header_gives_the_address(rf, settings):
+def test_behind_a_trusted_proxy_the_configured_header_gives_the_address(rf, settings):
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]
     settings.RATELIMIT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
     request = rf.post("/", HTTP_X_FORWARDED_FOR="6.6.6.6, 192.0.2.7")
     assert ratelimit.client_ip(request) == "192.0.2.7"

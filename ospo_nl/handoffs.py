@@ -78,7 +78,8 @@ def casus_to_article(request, slug):
 class AnonymousTitleForm(forms.Form):
     title = forms.CharField(
         label=gettext_lazy("Titel van het artikel"), max_length=200,
-        help_text=gettext_lazy("Een titel van het artikel zelf: niet die van de casus, en zonder organisatie of namen."),
+        help_text=gettext_lazy(
+            "Een titel van het artikel zelf: niet die van de casus, en zonder organisatie of namen."),
     )
 
     def __init__(self, *args, casus, **kwargs):
@@ -88,7 +89,8 @@ class AnonymousTitleForm(forms.Form):
     def clean_title(self):
         title = self.cleaned_data["title"].strip()
         if title.lower() == self.casus.title.strip().lower():
-            raise forms.ValidationError(gettext_lazy("Kies een andere titel dan die van de casus: die kan herkenbaar zijn."))
+            raise forms.ValidationError(
+                gettext_lazy("Kies een andere titel dan die van de casus: die kan herkenbaar zijn."))
         return title
 
 

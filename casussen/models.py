@@ -99,6 +99,16 @@ class Casus(Post):
         on_delete=models.SET_NULL, related_name="casussen",
         help_text=_("Het artikel waarin de lessen van deze casus zijn verwerkt."),
     )
+    # The author's recorded consent that the lessons of a members- or experts-only casus become an anonymised
+    # kennisbank draft (verbs.anonymise_lessons); only the author sets it.
+    lessons_consent = models.BooleanField(
+        _("geleerde lessen mogen geanonimiseerd in de kennisbank"), default=False, editable=False,
+    )
+    lessons_consent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The anonymised draft: no reverse relation ("+"), so the article's page has no way back to this casus.
+    lessons_article = models.ForeignKey(
+        "kennisbank.Article", null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+",
+    )
     # When it was last resolved (NULL while open or closed unresolved): the curators' overview's time to resolution.
     resolved_at = models.DateTimeField(_("opgelost op"), null=True, blank=True, editable=False)
     last_activity_at = models.DateTimeField(_("laatste activiteit"), default=timezone.now, db_index=True)

@@ -119,6 +119,33 @@ def check_promote_casus(user, casus):
         raise PermissionDenied(_("Van deze casus is al een kennisbankartikel gemaakt."))
 
 
+def _check_confidential_lessons(casus):
+    if casus.visibility == casus.Visibility.PUBLIC:
+        raise PermissionDenied(_("Een openbare casus wordt een gewoon kennisbankartikel."))
+    if casus.status not in (casus.Status.RESOLVED, casus.Status.CLOSED) or not casus.lessons_learned.strip():
+        raise PermissionDenied(_("Alleen een afgeronde casus met geleerde lessen wordt een artikel."))
+
+
+def check_consent_lessons(user, casus):
+    """The author, and only the author, agrees that the lessons of their confidential casus are shared."""
+    check_view_casus(user, casus)
+    if not _is_author(user, casus):
+        raise PermissionDenied(_("Alleen de steller van de casus geeft toestemming."))
+    _check_confidential_lessons(casus)
+
+
+def check_anonymise_lessons(user, casus):
+    """A curator, with the author's recorded consent, turns a confidential casus's lessons into a draft."""
+    check_view_casus(user, casus)
+    if not is_curator(user):
+        raise PermissionDenied(_("Alleen curatoren zetten geleerde lessen om in een kennisbankartikel."))
+    _check_confidential_lessons(casus)
+    if not casus.lessons_consent:
+        raise PermissionDenied(_("De steller heeft (nog) geen toestemming gegeven."))
+    if casus.lessons_article_id is not None:
+        raise PermissionDenied(_("Van deze lessen is al een kennisbankartikel gemaakt."))
+
+
 def check_view_expert_ranking(user):
     if not is_curator(user):
         raise PermissionDenied(_("Alleen curatoren zien de rangorde van experts."))

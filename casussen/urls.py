@@ -28,6 +28,7 @@ urlpatterns = [
     path("<slug:slug>/afronden/", views.resolve, name="resolve"),
     path("<slug:slug>/sluiten/", views.close, name="close"),
     path("<slug:slug>/heropenen/", views.reopen, name="reopen"),
+    path("<slug:slug>/toestemming-lessen/", views.lessons_consent, name="lessons_consent"),
     path("<slug:slug>/volgen/", views.follow_casus, name="follow"),
     path("<slug:slug>/ontvolgen/", views.unfollow_casus, name="unfollow"),
     path("<slug:slug>/antwoord/<int:answer_id>/reageren/", views.comment_create, name="answer_comment"),

@@ -5,6 +5,8 @@ Each verb checks its own permission, runs in one transaction, keeps the denormal
 `ospo_nl.notifications.verbs.notify`, which drops recipients who may not see the casus.
 """
 
+import re
+
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F
@@ -16,7 +18,7 @@ from ospo_nl.core.following import follow, followers_of
 from ospo_nl.core.posts import edit_post, save_new_post, soft_delete_post
 from ospo_nl.core.roles import is_expert
 from ospo_nl.core.slugs import free_slug
-from ospo_nl.notifications.mentions import notify_mentions
+from ospo_nl.notifications.mentions import MENTION, notify_mentions
 from ospo_nl.notifications.models import Notification
 from ospo_nl.notifications.verbs import notify
 
@@ -306,4 +308,58 @@ def promote_casus(*, casus, by, write_article):
         )
         casus.article = article
         casus.save(update_fields=["article", "updated_at"])
+    return article
+
+
+def set_lessons_consent(*, casus, by, consent):
+    """The author records (or withdraws) consent that the lessons become an anonymised kennisbank draft."""
+    with transaction.atomic():
+        casus = _locked(casus)
+        permissions.check_consent_lessons(by, casus)
+        casus.lessons_consent = bool(consent)
+        casus.lessons_consent_at = timezone.now() if consent else None
+        casus.save(update_fields=["lessons_consent", "lessons_consent_at", "updated_at"])
+    return casus
+
+
+NAME_PLACEHOLDER = "[naam]"
+
+
+def anonymised_lessons(casus):
+    """The lessons learned without who or which organisation: mentions, the names of everyone who took part in the
+    casus (author, claimer, those who answered or commented) and the organisation's name are replaced."""
+    text = MENTION.sub(NAME_PLACEHOLDER, casus.lessons_learned)
+    people = {casus.author, casus.claimed_by}
+    people |= {post.author for post in casus.answers.select_related("author__profile")}
+    people |= {post.author for post in casus.comments.select_related("author__profile")}
+    names = {p.profile.display_name for p in people if p is not None and getattr(p, "profile", None)}
+    replacements = [(name, NAME_PLACEHOLDER) for name in names if name.strip()]
+    if casus.organisation is not None:
+        replacements.append((casus.organisation.name, casus.organisation.anonymous_label))
+    for name, placeholder in sorted(replacements, key=lambda pair: -len(pair[0])):
+        # Whole words only: "Eva" goes, "Evaluatie" stays.
+        text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", lambda _match, p=str(placeholder): p, text,
+                      flags=re.IGNORECASE)
+    return text
+
+
+def anonymise_lessons(*, casus, by, title, write_article):
+    """A kennisbank draft with the anonymised lessons of a confidential casus, under a title the curator chose.
+
+    Nothing else of the casus goes along: not its title, text, tags or organisation, and no link back (the casus
+    keeps the article in `lessons_article`, a relation the article cannot follow). `write_article` is the
+    kennisbank's verb, passed in by the project package (ospo_nl.handoffs).
+    """
+    with transaction.atomic():
+        casus = _locked(casus)
+        permissions.check_anonymise_lessons(by, casus)
+        if title.strip().lower() == casus.title.strip().lower():
+            raise ValueError("the article needs a title of its own")
+        lessons = anonymised_lessons(casus)
+        intro = _("Lessen uit een casus in het kennisnetwerk, in de fase ‘%(phase)s’, gedeeld met toestemming van "
+                  "wie hem stelde.") % {"phase": casus.get_phase_display()}
+        article = write_article(title=title, summary=lessons[:1000], body=f"{intro}\n\n## {_('Geleerde lessen')}"
+                                f"\n\n{lessons}", tags=[], by=by)
+        casus.lessons_article = article
+        casus.save(update_fields=["lessons_article", "updated_at"])
     return article

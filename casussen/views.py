@@ -318,6 +318,8 @@ def _render_detail(request, casus, *, answer_form=None, comment_form=None, comme
             "can_edit": _allowed(permissions.check_edit_post, user, casus),
             "can_delete": _allowed(permissions.check_delete_post, user, casus),
             "can_promote": _allowed(permissions.check_promote_casus, user, casus),
+            "can_consent": _allowed(permissions.check_consent_lessons, user, casus),
+            "can_anonymise": _allowed(permissions.check_anonymise_lessons, user, casus),
         }
 
     shared = ("casus", casus.pk, *parts, following) if answer_form is None and comment_form is None else None
@@ -623,3 +625,18 @@ def expert_ranking(request):
     experts = rank_experts(tags=form.tag_list(), limit=20) if form.is_valid() else None
     status = 400 if request.GET and not form.is_valid() else 200
     return render(request, "casussen/expert_ranking.html", {"form": form, "experts": experts}, status=status)
+
+
+@require_POST
+@login_required
+def lessons_consent(request, slug):
+    """The author gives (consent=1) or withdraws (consent=0) consent to share the lessons anonymised."""
+    casus = _casus_or_404(request, slug)
+    consent = request.POST.get("consent")
+    if consent not in ("0", "1"):
+        return render(request, "casussen/refused.html", {"reason": _("Geef aan of je toestemming geeft."),
+                                                         "casus": casus}, status=400)
+    verbs.set_lessons_consent(casus=casus, by=request.user, consent=consent == "1")
+    messages.success(request, _("Je toestemming is vastgelegd.") if consent == "1"
+                     else _("Je toestemming is ingetrokken."))
+    return redirect(casus)

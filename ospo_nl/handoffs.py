@@ -4,14 +4,17 @@ Feature apps never import each other (docs/architecture.md). The project package
 knows them all, so it composes such a flow from each app's own verbs; every verb checks its own permission.
 """
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_POST
 
+from casussen import permissions as casus_permissions
 from casussen import verbs as casus_verbs
 from casussen.models import Casus
 from forum import permissions as forum_permissions
@@ -43,6 +46,12 @@ def convert_topic(*, topic, by):
     return casus
 
 
+def anonymise_lessons(*, casus, by, title):
+    """A curator, with the author's consent, turns a confidential casus's lessons into an anonymised draft."""
+    return casus_verbs.anonymise_lessons(casus=casus, by=by, title=title,
+                                         write_article=kennisbank_verbs.draft_lessons_learned)
+
+
 def promote_casus(*, casus, by):
     """A curator turns a resolved casus into a kennisbank article draft (casussen write, kennisbank keeps)."""
     return casus_verbs.promote_casus(casus=casus, by=by, write_article=kennisbank_verbs.draft_lessons_learned)
@@ -64,3 +73,45 @@ def casus_to_article(request, slug):
     article = promote_casus(casus=casus, by=request.user)
     messages.success(request, _("Er is een concept-artikel gemaakt. Werk het bij en publiceer het."))
     return redirect("kennisbank:article_edit", slug=article.slug)
+
+
+class AnonymousTitleForm(forms.Form):
+    title = forms.CharField(
+        label=gettext_lazy("Titel van het artikel"), max_length=200,
+        help_text=gettext_lazy(
+            "Een titel van het artikel zelf: niet die van de casus, en zonder organisatie of namen."),
+    )
+
+    def __init__(self, *args, casus, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.casus = casus
+
+    def clean_title(self):
+        title = self.cleaned_data["title"].strip()
+        if title.lower() == self.casus.title.strip().lower():
+            raise forms.ValidationError(
+                gettext_lazy("Kies een andere titel dan die van de casus: die kan herkenbaar zijn."))
+        return title
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def casus_lessons_to_article(request, slug):
+    """GET: the title form; POST: the anonymised draft, then its editor (the curator reviews it before publishing)."""
+    casus = get_object_or_404(Casus.objects.visible_to(request.user), slug=slug)
+    casus_permissions.check_anonymise_lessons(request.user, casus)
+    form = AnonymousTitleForm(request.POST or None, casus=casus)
+    if request.method == "POST":
+        if form.is_valid():
+            article = anonymise_lessons(casus=casus, by=request.user, title=form.cleaned_data["title"])
+            messages.success(request, _("Er is een geanonimiseerd concept gemaakt. Lees het na en publiceer het."))
+            return redirect("kennisbank:article_edit", slug=article.slug)
+        status = 400
+    else:
+        status = 200
+    return render(request, "casussen/form_page.html", {
+        "form": form, "heading": _("Geleerde lessen geanonimiseerd naar de kennisbank"), "casus": casus,
+        "submit": _("Maak concept"),
+        "help_text": _("Alleen de geleerde lessen gaan mee, met namen en de organisatie vervangen; niet de titel, "
+                       "de tekst of de tags van de casus, en het artikel verwijst niet terug."),
+    }, status=status)

@@ -34,6 +34,8 @@ urlpatterns = [
     # Flows that join two feature apps (ospo_nl.handoffs), at the URLs of the part they start from.
     path("casussen/van-forum/<int:topic_id>/", handoffs.topic_to_casus, name="topic_to_casus"),
     path("casussen/<slug:slug>/naar-kennisbank/", handoffs.casus_to_article, name="casus_to_article"),
+    path("casussen/<slug:slug>/lessen-naar-kennisbank/", handoffs.casus_lessons_to_article,
+         name="casus_lessons_to_article"),
     path("casussen/", include("casussen.urls")),
     path("forum/", include("forum.urls")),
     path("kennisbank/", include("kennisbank.urls")),

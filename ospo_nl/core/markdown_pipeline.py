@@ -267,8 +267,13 @@ def render_markdown(text):
     return render_markdown_with_toc(text)[0]
 
 
+# bleach strips a disallowed tag but keeps its content as text: a <style> or <script> block would show its
+# code on the page. Dropping them first only removes; everything left is still sanitized by bleach.
+_CODE_ELEMENTS = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+
+
 def sanitize_html(html):
-    return _cleaner.clean(html)
+    return _cleaner.clean(_CODE_ELEMENTS.sub("", html))
 
 
 def render_fields(obj, *names):

@@ -15,7 +15,9 @@ from .sites import route_key
 
 MEDIA_FOLDER = "kennisbank/import"
 # [label](target "title"), where the label may hold one level of brackets: [![alt](img)](link).
-LINK_RE = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*(<[^>]*>|[^)\s]*)(\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+# The address may hold balanced parentheses, as CommonMark allows: (javascript:alert(1)).
+LINK_RE = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*(<[^>]*>|(?:[^()\s]|\([^()\s]*\))*)"
+                     r"(\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
 REFERENCE_RE = re.compile(r"^( {0,3}\[[^\]]+\]:[ \t]*)(<[^>]*>|\S+)(.*)$", re.MULTILINE)
 HTML_ATTR_RE = re.compile(r"(<[a-zA-Z][^>]*?\s(?:src|href|srcset|poster|action|formaction|xlink:href|data)\s*=\s*)"
                           r"(?:([\"'])(.*?)\2|([^\s>]+))", re.IGNORECASE | re.DOTALL)

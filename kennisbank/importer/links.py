@@ -18,7 +18,7 @@ MEDIA_FOLDER = "kennisbank/import"
 # The address may hold balanced parentheses, as CommonMark allows: (javascript:alert(1)).
 LINK_RE = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*(<[^>]*>|(?:[^()\s]|\([^()\s]*\))*)"
                      r"(\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
-REFERENCE_RE = re.compile(r"^( {0,3}\[[^\]]+\]:[ \t]*)(<[^>]*>|\S+)(.*)$", re.MULTILINE)
+REFERENCE_RE = re.compile(r"^( {0,3}\[(?!\^)[^\]]+\]:[ \t]*)(<[^>]*>|\S+)(.*)$", re.MULTILINE)
 HTML_ATTR_RE = re.compile(r"(<[a-zA-Z][^>]*?\s(?:src|href|srcset|poster|action|formaction|xlink:href|data)\s*=\s*)"
                           r"(?:([\"'])(.*?)\2|([^\s>]+))", re.IGNORECASE | re.DOTALL)
 AUTOLINK_RE = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>")
@@ -86,9 +86,10 @@ class Linker:
                 return found
         # A page's route written relative to another route (Docusaurus: `../intro` from /docs/a/b).
         for route in page.routes[:1]:
-            found = self.routes.get(route_key(posixpath.normpath(posixpath.join(posixpath.dirname(route), path))))
-            if found:
-                return found
+            for base in (posixpath.dirname(route), route):
+                found = self.routes.get(route_key(posixpath.normpath(posixpath.join(base, path))))
+                if found:
+                    return found
         return None
 
     def _absolute(self, path, *, image):

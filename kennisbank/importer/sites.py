@@ -108,9 +108,7 @@ class Site:
         wanted = str(meta.get("lang") or meta.get("language") or meta.get("locale") or "").lower()[:2]
         if wanted in {"nl", "en"}:
             return wanted
-        if self.language in {"nl", "en"}:
-            return self.language
-        return ""  # decided in finish(), with the rest of the site as the default
+        return ""  # decided in finish(): the page's own words, else the site's language, else the majority
 
     def transform(self, page, body):
         return body
@@ -176,8 +174,9 @@ class Site:
         guesses = [guess_language(page.body, default="") for page in undecided]
         counted = [guess for guess in guesses if guess]
         majority = max(set(counted), key=counted.count) if counted else "nl"
+        site_language = self.language if self.language in {"nl", "en"} else majority
         for page, guess in zip(undecided, guesses, strict=True):
-            page.language = guess or majority
+            page.language = guess or site_language
         self._folder_dirs = {}
         for page in pages:
             directory = posixpath.dirname(page.rel_path)
@@ -405,7 +404,7 @@ class DocusaurusSite(PlainSite):
         doc_id = str(meta.get("id") or number_prefix(posixpath.splitext(posixpath.basename(rel))[0])[1])
         routes = [posixpath.join(base, folder, doc_id)]
         if page.is_index:
-            routes.append(posixpath.join(base, folder))
+            routes.insert(0, posixpath.join(base, folder))
         return routes
 
     def folder_info(self, folder):

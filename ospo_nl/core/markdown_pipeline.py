@@ -248,7 +248,8 @@ _cleaner = bleach.Cleaner(
     strip_comments=True,
     filters=[
         CheckboxFilter,
-        lambda source: bleach.linkifier.LinkifyFilter(source, callbacks=[_set_rel], skip_tags={"pre", "code"}),
+        # Not in code, nor in a code block's title ("voorbeeld.py" is a file name, not a site in Paraguay).
+        lambda source: bleach.linkifier.LinkifyFilter(source, callbacks=[_set_rel], skip_tags={"pre", "code", "span"}),
     ],
 )
 

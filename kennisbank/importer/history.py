@@ -110,3 +110,21 @@ def page_licence(page):
         return spdx_of(page.licence) or page.licence
     match = SPDX_RE.search(page.text[:2000])
     return (spdx_of(match.group(1)) or match.group(1)) if match else ""
+
+
+COPYRIGHT_RE = re.compile(r"SPDX-FileCopyrightText:\s*(?:(?:©|\(c\)|Copyright)\s*)?(?:\d{4}(?:\s*-\s*\d{4})?,?\s*)*"
+                          r"([^<\n,]+?)\s*(?:<[^>]*>)?\s*(?:,\s*https?://\S+)?\s*(?:-->)?\s*$", re.MULTILINE)
+
+
+def copyright_holder(tree, names):
+    """Who holds the copyright, as the folder's REUSE headers say (`SPDX-FileCopyrightText: 2024 Name <mail>`)."""
+    for name in names:
+        if not tree.exists(name):
+            continue
+        try:
+            match = COPYRIGHT_RE.search(tree.read_text(name)[:4000])
+        except Refused:
+            continue
+        if match and match.group(1).strip():
+            return match.group(1).strip()
+    return ""

@@ -135,7 +135,7 @@ def import_markdown(directory, *, source=None, section=None, licence=None, attri
 
 def _import(tree, site, pages, histories, meta, *, report, source, section, licence, attribution, refused_paths,
             by):
-    src, created = _source(tree, site, meta, name=source, licence=licence, attribution=attribution)
+    src, created = _source(tree, site, meta, pages, name=source, licence=licence, attribution=attribution)
     report.source = src.name
     try:
         sections = _ensure_sections(pages, site, src, base_slug=section, report=report)
@@ -186,7 +186,7 @@ def _import(tree, site, pages, histories, meta, *, report, source, section, lice
     src.save()
 
 
-def _source(tree, site, meta, *, name, licence, attribution):
+def _source(tree, site, meta, pages, *, name, licence, attribution):
     root = str(tree.root)
     src = ImportSource.objects.filter(name=name).first() if name else ImportSource.objects.filter(root=root).first()
     created = src is None
@@ -208,7 +208,9 @@ def _source(tree, site, meta, *, name, licence, attribution):
         src.attribution = attribution[:300]
     elif not src.attribution:
         owner = repo.rstrip("/").split("/")[-2] if repo.count("/") >= 4 else ""
-        src.attribution = str(meta.get("attribution") or site.attribution or site.title or owner)[:300]
+        holder = git.copyright_holder(tree, ["REUSE.toml", *git.LICENCE_FILES, "_config.yml", "mkdocs.yml",
+                                             *[page.rel_path for page in pages[:5]]])
+        src.attribution = str(meta.get("attribution") or holder or site.attribution or site.title or owner)[:300]
     src.save()
     return src, created
 

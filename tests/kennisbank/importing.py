@@ -1,5 +1,6 @@
 """Checks the import tests share: what a reader of the imported site would notice first."""
 
+import html
 import re
 from pathlib import Path
 
@@ -28,7 +29,7 @@ def assert_no_raw_syntax(articles=None):
 def internal_targets(articles=None):
     targets = set()
     for article in articles or Article.objects.all():
-        for href in re.findall(r'(?:href|src)="([^"]+)"', article.body_html):
+        for href in map(html.unescape, re.findall(r'(?:href|src)="([^"]+)"', article.body_html)):
             if not re.match(r"^[a-z]+:", href) and not href.startswith("#"):
                 targets.add(href)
         if article.image:
@@ -52,3 +53,8 @@ def assert_every_internal_link_works(client, settings, articles=None):
     for href in sorted(media):
         assert default_storage.exists(href.removeprefix(settings.MEDIA_URL)), href
     return {p.split("#")[0] for p in pages}, media
+
+
+def licence_paragraph(page):
+    """The article's own licence and attribution (the site's footer names the site's licence)."""
+    return re.search(r'<p class="licence">.*?</p>', page, re.DOTALL).group(0)

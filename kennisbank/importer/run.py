@@ -454,8 +454,9 @@ def _unpublish(article, *, report, by):
         article.status = Article.Status.DRAFT
         save_article(article, by=by, message="Bronbestand verdwenen: niet meer gepubliceerd",
                      updated_at=article.content_updated_at)
-        article.import_hash = content_fingerprint(article)
-        Article.objects.filter(pk=article.pk).update(import_hash=article.import_hash)
+        # Forget the source version: a file that comes back is imported (and published) again.
+        article.import_hash, article.source_hash = content_fingerprint(article), ""
+        Article.objects.filter(pk=article.pk).update(import_hash=article.import_hash, source_hash="")
         report.unpublished.append(article.source_path)
 
 

@@ -231,8 +231,9 @@ class Article(models.Model):
     import_hash = models.CharField(max_length=64, blank=True, editable=False)
     # The source file's bytes as last imported: a renamed file with the same content is the same article.
     source_file_hash = models.CharField(max_length=64, blank=True, editable=False)
-    # The front matter as it came in, so an export writes back what the source had (and nothing invented).
-    source_meta = models.JSONField(default=dict, blank=True, editable=False)
+    # The front matter as it came in, as [key, value] pairs in the source's order (a JSON object in PostgreSQL
+    # loses its key order), so an export writes back what the source had and nothing invented.
+    source_meta = models.JSONField(default=list, blank=True, editable=False)
     licence = models.CharField(_("licentie"), max_length=100, default="CC BY 4.0")
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     updated_at = models.DateTimeField(_("bijgewerkt"), auto_now=True)
@@ -291,6 +292,12 @@ class Article(models.Model):
     def has_diagrams(self):
         # The page loads the diagram script only when the body has a Mermaid block (the pipeline's class).
         return 'class="mermaid"' in self.body_html
+
+    @property
+    def front_matter(self):
+        """The source's front matter as a dict, in its order."""
+        meta = self.source_meta or []
+        return dict(meta) if isinstance(meta, list) else dict(meta)
 
     @property
     def licence_info(self):

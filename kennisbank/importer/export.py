@@ -19,7 +19,7 @@ from django.core.files.storage import default_storage
 
 from ..models import Article, Section
 from .links import MEDIA_FOLDER
-from .pages import as_int, number_prefix
+from .pages import as_int, as_list, number_prefix
 from .sites import INDEX_NAMES, natural_key
 
 POSITION_KEYS = ("sidebar_position", "order", "nav_order", "weight")
@@ -79,6 +79,8 @@ def _file_names(articles):
             name = base if posixpath.splitext(base)[0].lower() in INDEX_NAMES else "index.md"
         else:
             name = posixpath.basename(article.source_path) if article.source_path else f"{article.slug}.md"
+            if posixpath.splitext(name)[0].lower() in INDEX_NAMES:  # a blog post's folder/index.md
+                name = f"{article.slug}{posixpath.splitext(name)[1]}"
         rel = posixpath.join(folder, name)
         if rel in used:
             rel = posixpath.join(folder, f"{article.slug}.md")
@@ -88,7 +90,7 @@ def _file_names(articles):
 
 
 def _derived_slug(article, rel):
-    meta = article.source_meta or {}
+    meta = article.front_matter
     value = meta.get("slug") or meta.get("permalink") or ""
     from django.utils.text import slugify
 
@@ -103,7 +105,7 @@ def _positions_needed(group, files):
     wanted = [a.pk for a in sorted(listed, key=lambda a: (a.order, a.title))]
 
     def key(article):
-        meta = article.source_meta or {}
+        meta = article.front_matter
         position = next((as_int(meta[k]) for k in POSITION_KEYS if as_int(meta.get(k)) is not None), None)
         name = posixpath.basename(files[article.pk])
         position = position if position is not None else number_prefix(name)[0]
@@ -156,15 +158,11 @@ def _relative_links(body, rel, url_to_file, media_url, root):
 
 
 def _front_matter(article, rel, body, position, root):
-    meta = dict(article.source_meta or {})
+    meta = article.front_matter
     imported = bool(article.source_path)
-    derived_title = str(meta.get("title") or "")
-    if not imported:
+    if not imported or "title" in meta:
         meta["title"] = article.title
-    elif "title" in meta or not re.match(r"^\s*#\s", body):
-        if derived_title != article.title:
-            meta["title"] = article.title
-    if imported and "title" not in meta:
+    else:
         body = f"# {article.title}\n\n{body.lstrip()}"  # where the source had its title: the first heading
     if _derived_slug(article, rel) != article.slug and article.section.index_article_id != article.pk:
         meta["slug"] = article.slug
@@ -178,6 +176,9 @@ def _front_matter(article, rel, body, position, root):
         t.strip() for t in str(source_tags or "").split(",") if t.strip()]
     if sorted(str(t) for t in source_tags) != tags:
         meta[tag_key] = tags or None
+    author_key = next((k for k in ("authors", "author") if k in meta), None)
+    if author_key and as_list(meta[author_key]) != article.author_name_list:
+        meta[author_key] = article.author_name_list  # keys of an authors.yml the export does not carry: names
     is_draft = article.status == Article.Status.DRAFT
     if is_draft != (meta.get("draft") is True):
         meta["draft"] = True if is_draft else None

@@ -269,7 +269,7 @@ def _match_renames(pages, existing, refused_paths, report):
             continue
         wanted = {key: str(page.meta[key]) for key in ("slug", "id") if page.meta.get(key)}
         for article in gone:
-            same_key = any(str(article.source_meta.get(key) or "") == value for key, value in wanted.items())
+            same_key = any(str(article.front_matter.get(key) or "") == value for key, value in wanted.items())
             if article.source_file_hash == _file_hash(page) or same_key:
                 matched[page.rel_path] = article
                 gone.remove(article)
@@ -372,7 +372,7 @@ def _save_page(page, section, slug, info, article, *, src, site, meta, linker, d
         "image": image, "image_caption": page.cover_caption, "image_source": image_source[:500],
         "source_path": page.rel_path, "source_commit": commit[:64], "licence": licence,
         "language": page.language or "nl", "source_url": _source_url(page, src, site, commit)[:1000],
-        "source_meta": json_safe(page.meta),
+        "source_meta": [[str(key), json_safe(value)] for key, value in page.meta.items()],
     }
     fingerprint = _fingerprint({k: v for k, v in values.items() if k != "source_path"}, tags)
     if article is not None:

@@ -207,19 +207,32 @@ class PipelineExtension(Extension):
 
 
 class CheckboxFilter(Filter):
-    """A task list's checkbox and nothing else: every other input (a text box, a button) is dropped, and the
-    checkbox is always disabled."""
+    """A task list's checkbox and nothing else: every other input (a text box, a button, a checkbox outside a
+    task item) is dropped, and the checkbox is always disabled. The item's text becomes the checkbox's label,
+    so a screen reader announces "klaar, checkbox, checked" instead of an unnamed control."""
+
+    BLOCKS = {"ul", "ol", "p", "div", "pre", "blockquote", "table", "li"}
 
     def __iter__(self):
+        in_label, previous = False, None
         for token in super().__iter__():
-            if token.get("name") == "input" and token["type"] in {"StartTag", "EmptyTag"}:
+            kind, name = token["type"], token.get("name")
+            if name == "input" and kind in {"StartTag", "EmptyTag"}:
                 data = dict(token.get("data") or {})
-                if data.get((None, "type")) != "checkbox":
+                task_item = (previous is not None and previous.get("name") == "li" and previous["type"] == "StartTag"
+                             and "task-list-item" in dict(previous.get("data") or {}).get((None, "class"), ""))
+                if data.get((None, "type")) != "checkbox" or not task_item or in_label:
                     continue
                 kept = {(None, "type"): "checkbox", (None, "disabled"): "disabled"}
                 if (None, "checked") in data:
                     kept[(None, "checked")] = "checked"
                 token = {**token, "type": "EmptyTag", "data": kept}
+                yield {"type": "StartTag", "name": "label", "namespace": token.get("namespace"), "data": {}}
+                in_label = True
+            elif in_label and ((kind == "StartTag" and name in self.BLOCKS) or (kind == "EndTag" and name == "li")):
+                yield {"type": "EndTag", "name": "label", "namespace": token.get("namespace")}
+                in_label = False
+            previous = token
             yield token
 
 

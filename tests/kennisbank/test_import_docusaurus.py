@@ -66,7 +66,7 @@ def test_code_fences_with_attributes_diagrams_task_lists_and_anchors(report):
     assert "highlight-next-line" not in intro
     page = article("docs/tutorial-basics/01-create-a-page.mdx").body_html
     assert '<pre class="mermaid"><code>graph TD;' in page
-    assert '<input type="checkbox" disabled checked> klaar' in page
+    assert '<label><input type="checkbox" disabled checked> klaar</label>' in page
     assert '<h3 id="eigen-anker">Een eigen anker</h3>' in page
     assert 'href="/kennisbank/open-source-gids/intro/#stappen"' in page  # ../intro.md#stappen
 

@@ -140,7 +140,7 @@ def test_an_image_whose_content_is_not_an_image_is_refused(site):
 
 def test_a_page_over_the_size_limit_is_refused_with_the_limit_in_the_message(site):
     write(site / "gids" / "groot.md", "# Groot\n\n" + "woord " * 200_000)
-    assert_refused(site, "file is 1.1 MB, over the limit of 1.0 MB", path="gids/groot.md")
+    assert_refused(site, "file is 1.1 MB, over the limit of 0.5 MB", path="gids/groot.md")
 
 
 def test_a_folder_over_the_import_limit_stops_the_import(site):

@@ -1,6 +1,6 @@
 """Demo content: the real OSPO-NL kennisbank (MkDocs, CC BY 4.0), imported from ../shared/corpora.
 
-Idempotent: the importer keys articles on their source path and leaves unchanged ones alone.
+Idempotent: the importer keys articles on their source and path and leaves unchanged ones alone.
 """
 
 from django.conf import settings
@@ -17,5 +17,6 @@ def load(stdout):
     if not corpus.is_dir():
         stdout.write(f"kennisbank: corpus not found at {corpus}, skipped")
         return
-    report = import_markdown(corpus)
+    # The corpus asks to credit "the OSPO-NL community and the authors" (its README).
+    report = import_markdown(corpus, attribution="OSPO-NL community")
     stdout.write("kennisbank: " + report.lines()[0])

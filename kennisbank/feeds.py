@@ -22,7 +22,7 @@ class LatestArticlesFeed(AtomFeed):
     def _published(self):
         authors = get_user_model().objects.select_related("profile").order_by("pk")
         return (
-            Article.objects.published().select_related("section")
+            Article.objects.published().listed().select_related("section")
             .prefetch_related("tags", Prefetch("authors", queryset=authors))
             .order_by("-published_at", "-id")
         )

@@ -10,9 +10,21 @@ class ArticleForm(forms.ModelForm):
     message = forms.CharField(
         label=_("Toelichting bij deze wijziging"), max_length=300, required=False,
     )
+    # The version the curator started from (the article's last save); a save from an older version is a
+    # conflict with someone else's edit, shown side by side instead of overwriting it.
+    version = forms.CharField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Article
         fields = ["title", "kind", "section", "order", "summary", "body", "tags", "status", "last_reviewed_at",
                   "image", "image_caption", "licence"]
         widgets = {"last_reviewed_at": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial["version"] = version_of(self.instance)
+
+
+def version_of(article):
+    return article.updated_at.isoformat() if article.updated_at else ""

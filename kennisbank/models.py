@@ -3,7 +3,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import FileExtensionValidator
+from django.core.validators import FileExtensionValidator, URLValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -13,6 +13,8 @@ from taggit.managers import TaggableManager
 
 from ospo_nl.core.markdown_pipeline import render_markdown_with_toc
 from ospo_nl.core.roles import is_curator
+
+from .licences import licence_info
 
 # Slugs the kennisbank's own URLs use; a top-level section may not take them.
 RESERVED_SLUGS = {"soort", "tag", "recent", "artikel", "feed"}
@@ -52,6 +54,44 @@ def validate_image_size(file):
         raise ValidationError(_("Dit bestand is geen PNG-, JPEG-, GIF- of WebP-afbeelding."))
 
 
+# Links kept from a source (a cover's origin, the original page) are for people to follow: web addresses
+# only, never javascript:, data: or file: (validated in admin and forms as well as on import).
+validate_web_url = URLValidator(schemes=["http", "https"], message=_("Alleen een http- of https-adres."))
+
+
+class ImportSource(models.Model):
+    """A folder the kennisbank imports from: articles are matched by source and path, never by path alone."""
+
+    class Kind(models.TextChoices):
+        DOCUSAURUS = "docusaurus", "Docusaurus"
+        MKDOCS = "mkdocs", "MkDocs"
+        JEKYLL = "jekyll", "Jekyll"
+        MARKDOWN = "markdown", _("Markdown-map")
+
+    name = models.SlugField(_("naam"), max_length=100, unique=True)
+    root = models.CharField(_("map"), max_length=1000, help_text=_("De map van de laatste import."))
+    kind = models.CharField(_("soort site"), max_length=20, choices=Kind.choices, default=Kind.MARKDOWN)
+    licence = models.CharField(_("licentie"), max_length=100, blank=True)
+    attribution = models.CharField(
+        _("naamsvermelding"), max_length=300, blank=True,
+        help_text=_("Wie naast de auteurs genoemd wordt, zoals de bron het vraagt."),
+    )
+    url = models.URLField(_("adres van de bron"), max_length=500, blank=True, validators=[validate_web_url])
+    site_url = models.URLField(
+        _("adres van de gepubliceerde site"), max_length=500, blank=True, validators=[validate_web_url],
+    )
+    last_imported_at = models.DateTimeField(_("laatst geïmporteerd"), null=True, blank=True)
+    created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("importbron")
+        verbose_name_plural = _("importbronnen")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
 class SectionQuerySet(models.QuerySet):
     def top_level(self):
         return self.filter(parent__isnull=True)
@@ -77,6 +117,10 @@ class Section(models.Model):
     index_article = models.OneToOneField(
         "Article", verbose_name=_("inleidend artikel"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="index_of",
+    )
+    source = models.ForeignKey(
+        ImportSource, verbose_name=_("importbron"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="sections",
     )
 
     objects = SectionQuerySet.as_manager()
@@ -114,12 +158,15 @@ class ArticleQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Article.Status.PUBLISHED)
 
+    def listed(self):
+        return self.filter(listed=True)
+
     def visible_to(self, user):
         """Drafts are for curators only; everyone else sees published articles."""
         return self if is_curator(user) else self.published()
 
     def for_list(self):
-        return self.select_related("section__index_article").order_by("-content_updated_at", "-id")
+        return self.filter(listed=True).select_related("section__index_article").order_by("-content_updated_at", "-id")
 
 
 class Article(models.Model):
@@ -152,6 +199,8 @@ class Article(models.Model):
         help_text=_("Voor geïmporteerd werk: namen gescheiden door komma's."),
     )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    # Docusaurus' `unlisted`: published and reachable by its address, but left out of lists, feeds and sitemaps.
+    listed = models.BooleanField(_("in lijsten"), default=True)
     published_at = models.DateTimeField(_("gepubliceerd op"), null=True, blank=True)
     content_updated_at = models.DateTimeField(_("inhoudelijk bijgewerkt"), default=timezone.now)
     last_reviewed_at = models.DateField(_("laatst beoordeeld"), null=True, blank=True)
@@ -163,12 +212,28 @@ class Article(models.Model):
     )
     image_caption = models.CharField(_("bijschrift"), max_length=500, blank=True)
     image_source = models.CharField(
-        _("bron van de afbeelding"), max_length=500, blank=True,
+        _("bron van de afbeelding"), max_length=500, blank=True, validators=[validate_web_url],
         help_text=_("Adres van een externe afbeelding, zoals in de bron vermeld."),
+    )
+    language = models.CharField(_("taal"), max_length=10, choices=settings.LANGUAGES, default="nl")
+    source = models.ForeignKey(
+        ImportSource, verbose_name=_("importbron"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="articles",
     )
     source_path = models.CharField(_("bronbestand"), max_length=500, blank=True)
     source_commit = models.CharField(_("broncommit"), max_length=64, blank=True)
+    source_url = models.CharField(
+        _("oorspronkelijke pagina"), max_length=1000, blank=True, validators=[validate_web_url],
+    )
+    # What the import last wrote: `source_hash` of the source's values, `import_hash` of the article's own
+    # content as saved then, so a re-import can tell a site edit from a source change.
     source_hash = models.CharField(max_length=64, blank=True, editable=False)
+    import_hash = models.CharField(max_length=64, blank=True, editable=False)
+    # The source file's bytes as last imported: a renamed file with the same content is the same article.
+    source_file_hash = models.CharField(max_length=64, blank=True, editable=False)
+    # The front matter as it came in, as [key, value] pairs in the source's order (a JSON object in PostgreSQL
+    # loses its key order), so an export writes back what the source had and nothing invented.
+    source_meta = models.JSONField(default=list, blank=True, editable=False)
     licence = models.CharField(_("licentie"), max_length=100, default="CC BY 4.0")
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     updated_at = models.DateTimeField(_("bijgewerkt"), auto_now=True)
@@ -181,7 +246,7 @@ class Article(models.Model):
         ordering = ["order", "title"]
         constraints = [
             models.UniqueConstraint(
-                fields=["source_path"], condition=~Q(source_path=""), name="article_source_path_unique"
+                fields=["source", "source_path"], condition=~Q(source_path=""), name="article_source_path_unique"
             ),
             models.CheckConstraint(
                 condition=Q(status="draft") | Q(published_at__isnull=False), name="article_published_has_date"
@@ -222,3 +287,68 @@ class Article(models.Model):
 
     def is_visible_to(self, user):
         return self.is_published or is_curator(user)
+
+    @property
+    def has_diagrams(self):
+        # The page loads the diagram script only when the body has a Mermaid block (the pipeline's class).
+        return 'class="mermaid"' in self.body_html
+
+    @property
+    def front_matter(self):
+        """The source's front matter as a dict, in its order."""
+        meta = self.source_meta or []
+        return dict(meta) if isinstance(meta, list) else dict(meta)
+
+    @property
+    def licence_info(self):
+        return licence_info(self.licence)
+
+
+class ImportConflict(models.Model):
+    """A re-import found the source changed while the article had been edited on the site: the article keeps
+    the site's version until a curator looks at both and takes one."""
+
+    class Taken(models.TextChoices):
+        SITE = "site", _("versie van de site")
+        SOURCE = "source", _("versie uit de bron")
+
+    article = models.ForeignKey(Article, verbose_name=_("artikel"), on_delete=models.CASCADE,
+                                related_name="import_conflicts")
+    source = models.ForeignKey(ImportSource, verbose_name=_("importbron"), on_delete=models.CASCADE,
+                               related_name="conflicts")
+    incoming = models.JSONField(_("versie uit de bron"))
+    incoming_tags = models.JSONField(default=list)
+    source_hash = models.CharField(max_length=64)
+    created_at = models.DateTimeField(_("gevonden"), auto_now_add=True)
+    resolved_at = models.DateTimeField(_("opgelost"), null=True, blank=True)
+    resolved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
+    taken = models.CharField(_("gekozen"), max_length=10, choices=Taken.choices, blank=True)
+
+    class Meta:
+        verbose_name = _("importconflict")
+        verbose_name_plural = _("importconflicten")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["article"], condition=Q(resolved_at__isnull=True),
+                                    name="import_conflict_one_open_per_article"),
+        ]
+
+    def __str__(self):
+        return f"{self.article} ({self.source})"
+
+
+class ArticleRedirect(models.Model):
+    """An old address of an article (Jekyll's `redirect_from`, a renamed source file) that still leads to it."""
+
+    path = models.CharField(_("oud pad"), max_length=500, unique=True,
+                            help_text=_("Het pad onder /kennisbank/, zonder schuine strepen aan het begin en eind."))
+    article = models.ForeignKey(Article, verbose_name=_("artikel"), on_delete=models.CASCADE,
+                                related_name="redirects")
+
+    class Meta:
+        verbose_name = _("doorverwijzing")
+        verbose_name_plural = _("doorverwijzingen")
+
+    def __str__(self):
+        return self.path

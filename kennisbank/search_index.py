@@ -1,4 +1,5 @@
-"""What the site search finds of the kennisbank: published articles only (drafts are never indexed)."""
+"""What the site search finds of the kennisbank: published, listed articles only (drafts and Docusaurus'
+`unlisted` pages are never indexed)."""
 
 from ospo_nl.search.index import Kind, plain_text, register
 
@@ -6,7 +7,7 @@ from .models import Article, Section
 
 
 def article_entry(article):
-    if not article.is_published:
+    if not article.is_published or not article.listed:
         return None
     return dict(
         title=article.title,

@@ -13,7 +13,7 @@ class ArticleSitemap(Sitemap):
     changefreq = "monthly"
 
     def items(self):
-        return Article.objects.published().select_related("section").order_by("pk")
+        return Article.objects.published().listed().select_related("section").order_by("pk")
 
     def lastmod(self, obj):
         return obj.content_updated_at

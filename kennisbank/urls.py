@@ -17,6 +17,7 @@ urlpatterns = [
     path("artikel/<slug:slug>/bewerken/", views.article_edit, name="article_edit"),
     path("artikel/<slug:slug>/geschiedenis/", views.article_history, name="article_history"),
     path("artikel/<slug:slug>/verschil/", views.article_diff, name="article_diff"),
+    path("artikel/<slug:slug>/importconflict/", views.import_conflict, name="import_conflict"),
     path("artikel/<slug:slug>/herstellen/<int:revision_id>/", views.article_restore, name="article_restore"),
     path("<path:path>/", views.page, name="page"),
 ]

@@ -1,17 +1,28 @@
 """Verbs that change articles. Every save keeps a revision (a snapshot after the save)."""
 
+import hashlib
+import json
+
 from django.db import transaction
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
 from ospo_nl.core.revisions import record_revision
 from ospo_nl.core.slugs import free_slug
 
-from .models import Article, Section
+from .models import Article, ImportConflict, Section
 from .permissions import check_write_article
 
 # What a revision keeps and what restoring one puts back (JSON-safe values only).
 REVISION_FIELDS = ("title", "slug", "kind", "summary", "body", "status", "image_caption", "order")
+# What a curator's edit on the site changes; the import compares it with what it last wrote.
+CONTENT_FIELDS = ("title", "summary", "body", "kind", "image_caption", "order")
+
+
+def content_fingerprint(article):
+    data = json.dumps({name: getattr(article, name) for name in CONTENT_FIELDS}, sort_keys=True, default=str)
+    return hashlib.sha256(data.encode()).hexdigest()
 
 
 def save_article(article, *, by, message="", updated_at=None):
@@ -54,3 +65,27 @@ def restore_revision(*, article, revision, by):
             setattr(article, name, revision.data[name])
     when = timezone.localtime(revision.created_at).strftime("%Y-%m-%d %H:%M")
     return save_article(article, by=by, message=_("Hersteld naar de versie van %(when)s") % {"when": when})
+
+
+def resolve_import_conflict(*, conflict, take, by):
+    """A curator chose between the site's version and the source's: the article gets the chosen one, and the
+    next import sees this source version as done (a later change in the source is compared afresh)."""
+    check_write_article(by)
+    with transaction.atomic():
+        conflict = ImportConflict.objects.select_for_update().get(pk=conflict.pk)
+        if conflict.resolved_at is not None:
+            return conflict
+        article = Article.objects.select_for_update().select_related("section").get(pk=conflict.article_id)
+        if take == ImportConflict.Taken.SOURCE:
+            for name, value in conflict.incoming.items():
+                if name == "published_at":
+                    value = parse_datetime(value) if value else None
+                setattr(article, name, value)
+            save_article(article, by=by, message=_("Importconflict opgelost: de versie uit de bron"))
+            article.tags.set(conflict.incoming_tags)
+            article.import_hash = content_fingerprint(article)
+        article.source_hash = conflict.source_hash
+        Article.objects.filter(pk=article.pk).update(source_hash=article.source_hash, import_hash=article.import_hash)
+        conflict.resolved_at, conflict.resolved_by, conflict.taken = timezone.now(), by, take
+        conflict.save(update_fields=["resolved_at", "resolved_by", "taken"])
+    return conflict

@@ -18,10 +18,10 @@ from ospo_nl.core.content_cache import cached
 from ospo_nl.core.revisions import revisions_of
 from ospo_nl.core.roles import is_curator
 
-from .forms import ArticleForm
-from .models import Article, Section
+from .forms import ArticleForm, version_of
+from .models import Article, ArticleRedirect, ImportConflict, Section
 from .permissions import check_edit_article, check_restore_revision, check_view_history, check_write_article
-from .verbs import REVISION_FIELDS, restore_revision, save_article
+from .verbs import REVISION_FIELDS, resolve_import_conflict, restore_revision, save_article
 
 PAGE_SIZE = 20
 RELATED_COUNT = 5
@@ -37,7 +37,7 @@ def home(request):
     sections = list(Section.objects.top_level())
     by_section = {section.pk: [] for section in sections}
     articles = (
-        Article.objects.visible_to(request.user)
+        Article.objects.visible_to(request.user).listed()
         .filter(section__parent__isnull=True, index_of__isnull=True)
         .select_related("section")
         .order_by("order", "title")
@@ -57,12 +57,18 @@ def page(request, path):
     parent_path, _sep, slug = path.strip("/").rpartition("/")
     if parent_path:
         article = (
-            Article.objects.visible_to(request.user).select_related("section")
+            Article.objects.visible_to(request.user).select_related("section", "source")
             .filter(section__path=parent_path, slug=slug).first()
         )
         if article is not None:
             return _article_page(request, article)
-    section = get_object_or_404(Section.objects.select_related("index_article"), path=path.strip("/"))
+    section = Section.objects.select_related("index_article__source").filter(path=path.strip("/")).first()
+    if section is None:
+        # An old address (Jekyll's redirect_from, a renamed source file) still leads to its article.
+        moved = ArticleRedirect.objects.select_related("article__section").filter(path=path.strip("/")).first()
+        if moved is None or not moved.article.is_visible_to(request.user):
+            raise Http404
+        return redirect(moved.article, permanent=True)
     return _section_page(request, section)
 
 
@@ -93,6 +99,10 @@ def _article_page(request, article):
         "related": mark_safe(cached(("related-articles", get_language(), article.pk, is_curator(request.user)),  # noqa: S308
                                     render_related)),
         "casussen": source_casussen(article, request.user),
+        # Who the licence asks to credit besides the authors: the import source's, or the community's own.
+        "attribution": article.source.attribution if article.source_id else _("OSPO-NL community"),
+        "open_conflict": is_curator(request.user) and article.source_id
+        and article.import_conflicts.filter(resolved_at__isnull=True).exists(),
     })
 
 
@@ -106,7 +116,7 @@ def _section_page(request, section):
     if index is not None and not index.is_visible_to(request.user):
         index = None
     articles = (
-        Article.objects.visible_to(request.user)
+        Article.objects.visible_to(request.user).listed()
         .filter(section=section, index_of__isnull=True).select_related("section").order_by("order", "title")
     )
     return render(request, "kennisbank/section_detail.html", {
@@ -159,11 +169,19 @@ def article_edit(request, slug):
 
 
 def _article_form_page(request, article):
-    """Edit `article`, or write a new one (None) with the curator as its author; every save is a revision."""
+    """Edit `article`, or write a new one (None) with the curator as its author; every save is a revision.
+
+    The form carries the version it started from: when someone else saved the article in the meantime, nothing
+    is saved and the page shows their version, this one, and the difference (409); saving again takes this one.
+    """
     form = ArticleForm(request.POST or None, request.FILES or None, instance=article)
     if request.method == "POST":
         if form.is_valid():
             with transaction.atomic():
+                if article is not None:
+                    current = Article.objects.select_for_update().get(pk=article.pk)
+                    if form.cleaned_data["version"] != version_of(current):
+                        return _edit_conflict(request, form, current)
                 saved = form.save(commit=False)
                 save_article(saved, by=request.user, message=form.cleaned_data["message"])
                 form.save_m2m()
@@ -173,6 +191,22 @@ def _article_form_page(request, article):
             return redirect(saved)
         return render(request, "kennisbank/article_form.html", {"form": form, "article": article}, status=400)
     return render(request, "kennisbank/article_form.html", {"form": form, "article": article})
+
+
+def _edit_conflict(request, form, current):
+    """Both versions side by side; the form keeps this curator's text and now starts from the saved version."""
+    theirs = revisions_of(current).first()
+    theirs_data = theirs.data if theirs else {name: getattr(current, name) for name in REVISION_FIELDS}
+    mine = {name: form.cleaned_data.get(name, theirs_data.get(name)) for name in REVISION_FIELDS}
+    mine["slug"] = current.slug
+    data = request.POST.copy()
+    data["version"] = version_of(current)
+    refreshed = ArticleForm(data, request.FILES or None, instance=Article.objects.get(pk=current.pk))
+    return render(request, "kennisbank/article_form.html", {
+        "form": refreshed, "article": current,
+        "conflict": {"theirs": theirs, "theirs_data": theirs_data, "mine": mine,
+                     "lines": diff_lines(theirs_data, mine)},
+    }, status=409)
 
 
 @login_required
@@ -233,3 +267,28 @@ def article_restore(request, slug, revision_id):
     messages.success(request, _("De eerdere versie is teruggezet."))
     return redirect("kennisbank:article_history", slug=article.slug)
 
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_conflict(request, slug):
+    """A re-import found the source changed while the article was edited here: view both, take one."""
+    article = get_object_or_404(Article.objects.select_related("section", "source"), slug=slug)
+    check_edit_article(request.user, article)
+    conflict = get_object_or_404(article.import_conflicts.filter(resolved_at__isnull=True))
+    site = {name: getattr(article, name) for name in REVISION_FIELDS}
+    incoming = {name: conflict.incoming.get(name, site[name]) for name in REVISION_FIELDS}
+    if request.method == "POST":
+        take = request.POST.get("take")
+        if take not in ImportConflict.Taken.values:
+            return render(request, "kennisbank/import_conflict.html", {
+                "article": article, "conflict": conflict, "site": site, "incoming": incoming,
+                "lines": diff_lines(site, incoming), "error": _("Kies een van de twee versies."),
+            }, status=400)
+        resolve_import_conflict(conflict=conflict, take=take, by=request.user)
+        messages.success(request, _("Het importconflict is opgelost."))
+        return redirect(Article.objects.select_related("section").get(pk=article.pk))
+    return render(request, "kennisbank/import_conflict.html", {
+        "article": article, "conflict": conflict, "site": site, "incoming": incoming,
+        "lines": diff_lines(site, incoming),
+    })

@@ -1,38 +1,239 @@
 """The one Markdown pipeline: Markdown -> HTML -> sanitized with bleach.
 
 Every part stores the sanitized HTML next to its Markdown source when saving, so pages never
-render Markdown per request and never output unsanitized user text.
+render Markdown per request and never output unsanitized user text. Posts and imported pages go
+through the same extensions and the same sanitizer; the importer only maps each site's syntax onto
+what this pipeline reads (pymdown-extensions' admonitions, details, tabs, fences with attributes).
 """
 
+import re
+import xml.etree.ElementTree as etree
 from urllib.parse import urlsplit
 
 import bleach
 import markdown
+from bleach.html5lib_shim import Filter
 from django.conf import settings
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+from pymdownx.emoji import to_alt
+from pymdownx.superfences import fence_code_format
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "a", "em", "strong", "del", "s", "code",
     "pre", "blockquote", "ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tr", "th",
     "td", "img", "sup", "sub", "div", "span", "abbr", "kbd",
+    # Collapsible blocks (`???`, `/// details`, <details>) and tab panels, which open without script.
+    "details", "summary",
+    # ==marked== and ^^inserted^^ text.
+    "mark", "ins",
+    # Task lists: only disabled checkboxes survive (CheckboxFilter below).
+    "input",
 }
 ALLOWED_ATTRIBUTES = {
     "a": ["href", "title", "id", "class", "rel"],
     "img": ["src", "alt", "title"],
     "abbr": ["title"],
     "h1": ["id"], "h2": ["id"], "h3": ["id"], "h4": ["id"], "h5": ["id"], "h6": ["id"],
-    "li": ["id"],
+    "li": ["id", "class"],
+    "ul": ["class"],
     "sup": ["id"],
     "div": ["class"],
-    "th": ["align"], "td": ["align"],
+    "p": ["class"],
+    "span": ["class"],
+    "pre": ["class"],
+    "th": ["align"], "td": ["align", "class"],
     "code": ["class"],
+    "details": ["class", "open"],
+    "input": ["type", "checked", "disabled"],
 }
 ALLOWED_PROTOCOLS = {"http", "https", "mailto"}
 EXTERNAL_REL = "nofollow ugc noopener"
 
-EXTENSIONS = ["extra", "sane_lists", "toc"]  # extra = tables, footnotes, fenced code, abbr, def lists
-EXTENSION_CONFIGS = {"toc": {"toc_depth": "2-4"}}
+# Admonition kinds of Python-Markdown, MkDocs Material and Docusaurus (which the importer maps onto these).
+ADMONITION_TYPES = [
+    "note", "abstract", "info", "tip", "success", "question", "warning", "failure", "danger", "bug",
+    "example", "quote", "caution", "important", "attention", "error", "hint",
+]
+
+EXTENSIONS = [
+    # Python-Markdown's "extra" without its fenced_code (superfences reads fences, also nested ones).
+    "abbr", "attr_list", "def_list", "footnotes", "md_in_html", "tables",
+    "sane_lists", "toc", "admonition",
+    "pymdownx.highlight", "pymdownx.superfences", "pymdownx.details", "pymdownx.tabbed",
+    "pymdownx.blocks.admonition", "pymdownx.blocks.details", "pymdownx.blocks.tab",
+    "pymdownx.tasklist", "pymdownx.mark", "pymdownx.caret", "pymdownx.tilde", "pymdownx.keys",
+    "pymdownx.emoji",
+]
+EXTENSION_CONFIGS = {
+    "toc": {"toc_depth": "2-4"},
+    "footnotes": {"BACKLINK_TITLE": "Terug naar voetnoot %d in de tekst"},
+    # Pygments writes classes, never inline styles (the CSP forbids those); no guessing of languages.
+    "pymdownx.highlight": {"use_pygments": True, "guess_lang": False, "noclasses": False},
+    "pymdownx.superfences": {
+        # A Mermaid diagram stays a code block (readable without script); static/js/diagrams.js draws it.
+        "custom_fences": [{"name": "mermaid", "class": "mermaid", "format": fence_code_format}],
+    },
+    "pymdownx.tabbed": {"alternate_style": True},
+    "pymdownx.blocks.tab": {"alternate_style": True},
+    "pymdownx.blocks.admonition": {"types": ADMONITION_TYPES},
+    # `/// details-warning | Title`: a collapsed block of a kind (the plain names are the admonitions').
+    "pymdownx.blocks.details": {"types": [{"name": f"details-{kind}", "class": kind} for kind in ADMONITION_TYPES]},
+    "pymdownx.caret": {"superscript": False},
+    "pymdownx.tilde": {"subscript": False},
+    # The emoji itself as text, never an image from a CDN.
+    "pymdownx.emoji": {"emoji_generator": to_alt},
+}
 
 MAX_SOURCE_LENGTH = 100_000
+
+_LIST_ITEM_RE = re.compile(r"^( *)([-*+]|\d{1,9}[.)])( +|$)")
+_FENCE_RE = re.compile(r"^( *)(`{3,}|~{3,})")
+
+
+class ListIndentPreprocessor(Preprocessor):
+    """Nested lists as CommonMark reads them: an item belongs to the item above when it is indented to that
+    item's text (2 spaces under "- ", 3 under "1. "), not only at Python-Markdown's 4 spaces.
+
+    Lines of a list are re-indented to multiples of 4 for the parser. Lists that start indented by 4 or more
+    (inside an admonition or a tab) are left alone, as is everything in a fenced block outside a list.
+    """
+
+    def run(self, lines):
+        out, stack, fence, fence_shift, previous_blank, after_fence = [], [], None, None, True, False
+        for line in lines:
+            if after_fence and _LIST_ITEM_RE.match(line.expandtabs(4)):
+                out.append("")
+            after_fence = False
+            expanded = line.expandtabs(4)
+            if fence is not None:
+                out.append(self._shift(expanded, fence_shift) if fence_shift else line)
+                stripped = expanded.strip()
+                if stripped.startswith(fence) and set(stripped) == {fence[0]}:
+                    # Python-Markdown would read an item right after a fence in a list as part of the fence's
+                    # paragraph: keep them apart.
+                    after_fence, fence = fence_shift is not None, None
+                continue
+            if not expanded.strip():
+                out.append(line)
+                previous_blank = True
+                continue
+            indent = len(expanded) - len(expanded.lstrip(" "))
+            item = _LIST_ITEM_RE.match(expanded)
+            fence_match = _FENCE_RE.match(expanded)
+            if item and (stack or indent < 4):
+                while stack and indent < stack[-1][1]:
+                    stack.pop()
+                depth = len(stack)
+                marker_width = len(item.group(2)) + max(len(item.group(3)), 1)
+                stack.append((indent, indent + marker_width, depth))
+                out.append(" " * (4 * depth) + expanded.lstrip(" "))
+                previous_blank = False
+                continue
+            if stack and (indent >= stack[0][1] or not previous_blank):
+                # Part of an item: text under it, or a lazy continuation right after its line.
+                while stack and indent < stack[-1][1] and previous_blank:
+                    stack.pop()
+                if stack and indent >= stack[-1][1]:
+                    owner = stack[-1]
+                    shift = (owner[1], 4 * (owner[2] + 1))
+                    out.append(self._shift(expanded, shift))
+                    if fence_match:
+                        fence, fence_shift = fence_match.group(2), shift
+                else:
+                    out.append(line)
+                previous_blank = False
+                continue
+            stack = []
+            if fence_match:
+                fence, fence_shift = fence_match.group(2), None
+            out.append(line)
+            previous_blank = False
+        return out
+
+    @staticmethod
+    def _shift(line, shift):
+        old, new = shift
+        indent = len(line) - len(line.lstrip(" "))
+        return " " * (new + max(indent - old, 0)) + line.lstrip(" ")
+
+
+class PageHeadingsTreeprocessor(Treeprocessor):
+    """The page has its own h1 (the title): a body with an h1 moves every heading one level down."""
+
+    def run(self, root):
+        headings = [el for el in root.iter() if el.tag in {"h1", "h2", "h3", "h4", "h5"}]
+        if any(el.tag == "h1" for el in headings):
+            for el in headings:
+                el.tag = f"h{int(el.tag[1]) + 1}"
+
+
+class TabPanelsTreeprocessor(Treeprocessor):
+    """Tabs (`===`, `/// tab`) become a row of open, headed panels: every variant readable without script or
+    form controls. Radio inputs and labels of pymdown's tab markup would need CSS tricks and an allowlist."""
+
+    def run(self, root):
+        for parent in list(root.iter()):
+            for index, child in enumerate(list(parent)):
+                if child.tag == "div" and "tabbed-set" in (child.get("class") or "").split():
+                    parent.remove(child)
+                    parent.insert(index, self._panels(child))
+
+    @staticmethod
+    def _panels(tabbed):
+        labels = [label for label in tabbed.iter("label")]
+        blocks = [block for block in tabbed.iter("div") if "tabbed-block" in (block.get("class") or "").split()]
+        panels = etree.Element("div", {"class": "tab-panels"})
+        for label, block in zip(labels, blocks, strict=False):
+            panel = etree.SubElement(panels, "details", {"class": "tab-panel", "open": "open"})
+            summary = etree.SubElement(panel, "summary")
+            summary.text = label.text
+            for grandchild in list(label):
+                summary.append(grandchild)
+            summary.tail = "\n"
+            for grandchild in list(block):
+                panel.append(grandchild)
+            panel.tail = "\n"
+        return panels
+
+
+class PipelineExtension(Extension):
+    def extendMarkdown(self, md):  # noqa: N802 (Python-Markdown's name)
+        md.preprocessors.register(ListIndentPreprocessor(md), "list_indent", 40)
+        # After the inline patterns (20), before the table of contents (5) reads the headings.
+        md.treeprocessors.register(PageHeadingsTreeprocessor(md), "page_headings", 8)
+        md.treeprocessors.register(TabPanelsTreeprocessor(md), "tab_panels", 7)
+
+
+class CheckboxFilter(Filter):
+    """A task list's checkbox and nothing else: every other input (a text box, a button, a checkbox outside a
+    task item) is dropped, and the checkbox is always disabled. The item's text becomes the checkbox's label,
+    so a screen reader announces "klaar, checkbox, checked" instead of an unnamed control."""
+
+    BLOCKS = {"ul", "ol", "p", "div", "pre", "blockquote", "table", "li"}
+
+    def __iter__(self):
+        in_label, previous = False, None
+        for token in super().__iter__():
+            kind, name = token["type"], token.get("name")
+            if name == "input" and kind in {"StartTag", "EmptyTag"}:
+                data = dict(token.get("data") or {})
+                task_item = (previous is not None and previous.get("name") == "li" and previous["type"] == "StartTag"
+                             and "task-list-item" in dict(previous.get("data") or {}).get((None, "class"), ""))
+                if data.get((None, "type")) != "checkbox" or not task_item or in_label:
+                    continue
+                kept = {(None, "type"): "checkbox", (None, "disabled"): "disabled"}
+                if (None, "checked") in data:
+                    kept[(None, "checked")] = "checked"
+                token = {**token, "type": "EmptyTag", "data": kept}
+                yield {"type": "StartTag", "name": "label", "namespace": token.get("namespace"), "data": {}}
+                in_label = True
+            elif in_label and ((kind == "StartTag" and name in self.BLOCKS) or (kind == "EndTag" and name == "li")):
+                yield {"type": "EndTag", "name": "label", "namespace": token.get("namespace")}
+                in_label = False
+            previous = token
+            yield token
 
 
 def _is_external(href):
@@ -59,14 +260,18 @@ _cleaner = bleach.Cleaner(
     strip=True,
     strip_comments=True,
     filters=[
-        lambda source: bleach.linkifier.LinkifyFilter(source, callbacks=[_set_rel], skip_tags={"pre", "code"})
+        CheckboxFilter,
+        # Not in code, nor in a code block's title ("voorbeeld.py" is a file name, not a site in Paraguay).
+        lambda source: bleach.linkifier.LinkifyFilter(source, callbacks=[_set_rel], skip_tags={"pre", "code", "span"}),
     ],
 )
 
 
 def render_markdown_with_toc(text):
     """Return (sanitized_html, toc_tokens) for Markdown `text`."""
-    md = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS, output_format="html")
+    md = markdown.Markdown(
+        extensions=[*EXTENSIONS, PipelineExtension()], extension_configs=EXTENSION_CONFIGS, output_format="html",
+    )
     html = md.convert(text or "")
     return sanitize_html(html), md.toc_tokens
 
@@ -76,8 +281,13 @@ def render_markdown(text):
     return render_markdown_with_toc(text)[0]
 
 
+# bleach strips a disallowed tag but keeps its content as text: a <style> or <script> block would show its
+# code on the page. Dropping them first only removes; everything left is still sanitized by bleach.
+_CODE_ELEMENTS = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+
+
 def sanitize_html(html):
-    return _cleaner.clean(html)
+    return _cleaner.clean(_CODE_ELEMENTS.sub("", html))
 
 
 def render_fields(obj, *names):

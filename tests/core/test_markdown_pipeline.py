@@ -38,10 +38,18 @@ def test_tables_footnotes_and_fenced_code_render():
     html = render_markdown(source)
     assert "<table>" in html
     assert 'class="footnote"' in html
-    assert "<pre><code>code &lt;b&gt;" in html
+    assert "<pre><span></span><code>code &lt;b&gt;" in html
 
 
 def test_headings_get_anchor_ids_and_toc():
-    html, toc = render_markdown_with_toc("# Titel\n\n## Stap een\n\ntekst")
+    html, toc = render_markdown_with_toc("## Stap een\n\ntekst")
     assert '<h2 id="stap-een">' in html
     assert toc[0]["id"] == "stap-een"
+
+
+def test_an_h1_in_the_body_moves_every_heading_one_level_down():
+    # The page's own title is its only h1.
+    html, toc = render_markdown_with_toc("# Titel\n\n## Stap een\n\n###### Diep\n\ntekst")
+    assert "<h1" not in html
+    assert '<h2 id="titel">' in html and '<h3 id="stap-een">' in html and '<h6 id="diep">' in html
+    assert toc[0]["id"] == "titel" and toc[0]["children"][0]["id"] == "stap-een"

@@ -22,7 +22,8 @@ def test_saving_in_admin_keeps_a_revision(admin_client_, admin_user, section):
     data = {"title": "EUPL", "slug": "eupl", "kind": "background", "section": section.pk, "order": 0,
             "status": "published", "published_at_0": "2026-01-02", "published_at_1": "10:00:00",
             "summary": "", "body": "Nieuw.", "tags": "", "author_names": "", "last_reviewed_at": "",
-            "image_caption": "", "image_source": "", "licence": "CC BY 4.0"}
+            "image_caption": "", "image_source": "", "licence": "CC BY 4.0",
+            "language": "nl", "listed": "on", "source_url": ""}
     response = admin_client_.post(reverse("admin:kennisbank_article_change", args=[article.pk]), data)
     assert response.status_code == 302, response.context["adminform"].form.errors
     latest = revisions_of(article).first()
@@ -41,7 +42,8 @@ def test_an_article_slug_that_a_child_section_uses_is_a_form_error(admin_client_
     Section.objects.create(parent=section, title="EUPL", slug="eupl")
     data = {"title": "EUPL", "slug": "eupl", "kind": "background", "section": section.pk, "order": 0,
             "status": "draft", "summary": "", "body": "Tekst.", "tags": "", "author_names": "",
-            "last_reviewed_at": "", "image_caption": "", "image_source": "", "licence": "CC BY 4.0"}
+            "last_reviewed_at": "", "image_caption": "", "image_source": "", "licence": "CC BY 4.0",
+            "language": "nl", "listed": "on", "source_url": ""}
     response = admin_client_.post(reverse("admin:kennisbank_article_add"), data)
     assert response.status_code == 200
     assert "Er is al een subsectie met deze slug in deze sectie." in response.text

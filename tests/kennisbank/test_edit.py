@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from kennisbank.forms import version_of
 from kennisbank.models import Article
 from ospo_nl.core.revisions import revisions_of
 from tests.factories import make_article
@@ -18,7 +19,8 @@ def article(section):
 def form_data(article, **changes):
     data = {"title": article.title, "kind": article.kind, "section": article.section_id, "order": 0,
             "summary": "", "body": article.body, "tags": "eupl", "status": article.status,
-            "last_reviewed_at": "", "image_caption": "", "licence": "CC BY 4.0", "message": ""}
+            "last_reviewed_at": "", "image_caption": "", "licence": "CC BY 4.0", "message": "",
+            "version": version_of(article)}
     return {**data, **changes}
 
 
@@ -88,3 +90,27 @@ def test_edit_form_query_count(curator_client, article, django_assert_num_querie
     # session, user with profile (menu), article + section, tags of the instance, section choices
     with django_assert_num_queries(5):
         assert curator_client.get(url(article)).status_code == 200
+
+
+def test_two_curators_editing_at_once_lose_nothing(curator_client, admin_client_, article):
+    # Both open the form on the same version.
+    version = curator_client.get(url(article)).context["form"].initial["version"]
+    assert version == admin_client_.get(url(article)).context["form"].initial["version"]
+    first = admin_client_.post(url(article), form_data(article, body="Eerste versie.", version=version))
+    assert first.status_code == 302
+    stale = curator_client.post(url(article), form_data(article, body="Tweede versie.", version=version))
+    # Nothing saved: both versions and the difference are shown, the second curator's text stays in the form.
+    assert stale.status_code == 409
+    article.refresh_from_db()
+    assert article.body == "Eerste versie."
+    text = stale.text
+    assert "Iemand anders heeft dit artikel intussen opgeslagen" in text
+    assert '<span class="diff-del">-Eerste versie.</span>' in text
+    assert '<span class="diff-add">+Tweede versie.</span>' in text
+    assert "Tweede versie.</textarea>" in text
+    # Saving again from the form as shown takes the second version, knowingly.
+    again = stale.context["form"].data
+    assert curator_client.post(url(article), again).status_code == 302
+    article.refresh_from_db()
+    assert article.body == "Tweede versie."
+    assert [r.data["body"] for r in revisions_of(article)][:2] == ["Tweede versie.", "Eerste versie."]

@@ -72,7 +72,8 @@ def test_mkdocs_icons_and_emoji_shortcodes_are_removed_cleanly(corpus):
     overview = Article.objects.get(source_path="docs/bronnen/nederlands-overzicht.md")
     assert ":material-" not in overview.body
     assert '<a href="https://github.com/MinBZK" rel="nofollow ugc noopener">GitHub</a>' in overview.body_html
-    assert ":smile:" not in Article.objects.get(source_path="docs/README.md").body
+    readme = Article.objects.get(source_path="docs/README.md")
+    assert ":smile:" in readme.body and ":smile:" not in readme.body_html and "😄" in readme.body_html
 
 
 def test_a_second_import_changes_nothing(corpus):
@@ -94,6 +95,45 @@ def test_a_dry_run_reports_and_writes_nothing(corpus):
 def test_the_command_prints_counts(corpus, capsys):
     call_command("import_markdown", str(corpus), "--dry-run")
     out = capsys.readouterr().out
-    assert "[dry-run] 22 created, 0 updated, 0 unchanged, 5 sections created, 0 unreadable" in out
+    assert ("[dry-run] 22 created, 0 updated, 0 unchanged, 0 renamed, 0 unpublished, 0 conflicts, "
+            "5 sections created, 0 refused") in out
     call_command("import_markdown", str(corpus), "--section", "ospo-nl")
     assert Section.objects.get(path="ospo-nl/community").parent.slug == "ospo-nl"
+
+
+def test_the_corpus_has_no_raw_syntax_and_every_link_image_works_with_debug_off(corpus, client, settings):
+    from .importing import assert_every_internal_link_works, assert_no_raw_syntax
+
+    report = import_markdown(corpus)
+    assert not report.refused and not report.broken_links
+    assert_no_raw_syntax()
+    pages, media = assert_every_internal_link_works(client, settings)
+    assert len(pages) >= 15 and media
+
+
+def test_the_corpus_licence_authors_and_original_page_are_shown(corpus, client):
+    from .importing import licence_paragraph
+
+    import_markdown(corpus, attribution="OSPO-NL community")
+    article = Article.objects.get(source_path="docs/bronnen/nederlands-overzicht.md")
+    assert article.licence == "CC BY 4.0" and article.language == "nl"
+    assert article.source_url == "https://github.com/ospo-nl/kennisbank/blob/51c8d1f/docs/bronnen/nederlands-overzicht.md"
+    licence = licence_paragraph(client.get(article.get_absolute_url()).text)
+    assert 'href="https://creativecommons.org/licenses/by/4.0/deed.nl" rel="license">CC BY 4.0</a>' in licence
+    assert "Marc van Andel, Thieu Caris, Bram Withaar, OSPO-NL community." in licence
+    assert 'href="https://github.com/ospo-nl/kennisbank/blob/51c8d1f/docs/bronnen/nederlands-overzicht.md"' in licence
+
+
+def test_git_history_of_an_enclosing_checkout_is_not_used(tmp_path):
+    import subprocess
+
+    repo = tmp_path / "repo"
+    folder = repo / "import" / "gids"
+    folder.mkdir(parents=True)
+    (folder / "pagina.md").write_text("# Pagina\n", "utf-8")
+    env = {"GIT_AUTHOR_NAME": "Omhullend", "GIT_AUTHOR_EMAIL": "o@example.org", "GIT_COMMITTER_NAME": "Omhullend",
+           "GIT_COMMITTER_EMAIL": "o@example.org", "HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    for args in (["init", "-q"], ["add", "."], ["commit", "-qm", "x"]):
+        subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, env=env)
+    import_markdown(repo / "import")
+    assert Article.objects.get().author_names == ""

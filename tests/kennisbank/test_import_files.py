@@ -43,11 +43,12 @@ def test_docusaurus_front_matter_sets_order_slug_date_and_authors(tmp_path):
     ))
     import_markdown(tmp_path)
     article = Article.objects.select_related("section").get()
-    assert (article.slug, article.order, article.kind) == ("open-source-inkopen", 2, Article.Kind.STEP_BY_STEP)
+    # sidebar_position 2 is the first (and only) place in its folder: order is the rank in the navigation.
+    assert (article.slug, article.order, article.kind) == ("open-source-inkopen", 1, Article.Kind.STEP_BY_STEP)
     assert timezone.localdate(article.published_at).isoformat() == "2025-03-01"
     assert article.author_names == "Eva Expert, Erik Inkoop"
     assert article.body == "Eerst dit.\n"  # the heading repeating the title is not kept twice
-    assert (article.section.title, article.section.order) == ("Inkoop en aanbesteden", 3)
+    assert (article.section.title, article.section.order) == ("Inkoop en aanbesteden", 1)
 
 
 def test_jekyll_permalink_gives_the_slug_and_draft_stays_draft(tmp_path):
@@ -58,7 +59,7 @@ def test_jekyll_permalink_gives_the_slug_and_draft_stays_draft(tmp_path):
     assert article.slug == "nieuw-beleid" and article.status == Article.Status.DRAFT
 
 
-def test_mdx_keeps_the_prose_and_reports_what_was_dropped(tmp_path):
+def test_mdx_keeps_the_prose_as_a_tab_panel_and_reports_what_was_dropped(tmp_path):
     write(tmp_path / "gids" / "licenties.mdx", (
         "---\ntitle: Licenties\n---\nimport Tabs from '@theme/Tabs';\n\n<Tabs>\n<TabItem value=\"eupl\">\n\n"
         "De EUPL is een **Europese** licentie.\n\n</TabItem>\n</Tabs>\n\n```js\nimport x from 'y';\n```\n"
@@ -66,19 +67,28 @@ def test_mdx_keeps_the_prose_and_reports_what_was_dropped(tmp_path):
     report = import_markdown(tmp_path)
     article = Article.objects.get()
     assert "De EUPL is een **Europese** licentie." in article.body
-    assert "Tabs" not in article.body.replace("import x", "")
+    assert "<Tab" not in article.body and "import Tabs" not in article.body
+    assert '<details class="tab-panel" open><summary>eupl</summary>' in article.body_html
     assert "import x from 'y';" in article.body  # code blocks are left alone
-    (path, what), = report.dropped
-    assert path == "gids/licenties.mdx" and "import Tabs from '@theme/Tabs';" in what and "<TabItem" in what
+    assert ("gids/licenties.mdx", None, "statement: import Tabs from '@theme/Tabs';") in report.notes
 
 
-def test_an_unreadable_file_is_reported_with_path_and_reason_and_the_rest_imports(tmp_path):
+def test_an_unreadable_file_refuses_the_whole_folder_with_path_and_reason(tmp_path):
     write(tmp_path / "a" / "goed.md", "# Goed\n\nTekst.\n")
     (tmp_path / "a" / "kapot.md").write_bytes(b"# Kapot\n\n\xff\xfe niet utf-8")
     write(tmp_path / "a" / "yaml.md", "---\ntitle: [niet afgesloten\n---\nTekst\n")
     report = import_markdown(tmp_path)
     assert dict(report.errors) == {
-        "a/kapot.md": "not UTF-8 text (byte 9)", "a/yaml.md": "front matter is not valid YAML (ParserError)"}
+        "a/kapot.md": "not UTF-8 text (byte 9)", "a/yaml.md": "front matter is not valid YAML (ParserError at line 2)"}
+    assert report.lines()[0].startswith("nothing imported: 2 refused")
+    assert not Article.objects.exists() and not Section.objects.exists()
+
+
+def test_skip_errors_imports_the_rest(tmp_path):
+    write(tmp_path / "a" / "goed.md", "# Goed\n\nTekst.\n")
+    (tmp_path / "a" / "kapot.md").write_bytes(b"# Kapot\n\n\xff\xfe niet utf-8")
+    report = import_markdown(tmp_path, skip_errors=True)
+    assert report.created == ["a/goed.md"] and len(report.refused) == 1
     assert list(Article.objects.values_list("title", flat=True)) == ["Goed"]
 
 
@@ -119,13 +129,14 @@ def test_same_file_names_in_two_folders_get_distinct_slugs(tmp_path):
     assert sorted(Article.objects.values_list("slug", flat=True)) == ["contributing", "nieuw-contributing"]
 
 
-def test_attribute_lists_are_removed_outside_code(tmp_path):
+def test_attribute_lists_become_attributes_and_never_show_as_text(tmp_path):
     write(tmp_path / "a" / "knop.md",
           "# Knop\n\n[Aanmelden](https://example.org){ .md-button .md-button--primary }\n\n"
           "## Kop { #eigen-id }\n\n```\n{ .blijft }\n```\n")
     import_markdown(tmp_path)
-    body = Article.objects.get().body
-    assert "[Aanmelden](https://example.org)\n" in body and "## Kop\n" in body and "{ .blijft }" in body
+    html = Article.objects.get().body_html
+    assert 'class="md-button md-button--primary"' in html and '<h2 id="eigen-id">Kop</h2>' in html
+    assert "{ .md-button" not in html and "{ .blijft }" in html
 
 
 def test_authors_and_dates_come_from_git_log_in_a_checkout(tmp_path):

@@ -1,4 +1,5 @@
-"""Who may do what in the forum (DESIGN.md roles). Each check raises; views call them before acting.
+"""Who may do what in the forum (DESIGN.md roles). Each check raises; forum.verbs call them on the row they
+locked, views turn them into the `can_*` a page shows (ospo_nl.core.permissions.allowed).
 
 Members start topics and reply; authors edit their own posts; curators pin, lock, move and
 delete. The forum is public, so there are no outsiders: deleted posts are 404 in the lookup.

@@ -1,3 +1,6 @@
+"""Forum pages. Every verb checks its own permission (forum.verbs); a view asks the same rule first only
+where it shows a form, so whoever may not act gets 403 before a form rather than after filling it in."""
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -8,26 +11,17 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from ospo_nl.core.content_cache import shared_page
 from ospo_nl.core.following import is_following
+from ospo_nl.core.form_pages import render_form_page, submitted
+from ospo_nl.core.permissions import allowed
 from ospo_nl.core.revisions import revisions_of
 from ospo_nl.core.roles import is_curator, is_member
 from ospo_nl.moderation.ratelimit import ratelimit
+from ospo_nl.moderation.verbs import check_report
 
 from . import permissions, verbs
 from .forms import MoveTopicForm, ReplyForm, TopicForm
 from .models import REPLIES_PER_PAGE, TOPICS_PER_PAGE, Category, Reply, Topic
 from .reading import first_unread_reply, mark_read
-
-
-def _form_page(request, template, context):
-    """Render a form page: 400 when a submitted form is invalid, so nothing typed is lost."""
-    form = context["form"]
-    status = 400 if form.is_bound and form.errors else 200
-    return render(request, template, context, status=status)
-
-
-def _posted(request):
-    """The submitted data, or None for a GET: an empty POST is still a (bad) submission."""
-    return request.POST if request.method == "POST" else None
 
 
 def _alive_topic(pk):
@@ -55,7 +49,8 @@ def category(request, slug):
     topics = Topic.objects.for_category_page(category, request.user)
     page = Paginator(topics, TOPICS_PER_PAGE).get_page(request.GET.get("pagina"))
     return render(request, "forum/category.html", {
-        "category": category, "page": page, "can_start": is_member(request.user),
+        "category": category, "page": page,
+        "can_start": allowed(permissions.check_start_topic, request.user, category),
     })
 
 
@@ -72,19 +67,34 @@ def topic(request, pk, slug=None):
     written = list(page.object_list.values_list("created_at", "author_id"))
     read_before = mark_read(user, topic, until=written[-1][0] if written else topic.created_at)
     new_since = (read_before or user.date_joined) if user.is_authenticated else None
-    can_reply = is_member(user) and not topic.is_locked
+    # What this user may do, asked of forum.permissions (and moderation's report rule). These rules look
+    # only at the user's roles, whether a post is their own and the topic's state, so everything they
+    # decide is in the shared page's key below: roles (member, curator), own posts (`own`), and the topic
+    # itself, whose changes start a new content version.
+    can = {
+        "can_reply": allowed(permissions.check_post_reply, user, topic),
+        "can_follow": allowed(permissions.check_follow_topic, user, topic),
+        "can_moderate": allowed(permissions.check_moderate_topic, user, topic),
+        "can_edit": allowed(permissions.check_edit_topic, user, topic),
+        "can_report": allowed(check_report, user, topic),
+    }
     following, curator = is_following(user, topic), is_curator(user)
 
     def context():
-        return {"topic": topic, "page": page, "replies": list(page.object_list), "new_since": new_since,
-                "is_following": following, "is_curator": curator, "can_reply": can_reply,
-                "reply_form": ReplyForm() if can_reply else None}
+        replies = list(page.object_list)
+        for reply in replies:
+            reply.topic = topic  # the rules below read the topic: no query per reply
+            reply.can_edit = allowed(permissions.check_edit_reply, user, reply)
+            reply.can_delete = allowed(permissions.check_delete_reply, user, reply)
+            reply.can_report = allowed(check_report, user, reply)
+        return {"topic": topic, "page": page, "replies": replies, "new_since": new_since,
+                "is_following": following, **can, "reply_form": ReplyForm() if can["can_reply"] else None}
 
     # Everyone with the same roles, the same replies new to them, none of their own and the same follow
     # button shares the page.
     first_new = next((i for i, (at, _author) in enumerate(written) if new_since and at > new_since), None)
     own = user.pk if topic.author_id == user.pk or any(author == user.pk for _at, author in written) else None
-    parts = ("topic", topic.pk, is_member(user), curator, can_reply, first_new, own, following)
+    parts = ("topic", topic.pk, is_member(user), curator, can["can_reply"], first_new, own, following)
     return shared_page(request, parts, "forum/topic.html", context)
 
 
@@ -120,12 +130,12 @@ def topic_first_unread(request, pk):
 def topic_create(request, slug):
     category = get_object_or_404(Category, slug=slug)
     permissions.check_start_topic(request.user, category)
-    form = TopicForm(_posted(request))
+    form = TopicForm(submitted(request))
     if form.is_valid():
         topic = verbs.start_topic(category=category, by=request.user, **form.cleaned_data)
         messages.success(request, _("Je onderwerp is geplaatst."))
         return redirect(topic)
-    return _form_page(request, "forum/topic_form.html", {"form": form, "category": category})
+    return render_form_page(request, "forum/topic_form.html", {"form": form, "category": category})
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -134,12 +144,13 @@ def topic_edit(request, pk):
     topic = _alive_topic(pk)
     permissions.check_edit_topic(request.user, topic)
     initial = {"title": topic.title, "body": topic.body, "tags": topic.tags.all()}
-    form = TopicForm(_posted(request), initial=initial)
+    form = TopicForm(submitted(request), initial=initial)
     if form.is_valid():
         topic = verbs.edit_topic(topic=topic, by=request.user, **form.cleaned_data)
         messages.success(request, _("Je wijzigingen zijn opgeslagen."))
         return redirect(topic)
-    return _form_page(request, "forum/topic_form.html", {"form": form, "category": topic.category, "topic": topic})
+    context = {"form": form, "category": topic.category, "topic": topic}
+    return render_form_page(request, "forum/topic_form.html", context)
 
 
 @ratelimit("post")
@@ -153,12 +164,12 @@ def reply_create(request, pk):
         quoted = get_object_or_404(
             Reply.objects.alive().select_related("author__profile"), pk=_int_or_404(request.GET["citeer"]), topic=topic
         )
-    form = ReplyForm(_posted(request), initial={"body": quoted.as_quote() if quoted else ""})
+    form = ReplyForm(submitted(request), initial={"body": quoted.as_quote() if quoted else ""})
     if form.is_valid():
         reply = verbs.post_reply(topic=topic, by=request.user, body=form.cleaned_data["body"])
         messages.success(request, _("Je reactie is geplaatst."))
         return redirect(reply)
-    return _form_page(request, "forum/reply_form.html", {"form": form, "topic": topic, "quoted": quoted})
+    return render_form_page(request, "forum/reply_form.html", {"form": form, "topic": topic, "quoted": quoted})
 
 
 def _int_or_404(value):
@@ -173,19 +184,18 @@ def _int_or_404(value):
 def reply_edit(request, pk):
     reply = _alive_reply(pk)
     permissions.check_edit_reply(request.user, reply)
-    form = ReplyForm(_posted(request), initial={"body": reply.body})
+    form = ReplyForm(submitted(request), initial={"body": reply.body})
     if form.is_valid():
         verbs.edit_reply(reply=reply, by=request.user, body=form.cleaned_data["body"])
         messages.success(request, _("Je wijzigingen zijn opgeslagen."))
         return redirect(reply)
-    return _form_page(request, "forum/reply_form.html", {"form": form, "topic": reply.topic, "reply": reply})
+    return render_form_page(request, "forum/reply_form.html", {"form": form, "topic": reply.topic, "reply": reply})
 
 
 @require_POST
 @login_required
 def reply_delete(request, pk):
     reply = _alive_reply(pk)
-    permissions.check_delete_reply(request.user, reply)
     verbs.delete_reply(reply=reply, by=request.user)
     messages.success(request, _("De reactie is verwijderd."))
     return redirect(reply)
@@ -195,7 +205,6 @@ def reply_delete(request, pk):
 @login_required
 def topic_delete(request, pk):
     topic = _alive_topic(pk)
-    permissions.check_moderate_topic(request.user, topic)
     verbs.delete_topic(topic=topic, by=request.user)
     messages.success(request, _("Het onderwerp is verwijderd."))
     return redirect(topic.category)
@@ -205,7 +214,6 @@ def topic_delete(request, pk):
 @login_required
 def topic_pin(request, pk, pinned):
     topic = _alive_topic(pk)
-    permissions.check_moderate_topic(request.user, topic)
     verbs.set_pinned(topic=topic, by=request.user, pinned=pinned)
     messages.success(request, _("Het onderwerp is vastgezet.") if pinned else _("Het onderwerp is losgemaakt."))
     return redirect(topic)
@@ -215,7 +223,6 @@ def topic_pin(request, pk, pinned):
 @login_required
 def topic_lock(request, pk, locked):
     topic = _alive_topic(pk)
-    permissions.check_moderate_topic(request.user, topic)
     verbs.set_locked(topic=topic, by=request.user, locked=locked)
     messages.success(request, _("Het onderwerp is gesloten.") if locked else _("Het onderwerp is heropend."))
     return redirect(topic)
@@ -226,20 +233,19 @@ def topic_lock(request, pk, locked):
 def topic_move(request, pk):
     topic = _alive_topic(pk)
     permissions.check_moderate_topic(request.user, topic)
-    form = MoveTopicForm(_posted(request), initial={"category": topic.category})
+    form = MoveTopicForm(submitted(request), initial={"category": topic.category})
     if form.is_valid():
         verbs.move_topic(topic=topic, by=request.user, category=form.cleaned_data["category"])
         messages.success(request, _("Het onderwerp is verplaatst naar %(category)s.") % {
             "category": form.cleaned_data["category"]})
         return redirect(topic)
-    return _form_page(request, "forum/move_form.html", {"form": form, "topic": topic})
+    return render_form_page(request, "forum/move_form.html", {"form": form, "topic": topic})
 
 
 @require_POST
 @login_required
 def topic_follow(request, pk, follow):
     topic = _alive_topic(pk)
-    permissions.check_follow_topic(request.user, topic)
     if follow:
         verbs.follow_topic(topic=topic, by=request.user)
         messages.success(request, _("Je volgt dit onderwerp: je krijgt een melding bij nieuwe reacties."))

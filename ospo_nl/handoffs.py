@@ -29,6 +29,8 @@ def convert_topic(*, topic, by):
     The casus keeps the topic's author, text and tags; the topic gets a reply pointing to the
     casus and is locked, so the discussion continues in one place.
     """
+    # The first gate, before a casus is written for the topic's author: the forum verbs below (unlock,
+    # reply, lock) each check `by` again on the locked topic row, and post_casus checks the author.
     forum_permissions.check_moderate_topic(by, topic)
     if topic.author is None or not topic.author.is_active:
         raise PermissionDenied(_("Dit onderwerp heeft geen actieve auteur meer; stel de casus zelf opnieuw."))

@@ -249,11 +249,6 @@ def edit_answer(*, answer, by, body, message=""):
     return edit_post(answer, by=by, changes={"body": body}, message=message)
 
 
-def edit_comment(*, comment, by, body, message=""):
-    permissions.check_edit_post(by, comment)
-    return edit_post(comment, by=by, changes={"body": body}, message=message)
-
-
 def delete_casus(*, casus, by):
     permissions.check_delete_post(by, casus)
     with transaction.atomic():

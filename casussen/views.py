@@ -1,10 +1,8 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.db.models import Count, F, Q
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -15,6 +13,7 @@ from ospo_nl.core.content_cache import cached, shared_page
 from ospo_nl.core.following import follow, is_following, unfollow
 from ospo_nl.core.models import Follow
 from ospo_nl.core.pagination import CappedPaginator
+from ospo_nl.core.permissions import allowed
 from ospo_nl.core.revisions import revisions_of
 from ospo_nl.core.roles import audiences_for, is_curator, is_expert, is_member
 from ospo_nl.moderation.ratelimit import ratelimit
@@ -39,14 +38,6 @@ FACET_SIZE = 15  # the most used tags and organisations offered as filters
 def _casus_or_404(request, slug):
     """The casus if `request.user` may see it; outsiders get 404 (the scope is inside the lookup)."""
     return get_object_or_404(Casus.objects.visible_to(request.user), slug=slug)
-
-
-def _allowed(check, *args):
-    try:
-        check(*args)
-    except (PermissionDenied, Http404):
-        return False
-    return True
 
 
 # Lists ---------------------------------------------------------------------------------------------
@@ -293,13 +284,13 @@ def _render_detail(request, casus, *, answer_form=None, comment_form=None, comme
         for answer in answers:
             answer.comment_list = [c for c in comments if c.answer_id == answer.pk]
             answer.my_vote = my_votes.get(answer.pk, 0)
-            answer.can_vote = _allowed(permissions.check_vote_answer, user, answer)
-            answer.can_edit = _allowed(permissions.check_edit_post, user, answer)
-            answer.can_delete = _allowed(permissions.check_delete_post, user, answer)
-            answer.can_accept = not answer.is_accepted and _allowed(permissions.check_accept_answer, user, casus,
+            answer.can_vote = allowed(permissions.check_vote_answer, user, answer)
+            answer.can_edit = allowed(permissions.check_edit_post, user, answer)
+            answer.can_delete = allowed(permissions.check_delete_post, user, answer)
+            answer.can_accept = not answer.is_accepted and allowed(permissions.check_accept_answer, user, casus,
                                                                     answer)
         for comment in comments:
-            comment.can_delete = _allowed(permissions.check_delete_post, user, comment)
+            comment.can_delete = allowed(permissions.check_delete_post, user, comment)
         return {
             "casus": shown, "answers": answers, "following": following,
             "casus_comments": [c for c in comments if c.answer_id is None],  # those on deleted answers go too
@@ -307,19 +298,19 @@ def _render_detail(request, casus, *, answer_form=None, comment_form=None, comme
             "article": shown.article if shown.article_id and shown.article.is_visible_to(user) else None,
             "json_ld": qapage_json_ld(shown, answers),
             "description": plain_text(shown.body_html),
-            "can_comment": _allowed(permissions.check_comment_casus, user, casus),
+            "can_comment": allowed(permissions.check_comment_casus, user, casus),
             "comment_form": comment_form or CommentForm(), "comment_answer_id": comment_answer_id,
             "casus_comment_form": CommentForm() if comment_answer_id else (comment_form or CommentForm()),
             "answer_form": answer_form or AnswerForm(),
-            "can_answer": _allowed(permissions.check_answer_casus, user, casus),
-            "can_claim": _allowed(permissions.check_claim_casus, user, casus),
-            "can_assign": _allowed(permissions.check_assign_casus, user, casus),
-            "can_manage": _allowed(permissions.check_manage_casus, user, casus),
-            "can_edit": _allowed(permissions.check_edit_post, user, casus),
-            "can_delete": _allowed(permissions.check_delete_post, user, casus),
-            "can_promote": _allowed(permissions.check_promote_casus, user, casus),
-            "can_consent": _allowed(permissions.check_consent_lessons, user, casus),
-            "can_anonymise": _allowed(permissions.check_anonymise_lessons, user, casus),
+            "can_answer": allowed(permissions.check_answer_casus, user, casus),
+            "can_claim": allowed(permissions.check_claim_casus, user, casus),
+            "can_assign": allowed(permissions.check_assign_casus, user, casus),
+            "can_manage": allowed(permissions.check_manage_casus, user, casus),
+            "can_edit": allowed(permissions.check_edit_post, user, casus),
+            "can_delete": allowed(permissions.check_delete_post, user, casus),
+            "can_promote": allowed(permissions.check_promote_casus, user, casus),
+            "can_consent": allowed(permissions.check_consent_lessons, user, casus),
+            "can_anonymise": allowed(permissions.check_anonymise_lessons, user, casus),
         }
 
     shared = ("casus", casus.pk, *parts, following) if answer_form is None and comment_form is None else None

@@ -12,7 +12,7 @@ from ospo_nl.core.revisions import record_revision
 from ospo_nl.core.slugs import free_slug
 
 from .models import Article, ImportConflict, Section
-from .permissions import check_write_article
+from .permissions import check_edit_article, check_restore_revision, check_write_article
 
 # What a revision keeps and what restoring one puts back (JSON-safe values only).
 REVISION_FIELDS = ("title", "slug", "kind", "summary", "body", "status", "image_caption", "order")
@@ -25,8 +25,20 @@ def content_fingerprint(article):
     return hashlib.sha256(data.encode()).hexdigest()
 
 
-def save_article(article, *, by, message="", updated_at=None):
-    """Save `article` (new or edited) and keep the saved version as a revision, in one transaction.
+def save_article(article, *, by, message=""):
+    """A curator saves `article` (new, or edited from a form or the admin): their permission is checked on the
+    stored row, locked for the rest of the transaction, and the saved version is kept as a revision."""
+    with transaction.atomic():
+        if article.pk is None:
+            check_write_article(by)
+        else:
+            check_edit_article(by, Article.objects.select_for_update().get(pk=article.pk))
+        return store_article(article, by=by, message=message)
+
+
+def store_article(article, *, by, message="", updated_at=None):
+    """Store `article` and keep the saved version as a revision, in one transaction, without a permission
+    check: for the importer, which the operator runs (`by` is None), and for the verbs here after theirs.
 
     A new article without a slug gets one from its title that no article has and no subsection of its
     section (they share /kennisbank/<section>/<slug>/). `updated_at` is when the content last changed (the
@@ -53,18 +65,21 @@ def draft_lessons_learned(*, title, summary, body, tags, by):
             title=title, kind=Article.Kind.LESSONS_LEARNED, section=section, summary=summary, body=body,
             status=Article.Status.DRAFT,
         )
-        save_article(article, by=by, message=_("Aangemaakt uit een casus"))
+        store_article(article, by=by, message=_("Aangemaakt uit een casus"))
         article.tags.set(list(tags))
     return article
 
 
 def restore_revision(*, article, revision, by):
     """Put the fields of an earlier `revision` back; the restore itself becomes the newest revision."""
-    for name in REVISION_FIELDS:
-        if name in revision.data:
-            setattr(article, name, revision.data[name])
-    when = timezone.localtime(revision.created_at).strftime("%Y-%m-%d %H:%M")
-    return save_article(article, by=by, message=_("Hersteld naar de versie van %(when)s") % {"when": when})
+    with transaction.atomic():
+        article = Article.objects.select_for_update().get(pk=article.pk)
+        check_restore_revision(by, article)
+        for name in REVISION_FIELDS:
+            if name in revision.data:
+                setattr(article, name, revision.data[name])
+        when = timezone.localtime(revision.created_at).strftime("%Y-%m-%d %H:%M")
+        return store_article(article, by=by, message=_("Hersteld naar de versie van %(when)s") % {"when": when})
 
 
 def resolve_import_conflict(*, conflict, take, by):
@@ -81,7 +96,8 @@ def resolve_import_conflict(*, conflict, take, by):
                 if name == "published_at":
                     value = parse_datetime(value) if value else None
                 setattr(article, name, value)
-            save_article(article, by=by, message=_("Importconflict opgelost: de versie uit de bron"))
+            check_edit_article(by, article)
+            store_article(article, by=by, message=_("Importconflict opgelost: de versie uit de bron"))
             article.tags.set(conflict.incoming_tags)
             article.import_hash = content_fingerprint(article)
         article.source_hash = conflict.source_hash

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from taggit.models import Tag
 
 from ospo_nl.core.content_cache import cached
+from ospo_nl.core.permissions import allowed
 from ospo_nl.core.revisions import revisions_of
 from ospo_nl.core.roles import is_curator
 
@@ -48,6 +49,7 @@ def home(request):
     return render(request, "kennisbank/home.html", {
         "sections": [(section, by_section[section.pk]) for section in sections],
         "recent": recent, "kinds": Article.Kind.choices,
+        "can_write": allowed(check_write_article, request.user),
     })
 
 
@@ -101,6 +103,8 @@ def _article_page(request, article):
         "casussen": source_casussen(article, request.user),
         # Who the licence asks to credit besides the authors: the import source's, or the community's own.
         "attribution": article.source.attribution if article.source_id else _("OSPO-NL community"),
+        "can_edit": allowed(check_edit_article, request.user, article),
+        "can_view_history": allowed(check_view_history, request.user, article),
         "open_conflict": is_curator(request.user) and article.source_id
         and article.import_conflicts.filter(resolved_at__isnull=True).exists(),
     })
@@ -125,6 +129,7 @@ def _section_page(request, section):
         "breadcrumbs": list(Section.objects.ancestors_of(section))[:-1],
         "children": list(section.children.all()),
         "articles": articles,
+        "can_edit_index": index is not None and allowed(check_edit_article, request.user, index),
     })
 
 

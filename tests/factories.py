@@ -1,7 +1,7 @@
 """The test data factories of the whole suite: plain functions, keyword arguments, deterministic defaults.
 
 Content is made through the apps' own verbs (`casussen.verbs.post_casus`, `post_answer`,
-`forum.verbs.start_topic`, `post_reply`, `kennisbank.verbs.save_article`), so test data takes the real
+`forum.verbs.start_topic`, `post_reply`, `kennisbank.verbs.store_article`), so test data takes the real
 code path: slugs, first revisions, mentions, follows, notifications and the search index.
 
 A test that depends on a value states it; the defaults are only there to keep the other tests short.
@@ -18,7 +18,7 @@ from directory.models import Profile
 from forum import verbs as forum_verbs
 from forum.models import Category
 from kennisbank.models import Article, Section
-from kennisbank.verbs import save_article
+from kennisbank.verbs import store_article
 
 PASSWORD = "correct-horse-battery"
 
@@ -82,10 +82,10 @@ def make_section(slug="licenties", title="Licenties", *, parent=None):
 
 def make_article(section=None, *, slug="", title=None, body=ARTICLE_BODY, status=Article.Status.PUBLISHED,
                  kind=Article.Kind.BACKGROUND, tags=(), authors=(), by=None, **fields):
-    """A kennisbank article saved through `save_article`, published unless told otherwise.
+    """A kennisbank article saved through `store_article` (as the importer does), published unless told otherwise.
 
     Without a section it goes into the top-level section "licenties" (made when missing). Without a title the
-    title is the slug in words ("eupl-kiezen" -> "Eupl kiezen"); without a slug `save_article` chooses one from
+    title is the slug in words ("eupl-kiezen" -> "Eupl kiezen"); without a slug `store_article` chooses one from
     the title. `fields` are other Article fields (summary, author_names, image_caption...).
     """
     if section is None:
@@ -94,7 +94,7 @@ def make_article(section=None, *, slug="", title=None, body=ARTICLE_BODY, status
     if title is None:
         title = slug.replace("-", " ").capitalize() if slug else "Een artikel"
     article = Article(section=section, slug=slug, title=title, body=body, status=status, kind=kind, **fields)
-    save_article(article, by=by)
+    store_article(article, by=by)
     if tags:
         article.tags.set(list(tags))
     if authors:

@@ -22,7 +22,7 @@ from django.utils.text import slugify
 
 from ..licences import licence_name
 from ..models import RESERVED_SLUGS, Article, ArticleRedirect, ImportConflict, ImportSource, Section
-from ..verbs import content_fingerprint, save_article
+from ..verbs import content_fingerprint, store_article
 from . import history as git
 from .files import ImportTooLarge, Limits, Refused, SourceTree
 from .links import Linker
@@ -408,7 +408,7 @@ def _save_page(page, section, slug, info, article, *, src, site, meta, linker, d
     updated = page.updated or as_datetime(info.get("updated"))
     where = f"{page.rel_path}@{commit}" if commit else page.rel_path
     _clear_index_elsewhere(article, section, page, src)
-    save_article(article, by=by, message=f"Geïmporteerd uit {where}", updated_at=updated)
+    store_article(article, by=by, message=f"Geïmporteerd uit {where}", updated_at=updated)
     article.import_hash = content_fingerprint(article)
     Article.objects.filter(pk=article.pk).update(import_hash=article.import_hash)
     article.tags.set(tags)
@@ -452,7 +452,7 @@ def _link_index(section, article, page, src, report):
 def _unpublish(article, *, report, by):
     if article.status == Article.Status.PUBLISHED:
         article.status = Article.Status.DRAFT
-        save_article(article, by=by, message="Bronbestand verdwenen: niet meer gepubliceerd",
+        store_article(article, by=by, message="Bronbestand verdwenen: niet meer gepubliceerd",
                      updated_at=article.content_updated_at)
         # Forget the source version: a file that comes back is imported (and published) again.
         article.import_hash, article.source_hash = content_fingerprint(article), ""

@@ -7,7 +7,7 @@ import pytest
 
 from kennisbank.importer import import_markdown
 from kennisbank.models import Article, Section
-from kennisbank.verbs import save_article
+from kennisbank.verbs import store_article
 
 from .conftest import axe_check, new_page, visit
 
@@ -63,7 +63,7 @@ def diagram_article(transactional_db, settings, tmp_path):
     section.save()
     article = Article(section=section, slug="met-diagram", title="Met een diagram", body=BODY,
                       status=Article.Status.PUBLISHED)
-    save_article(article, by=None)
+    store_article(article, by=None)
     return article
 
 
@@ -103,7 +103,7 @@ def test_without_javascript_the_diagram_is_readable_code_and_the_blocks_work(bro
 def test_a_page_without_a_diagram_does_not_load_the_script(page, diagram_article):
     other = Article(section=diagram_article.section, slug="zonder", title="Zonder diagram", body="Tekst.",
                     status=Article.Status.PUBLISHED)
-    save_article(other, by=None)
+    store_article(other, by=None)
     scripts = []
     page.on("request", lambda request: scripts.append(request.url) if request.url.endswith(".js") else None)
     visit(page, other.get_absolute_url())

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from kennisbank.importer import import_markdown
 from kennisbank.models import Article, ArticleRedirect, ImportConflict
-from kennisbank.verbs import save_article
+from kennisbank.verbs import store_article
 from ospo_nl.core.revisions import revisions_of
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +28,7 @@ def site(tmp_path):
 def edit_on_site(path, body, by=None):
     article = Article.objects.get(source_path=path)
     article.body = body
-    save_article(article, by=by, message="op de site")
+    store_article(article, by=by, message="op de site")
     return article
 
 

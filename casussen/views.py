@@ -16,6 +16,7 @@ from ospo_nl.core.pagination import CappedPaginator
 from ospo_nl.core.permissions import allowed
 from ospo_nl.core.revisions import revisions_of
 from ospo_nl.core.roles import audiences_for, is_curator, is_expert, is_member
+from ospo_nl.moderation.permissions import check_report
 from ospo_nl.moderation.ratelimit import ratelimit
 from ospo_nl.search import index as search
 
@@ -289,8 +290,10 @@ def _render_detail(request, casus, *, answer_form=None, comment_form=None, comme
             answer.can_delete = allowed(permissions.check_delete_post, user, answer)
             answer.can_accept = not answer.is_accepted and allowed(permissions.check_accept_answer, user, casus,
                                                                     answer)
+            answer.can_report = allowed(check_report, user, answer)
         for comment in comments:
             comment.can_delete = allowed(permissions.check_delete_post, user, comment)
+            comment.can_report = allowed(check_report, user, comment)
         return {
             "casus": shown, "answers": answers, "following": following,
             "casus_comments": [c for c in comments if c.answer_id is None],  # those on deleted answers go too
@@ -311,6 +314,7 @@ def _render_detail(request, casus, *, answer_form=None, comment_form=None, comme
             "can_promote": allowed(permissions.check_promote_casus, user, casus),
             "can_consent": allowed(permissions.check_consent_lessons, user, casus),
             "can_anonymise": allowed(permissions.check_anonymise_lessons, user, casus),
+            "can_report": allowed(check_report, user, casus),
         }
 
     shared = ("casus", casus.pk, *parts, following) if answer_form is None and comment_form is None else None

@@ -7,8 +7,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
 from ospo_nl.core.content_cache import shared_page
+from ospo_nl.core.permissions import allowed
 from ospo_nl.core.registries import organisation_sections
 from ospo_nl.core.roles import is_curator
+from ospo_nl.moderation.permissions import check_report
 
 from . import open_data
 from .forms import ExpertFilterForm, InitiativeFilterForm, OrganisationFilterForm, ProfileForm
@@ -170,7 +172,9 @@ def expert_list(request):
 def expert_detail(request, pk):
     profile = get_object_or_404(Profile.objects.for_expert_list(), pk=pk)
     check_view_expert(request.user, profile)
-    return render(request, "directory/expert_detail.html", {"profile": profile})
+    return render(request, "directory/expert_detail.html", {
+        "profile": profile, "can_report": allowed(check_report, request.user, profile),
+    })
 
 
 @require_safe

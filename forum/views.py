@@ -15,8 +15,8 @@ from ospo_nl.core.form_pages import render_form_page, submitted
 from ospo_nl.core.permissions import allowed
 from ospo_nl.core.revisions import revisions_of
 from ospo_nl.core.roles import is_curator, is_member
+from ospo_nl.moderation.permissions import check_report
 from ospo_nl.moderation.ratelimit import ratelimit
-from ospo_nl.moderation.verbs import check_report
 
 from . import permissions, verbs
 from .forms import MoveTopicForm, ReplyForm, TopicForm

@@ -20,3 +20,20 @@ def target_querysets():
 def post_querysets():
     """The reportable kinds that are posts (they can be hidden): casussen, answers, topics..."""
     return [qs for qs in target_querysets() if issubclass(qs.model, Post)]
+
+
+def is_visible(target, user):
+    if hasattr(target, "is_visible_to"):
+        return target.is_visible_to(user)
+    # A profile: a page only for public experts (directory.permissions.check_view_expert).
+    return bool(target.is_expert and target.is_public and target.user.is_active)
+
+
+def author_of(target):
+    """The member a target belongs to: a post's author (None once deleted) or a profile's user."""
+    return target.author if isinstance(target, Post) else target.user
+
+
+def author_id_of(target):
+    """The id of the member a target belongs to, without loading them."""
+    return target.author_id if isinstance(target, Post) else target.user_id

@@ -24,39 +24,15 @@ from django.utils.translation import gettext_lazy as _
 
 from ospo_nl.core.models import Post
 from ospo_nl.core.posts import soft_delete_post
-from ospo_nl.core.roles import is_curator, is_member
 from ospo_nl.core.templatetags.ospo import member_name
 from ospo_nl.moderation.models import ModerationAction, Report
-from ospo_nl.moderation.reportable import REPORTABLE
+from ospo_nl.moderation.permissions import check_moderate, check_moderate_user, check_report
+from ospo_nl.moderation.reportable import REPORTABLE, author_of
 from ospo_nl.notifications.models import Notification, NotificationSettings
 from ospo_nl.notifications.verbs import notify
 
 Action = ModerationAction.Action
 logger = logging.getLogger(__name__)
-
-# --- Permissions ---------------------------------------------------------------------------------
-
-
-def check_report(user, target):
-    """Members report what they can see, but not their own posts or profile."""
-    if not is_member(user):
-        raise PermissionDenied(_("Alleen leden kunnen iets melden."))
-    if not is_visible(target, user):
-        raise Http404
-    if author_of(target) == user:
-        raise PermissionDenied(_("Je kunt je eigen bijdrage niet melden."))
-
-
-def check_moderate(user):
-    if not is_curator(user):
-        raise PermissionDenied(_("Alleen curatoren kunnen modereren."))
-
-
-def check_moderate_user(by, user):
-    check_moderate(by)
-    if user.pk == by.pk or user.is_superuser:
-        raise PermissionDenied(_("Deze gebruiker kun je niet waarschuwen of schorsen."))
-
 
 # --- Targets -------------------------------------------------------------------------------------
 
@@ -75,18 +51,6 @@ def reportable_target(label, pk):
         return content_type.get_object_for_this_type(pk=pk)
     except content_type.model_class().DoesNotExist:
         raise Http404 from None
-
-
-def is_visible(target, user):
-    if hasattr(target, "is_visible_to"):
-        return target.is_visible_to(user)
-    # A profile: a page only for public experts (directory.permissions.check_view_expert).
-    return bool(target.is_expert and target.is_public and target.user.is_active)
-
-
-def author_of(target):
-    """The member a target belongs to: a post's author (None once deleted) or a profile's user."""
-    return target.author if isinstance(target, Post) else target.user
 
 
 def describe(target):

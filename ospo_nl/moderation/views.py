@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from ospo_nl.moderation import reportable
+from ospo_nl.moderation import permissions, reportable
 from ospo_nl.moderation import verbs as moderation
 from ospo_nl.moderation.forms import ModerationForm, ReportForm
 from ospo_nl.moderation.models import ModerationAction, Report
@@ -22,7 +22,7 @@ LOG_PAGE_SIZE = 50
 @require_http_methods(["GET", "HEAD", "POST"])
 def report_create(request, label, pk):
     target = moderation.reportable_target(label, pk)
-    moderation.check_report(request.user, target)
+    permissions.check_report(request.user, target)
     form = ReportForm(request.POST if request.method == "POST" else None)
     if form.is_valid():
         moderation.report(target=target, by=request.user, **form.cleaned_data)
@@ -42,7 +42,7 @@ def _groups(reports):
         group = groups.setdefault((r.content_type_id, r.object_id), {
             "target": r.target, "label": moderation.label_of(r.content_type), "reports": [],
             "kind": r.content_type.model_class()._meta.verbose_name,
-            "author": moderation.author_of(r.target), "context": moderation.context_of(r.target),
+            "author": reportable.author_of(r.target), "context": moderation.context_of(r.target),
             "is_post": hasattr(r.target, "body_html"),
         })
         group["reports"].append(r)
@@ -60,14 +60,14 @@ def _render_queue(request, *, errors=None, status=200):
 @login_required
 @require_safe
 def queue(request):
-    moderation.check_moderate(request.user)
+    permissions.check_moderate(request.user)
     return _render_queue(request)
 
 
 @login_required
 @require_POST
 def act(request, label, pk):
-    moderation.check_moderate(request.user)
+    permissions.check_moderate(request.user)
     target = moderation.moderation_target(label, pk)
     form = ModerationForm(request.POST)
     if not form.is_valid():
@@ -82,7 +82,7 @@ def act(request, label, pk):
 @require_safe
 def hidden(request):
     """Hidden posts of every kind, newest first, to review and unhide (one query per kind)."""
-    moderation.check_moderate(request.user)
+    permissions.check_moderate(request.user)
     posts = []
     for qs in reportable.post_querysets():
         posts.extend(qs.hidden().select_related("hidden_by__profile")[:100])
@@ -98,7 +98,7 @@ def hidden(request):
 @login_required
 @require_safe
 def log(request):
-    moderation.check_moderate(request.user)
+    permissions.check_moderate(request.user)
     actions = ModerationAction.objects.select_related("moderator__profile", "content_type")
     page = Paginator(actions, LOG_PAGE_SIZE).get_page(request.GET.get("pagina"))
     return render(request, "moderation/log.html", {"page": page})

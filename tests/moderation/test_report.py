@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from casussen import verbs as casus_verbs
 from casussen.models import Casus
-from ospo_nl.moderation import verbs as moderation
+from ospo_nl.moderation import permissions
 from ospo_nl.moderation.models import Report
 from tests.factories import make_user
 from tests.helpers import allowed
@@ -90,11 +90,29 @@ def test_check_report_rules_directly(member, other_member, spam_answer, casus):
     from django.contrib.auth.models import AnonymousUser
 
     with pytest.raises(PermissionDenied):
-        moderation.check_report(AnonymousUser(), spam_answer)
+        permissions.check_report(AnonymousUser(), spam_answer)
     with pytest.raises(PermissionDenied):
-        moderation.check_report(member, casus)
-    assert allowed(moderation.check_report, other_member, casus) is True
+        permissions.check_report(member, casus)
+    assert allowed(permissions.check_report, other_member, casus) is True
     casus_verbs.delete_casus(casus=casus, by=member)
     casus.refresh_from_db()
     with pytest.raises(Http404):
-        moderation.check_report(other_member, casus)
+        permissions.check_report(other_member, casus)
+
+
+# The pages show the "Melden" link where moderation.permissions.check_report allows it, and nowhere else:
+# not to visitors, not on one's own post or profile.
+@pytest.mark.parametrize("fixture,label,page_of,author_of_target", [
+    ("casus", "casussen.casus", lambda t: t.get_absolute_url(), lambda t: t.author),
+    ("spam_answer", "casussen.answer", lambda t: t.casus.get_absolute_url(), lambda t: t.author),
+    ("comment", "casussen.comment", lambda t: t.casus.get_absolute_url(), lambda t: t.author),
+    ("expert_profile", "directory.profile", lambda t: t.get_absolute_url(), lambda t: t.user),
+])
+def test_report_links_follow_the_rule(request, client, fixture, label, page_of, author_of_target):
+    target = request.getfixturevalue(fixture)
+    link = url(label, target.pk)
+    assert link not in client.get(page_of(target)).content.decode()
+    client.force_login(make_user("lezer@example.org"))
+    assert link in client.get(page_of(target)).content.decode()
+    client.force_login(author_of_target(target))
+    assert link not in client.get(page_of(target)).content.decode()

@@ -167,6 +167,10 @@ class Casus(Post):
             return self.organisation.anonymous_label
         return self.organisation.name
 
+    def cache_scopes(self):
+        """What a save or delete of this row changes (ospo_nl.core.content_cache)."""
+        return ("casussen", f"casus:{self.pk}")
+
 
 class Answer(Post):
     casus = models.ForeignKey(Casus, verbose_name=_("casus"), on_delete=models.CASCADE, related_name="answers")
@@ -199,6 +203,10 @@ class Answer(Post):
     def is_visible_to(self, user):
         return not (self.is_deleted or self.is_hidden) and self.casus.is_visible_to(user)
 
+    def cache_scopes(self):
+        """What a save or delete of this row changes (ospo_nl.core.content_cache)."""
+        return ("casussen-activity", f"casus:{self.casus_id}")
+
 
 class Comment(Post):
     """A short reaction on a casus, or on one of its answers (then `answer` is set too)."""
@@ -223,6 +231,10 @@ class Comment(Post):
     def is_visible_to(self, user):
         return not (self.is_deleted or self.is_hidden) and self.casus.is_visible_to(user)
 
+    def cache_scopes(self):
+        """What a save or delete of this row changes (ospo_nl.core.content_cache)."""
+        return ("casussen-activity", f"casus:{self.casus_id}")
+
 
 class Vote(models.Model):
     class Value(models.IntegerChoices):
@@ -244,6 +256,10 @@ class Vote(models.Model):
 
     def __str__(self):
         return f"{self.user_id} {self.value:+d} on {self.answer_id}"
+
+    def cache_scopes(self):
+        """What a save or delete of this row changes (ospo_nl.core.content_cache)."""
+        return ("casussen-activity", f"casus:{self.answer.casus_id}")
 
 
 def organisations():

@@ -151,6 +151,8 @@ def vote(*, answer, by, value):
         answer = Answer.objects.select_for_update().select_related("casus").get(pk=answer.pk)
         permissions.check_vote_answer(by, answer)
         existing = Vote.objects.filter(user=by, answer=answer).first()
+        if existing:
+            existing.answer = answer  # its cache_scopes() name the casus without another query
         old = existing.value if existing else 0
         if value == old:
             return answer

@@ -49,7 +49,7 @@ def _list_viewer(user):
     audiences = tuple(audiences_for(user))
     if is_member(user) and cached(("casus-outside-audiences", user.pk, audiences), lambda: (
         Casus.objects.alive().filter(author=user).exclude(visibility__in=audiences).exists()
-    )):
+    ), scopes=("casussen",)):
         return (*audiences, user.pk)
     return audiences
 
@@ -141,7 +141,7 @@ def _render_list(request, narrow=None, *, heading, intro="", extra=None, status_
 
     viewer = (request.user.pk,) if personal else _list_viewer(request.user)
     return shared_page(request, ("casus-list", *viewer, following_tag, *viewer_parts), "casussen/list.html",
-                       context)
+                       context, scopes=("casussen", "casussen-activity"))
 
 
 @require_safe
@@ -318,7 +318,9 @@ def _render_detail(request, casus, *, answer_form=None, comment_form=None, comme
         }
 
     shared = ("casus", casus.pk, *parts, following) if answer_form is None and comment_form is None else None
-    return shared_page(request, shared, "casussen/detail.html", context, status=status)
+    # The casus with its answers, comments and votes (casus:<pk>), and the article it became.
+    return shared_page(request, shared, "casussen/detail.html", context, status=status,
+                       scopes=(f"casus:{casus.pk}", "kennisbank"))
 
 
 @require_safe

@@ -72,7 +72,7 @@ def organisation_list(request):
     # The same for everyone who sees the same organisations (curators also see unpublished ones).
     shared = None if form.errors else ("organisation-list", is_curator(request.user))
     return shared_page(request, shared, "directory/organisation_list.html", context,
-                       status=400 if form.errors else 200)
+                       status=400 if form.errors else 200, scopes=("directory",))
 
 
 @require_safe

@@ -4,6 +4,8 @@ from django.db import transaction
 from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
+from ospo_nl.core import content_cache
+
 from .models import Reply, Topic
 
 
@@ -32,4 +34,5 @@ def recount_topics(*, dry_run=False):
                 wrong += 1
                 if not dry_run:
                     Topic.objects.filter(pk=topic.pk).update(**right)
+                    content_cache.changed(*topic.cache_scopes())
     return checked, wrong

@@ -67,6 +67,10 @@ class Category(models.Model):
     def get_absolute_url(self):
         return reverse("forum:category", args=[self.slug])
 
+    def cache_scopes(self):
+        """What a save or delete of this row changes (ospo_nl.core.content_cache)."""
+        return ("forum-categories",)
+
 
 def _unread_condition(user):
     """Q for topics with activity `user` has not seen: newer than their read marker (or, without
@@ -148,6 +152,10 @@ class Topic(Post):
     def is_visible_to(self, user):
         return not (self.is_deleted or self.is_hidden)
 
+    def cache_scopes(self):
+        """What a save or delete of this row changes (ospo_nl.core.content_cache)."""
+        return ("forum", f"topic:{self.pk}")
+
 
 class ReplyQuerySet(PostQuerySet):
     def for_topic_page(self, topic):
@@ -197,6 +205,10 @@ class Reply(Post):
             Q(created_at__lt=self.created_at) | Q(created_at=self.created_at, pk__lt=self.pk)
         ).count()
         return before // REPLIES_PER_PAGE + 1
+
+    def cache_scopes(self):
+        """What a save or delete of this row changes (ospo_nl.core.content_cache)."""
+        return ("forum-activity", f"topic:{self.topic_id}")
 
 
 class TopicRead(models.Model):

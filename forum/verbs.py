@@ -12,7 +12,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
-from ospo_nl.core import following
+from ospo_nl.core import content_cache, following
 from ospo_nl.core.posts import edit_post, save_new_post, soft_delete_post
 from ospo_nl.notifications.mentions import notify_mentions
 from ospo_nl.notifications.models import Notification
@@ -123,6 +123,7 @@ def set_pinned(*, topic, by, pinned):
         fresh = _locked_topic(topic)
         permissions.check_moderate_topic(by, fresh)
         Topic.objects.filter(pk=topic.pk).update(is_pinned=pinned)
+        content_cache.changed(*fresh.cache_scopes())  # update() sends no signal
     topic.is_pinned = pinned
     return topic
 
@@ -132,6 +133,7 @@ def set_locked(*, topic, by, locked):
         fresh = _locked_topic(topic)
         permissions.check_moderate_topic(by, fresh)
         Topic.objects.filter(pk=topic.pk).update(is_locked=locked)
+        content_cache.changed(*fresh.cache_scopes())  # update() sends no signal
     topic.is_locked = locked
     return topic
 
@@ -141,6 +143,7 @@ def move_topic(*, topic, by, category):
         fresh = _locked_topic(topic)
         permissions.check_moderate_topic(by, fresh)
         Topic.objects.filter(pk=topic.pk).update(category=category)
+        content_cache.changed(*fresh.cache_scopes())  # update() sends no signal
     topic.category = category
     return topic
 

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from ospo_nl.core.content_cache import shared_page
+from ospo_nl.core.content_cache import depends_on, shared_page
 from ospo_nl.core.following import is_following
 from ospo_nl.core.form_pages import render_form_page, submitted
 from ospo_nl.core.permissions import allowed
@@ -36,6 +36,7 @@ def _alive_reply(pk):
 
 @require_safe
 def forum_home(request):
+    depends_on(request, "forum", "forum-activity", "forum-categories")
     categories = list(Category.objects.for_forum_home(request.user))
     latest = {t.pk: t for t in Topic.objects.for_category_cards([c.latest_topic_id for c in categories])}
     for category in categories:
@@ -45,6 +46,7 @@ def forum_home(request):
 
 @require_safe
 def category(request, slug):
+    depends_on(request, "forum", "forum-activity", "forum-categories")
     category = get_object_or_404(Category, slug=slug)
     topics = Topic.objects.for_category_page(category, request.user)
     page = Paginator(topics, TOPICS_PER_PAGE).get_page(request.GET.get("pagina"))
@@ -95,7 +97,8 @@ def topic(request, pk, slug=None):
     first_new = next((i for i, (at, _author) in enumerate(written) if new_since and at > new_since), None)
     own = user.pk if topic.author_id == user.pk or any(author == user.pk for _at, author in written) else None
     parts = ("topic", topic.pk, is_member(user), curator, can["can_reply"], first_new, own, following)
-    return shared_page(request, parts, "forum/topic.html", context)
+    return shared_page(request, parts, "forum/topic.html", context,
+                       scopes=(f"topic:{topic.pk}", "forum-categories"))
 
 
 @require_safe

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from taggit.models import Tag
 
-from ospo_nl.core.content_cache import cached
+from ospo_nl.core.content_cache import cached, depends_on
 from ospo_nl.core.permissions import allowed
 from ospo_nl.core.revisions import revisions_of
 from ospo_nl.core.roles import is_curator
@@ -35,6 +35,7 @@ def _page(request, queryset):
 
 @require_safe
 def home(request):
+    depends_on(request, "kennisbank")
     sections = list(Section.objects.top_level())
     by_section = {section.pk: [] for section in sections}
     articles = (
@@ -56,6 +57,7 @@ def home(request):
 @require_safe
 def page(request, path):
     """A section (`/kennisbank/<section path>/`) or an article (`/kennisbank/<section path>/<slug>/`)."""
+    depends_on(request, "kennisbank", "casussen")
     parent_path, _sep, slug = path.strip("/").rpartition("/")
     if parent_path:
         article = (
@@ -99,7 +101,7 @@ def _article_page(request, article):
         "breadcrumbs": list(Section.objects.ancestors_of(article.section)),
         # Rendered once per content version and language for everyone but curators (who see drafts too).
         "related": mark_safe(cached(("related-articles", get_language(), article.pk, is_curator(request.user)),  # noqa: S308
-                                    render_related)),
+                                    render_related, scopes=("kennisbank",))),
         "casussen": source_casussen(article, request.user),
         # Who the licence asks to credit besides the authors: the import source's, or the community's own.
         "attribution": article.source.attribution if article.source_id else _("OSPO-NL community"),
@@ -135,6 +137,7 @@ def _section_page(request, section):
 
 @require_safe
 def kind_list(request, kind):
+    depends_on(request, "kennisbank")
     if kind not in Article.Kind.values:
         raise Http404
     page_obj = _page(request, Article.objects.visible_to(request.user).for_list().filter(kind=kind))
@@ -145,6 +148,7 @@ def kind_list(request, kind):
 
 @require_safe
 def tag_list(request, tag):
+    depends_on(request, "kennisbank")
     tag = get_object_or_404(Tag, slug=tag)
     page_obj = _page(request, Article.objects.visible_to(request.user).for_list().filter(tags=tag))
     return render(request, "kennisbank/article_list.html", {
@@ -154,6 +158,7 @@ def tag_list(request, tag):
 
 @require_safe
 def recent(request):
+    depends_on(request, "kennisbank")
     page_obj = _page(request, Article.objects.visible_to(request.user).for_list())
     return render(request, "kennisbank/article_list.html", {"heading": _("Recent bijgewerkt"), "page_obj": page_obj})
 

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ospo_nl.core import content_cache
 from ospo_nl.core.slugs import free_slug
 from ospo_nl.notifications.models import Notification
 from ospo_nl.notifications.verbs import notify
@@ -47,6 +48,7 @@ def _fill_places(event):
     Registration.objects.filter(pk__in=[r.pk for r in promoted]).update(
         status=Registration.Status.CONFIRMED, promoted_at=timezone.now()
     )
+    content_cache.changed("network")  # update() sends no signal
     notify([r.user for r in promoted], event=Notification.Event.WAITLIST, target=event, title=event.title,
            url=event.get_absolute_url())
     return promoted

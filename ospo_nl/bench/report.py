@@ -134,8 +134,38 @@ def render(all_runs, scale):
                 f"{_ok(r['ceiling_ratio'] >= target) if target else '–'} |"
             )
         lines.append("")
+    if run.get("mixed"):
+        mixed = run["mixed"]
+        writes = mixed["writes"]
+        reads = sum(r["requests"] for r in mixed["roles"] if r["phase"] == "mixed")
+        written = sum(writes["done"].values())
+        lines += [
+            f"### Mixed load (both roles at once, {SPREAD_NOTE}; {mixed['duration']} s per phase)",
+            "",
+            f"Writes in the mixed phase: {written} ({', '.join(f'{n} {k}' for k, n in writes['done'].items())}; "
+            f"{writes['failed']} failed), {written / max(1, reads + written):.1%} of all requests; "
+            f"write p50 {writes['p50']:.0f} ms, p95 {writes['p95']:.0f} ms.",
+            "",
+            "| phase | as | requests/s | p50 ms | p95 ms | p99 ms | cache hits | of read-only | target | met |",
+            "|---|---|---:|---:|---:|---:|---:|---:|---:|---|",
+        ]
+        read_only = {r["role"]: r for r in mixed["roles"] if r["phase"] == "read-only"}
+        for r in mixed["roles"]:
+            share = r["rps"] / read_only[r["role"]]["rps"] if read_only.get(r["role"], {}).get("rps") else 0
+            mixed_row = r["phase"] == "mixed"
+            errors = f" ({r['errors']} errors)" if r["errors"] else ""
+            lines.append(
+                f"| {r['phase']} | {r['role']} | {r['rps']:.0f}{errors} | {r['p50']:.1f} | {r['p95']:.1f} | "
+                f"{r['p99']:.1f} | {r['hit_rate']:.0%} | {share:.0%} | {'≥ 50%' if mixed_row else '–'} | "
+                f"{_ok(share >= 0.5) if mixed_row else '–'} |"
+            )
+        lines.append("")
     lines.append(END)
     return "\n".join(lines)
+
+
+SPREAD_NOTE = ("each picking one of 240 URLs at random: casus pages, lists and tag pages, forum topics, articles, "
+               "organisations, search; members also answer, comment, vote and sign in")
 
 
 def write_markdown(path, block):

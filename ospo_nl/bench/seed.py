@@ -628,10 +628,10 @@ class Seeder:
             created = answer[4]
             rows.append((i, recipient, answer[1], rng.choice(events), self.ct[Casus], cid, casus[7][:300],
                          url("casussen:detail", casus[8]), created, created if rng.random() < 0.7 else None, created))
-        _copy(cursor, self.timings, apps.get_model("ospo_nl", "Notification"), [
+        _copy(cursor, self.timings, apps.get_model("notifications", "Notification"), [
             "id", "recipient_id", "actor_id", "event", "content_type_id", "object_id", "title", "url", "created_at",
             "read_at", "emailed_at"], iter(rows))
-        _copy(cursor, self.timings, apps.get_model("ospo_nl", "Follow"),
+        _copy(cursor, self.timings, apps.get_model("core", "Follow"),
               ["id", "user_id", "content_type_id", "object_id", "created_at"], iter(self.follows))
 
     # --- search index -----------------------------------------------------------------------------
@@ -642,13 +642,13 @@ class Seeder:
         bodies = {row[4] for row in self.search_rows}
         for body in bodies:
             self.lexicon |= lexicon_words(body)
-        _copy(cursor, self.timings, apps.get_model("ospo_nl", "SearchEntry"), [
+        _copy(cursor, self.timings, apps.get_model("search", "SearchEntry"), [
             "id", "content_type_id", "object_id", "kind", "title", "body", "tags", "url", "date", "audience",
             "parent_content_type_id", "parent_id", "indexed_at"],
             ((i + 1, *row, NOW) for i, row in enumerate(self.search_rows)))
-        _copy(cursor, self.timings, apps.get_model("ospo_nl", "SearchEntryTag"), ["id", "entry_id", "slug", "name"],
+        _copy(cursor, self.timings, apps.get_model("search", "SearchEntryTag"), ["id", "entry_id", "slug", "name"],
               ((i + 1, entry + 1, slug, name) for i, (entry, slug, name) in enumerate(self.search_tags)))
-        _copy(cursor, self.timings, apps.get_model("ospo_nl", "SearchWord"), ["word"],
+        _copy(cursor, self.timings, apps.get_model("search", "SearchWord"), ["word"],
               ((w,) for w in sorted(w for w in self.lexicon if len(w) <= 40)))
 
 

@@ -13,3 +13,4 @@ class CoreConfig(AppConfig):
         from ospo_nl.core import content_cache
 
         content_cache.connect_signals()
+        content_cache.register_app("taggit", ("tags",))  # tags set on a post change the post: m2m_changed

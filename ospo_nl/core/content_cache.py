@@ -1,15 +1,24 @@
 """Caching of what is the same for everyone with the same view of it (search results per audience,
-visitors' pages, members' pages and parts of them), until content changes.
+visitors' pages, members' pages and parts of them), until what it shows changes.
 
-One version number in the shared cache: every cached value carries the version it was made at, and is
-used only while that is still the current one; `changed()` bumps it, so nothing stale is served once a
-change is saved. It is called by the search index whenever an entry is
-written or removed, by every save or delete of a model visitors can see (`connect_signals`), and after
-every successful POST of a member (ospo_nl.core.page_cache). It bumps at once and again after the commit, so
-a request that read the old rows between the two cannot keep them.
+Versions per scope, not one for the site. A scope names a part of the content: "casus:12" (everything on
+the page of casus 12), "casussen" (the casus rows: titles, status, visibility), "casussen-activity" (their
+answers, comments and votes), "forum", "topic:3", "kennisbank", "search"... Every cached value is kept with
+the versions of the scopes it depends on, and used only while they are all still current:
 
-On only with a cache that every process shares (CACHE_URL, Redis): a per-process memory cache could not
-tell the other processes that something changed. `CONTENT_CACHE_SECONDS=0` turns it off.
+- `cached(parts, compute, scopes=(...))` and `shared_page(..., scopes=(...))` name what they show;
+  `depends_on(request, *scopes)` does so for a visitor's whole page (ospo_nl.core.page_cache).
+- `changed(*scopes)` bumps those scopes. Saves and deletes bump their model's `cache_scopes()` (or the
+  scopes its app registered with `register_app`); verbs that write with `update()` (pinning, moving,
+  promoting from a waiting list) call `changed()` themselves with what they change.
+- Two scopes are always there: "all", which `changed()` without scopes bumps (a write nobody described:
+  every cached value goes), and "any", which every change bumps. A value that names no scopes depends on
+  "any" alone, so it is never stale, only short-lived.
+- Writes no page shows change nothing: a login's `last_login`, notifications, sessions, read marks.
+
+A bump happens at once and again after the commit, so a request that read the old rows between the two
+cannot keep them. On only with a cache that every process shares (CACHE_URL, Redis): a per-process memory
+cache could not tell the other processes that something changed. `CONTENT_CACHE_SECONDS=0` turns it off.
 """
 
 import hashlib
@@ -29,70 +38,125 @@ from django.utils.translation import get_language
 
 logger = logging.getLogger(__name__)
 
-VERSION_KEY = "content-version"
+ALL, ANY = "all", "any"
+SHARED_HEADER = "X-Shared-Page"  # hit: this member's page came from the shared rendering (make bench counts them)
 WAIT_SECONDS, POLL_SECONDS = 10, 0.02
 # The apps whose rows pages show, less the models only their owner sees (written while reading, too).
 # (The notifications app is left out whole: only their recipient sees them.)
 CONTENT_APPS = {"auth", "taggit", "core", "search", "moderation", "directory", "casussen", "forum", "kennisbank",
                 "network"}
 PRIVATE_MODELS = {"forum.topicread"}
+# A user row written only for these fields shows on no page (a login, a new password).
+PRIVATE_USER_FIELDS = {"last_login", "password"}
+# What a save or delete of a row changes: the model's own `cache_scopes()` method if it has one, else its
+# app's scopes registered here (`register_app`, from the app's `ready()`). A model of CONTENT_APPS with
+# neither changes everything ("all").
+APP_SCOPES = {}
+
+
+def register_app(app_label, scopes):
+    """Saves and deletes of `app_label`'s models without a `cache_scopes()` of their own change `scopes`."""
+    APP_SCOPES[app_label] = tuple(scopes)
 
 
 def enabled():
     return settings.CONTENT_CACHE_SECONDS > 0
 
 
-def version():
-    current = cache.get(VERSION_KEY)
-    if current is None:
-        cache.add(VERSION_KEY, time.time_ns(), timeout=None)  # a fresh start never meets old keys
-        current = cache.get(VERSION_KEY)
-    return current
+def _key_of(scope):
+    return f"cv:{scope}"
 
 
-def _bump():
+def versions(scopes):
+    """{scope: its current version}, in one round trip (a scope never bumped starts at a fresh number)."""
+    keys = {_key_of(scope): scope for scope in scopes}
+    found = cache.get_many(list(keys))
+    missing = [key for key in keys if key not in found]
+    for key in missing:
+        cache.add(key, time.time_ns(), timeout=None)  # a fresh start never meets old keys
+    if missing:
+        found.update(cache.get_many(missing))
+    return {keys[key]: value for key, value in found.items()}
+
+
+def _bump(scope):
     try:
-        cache.incr(VERSION_KEY)
+        cache.incr(_key_of(scope))
     except ValueError:
-        cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+        cache.set(_key_of(scope), time.time_ns(), timeout=None)
 
 
-def _bump_or_log():
+def _bump_or_log(scopes):
     # The change is saved whatever happens here: a cache that cannot be told only serves older pages until
     # their time is up (CONTENT_CACHE_SECONDS); it must not turn a saved write into an error page.
     try:
-        _bump()
+        for scope in scopes:
+            _bump(scope)
     except Exception:
-        logger.exception("could not bump the content version")
+        logger.exception("could not bump the content versions %s", scopes)
 
 
-def changed():
+def changed(*scopes):
+    """What a write changed: these scopes, or with none named, everything."""
     if enabled():
-        _bump_or_log()
+        bumped = (*dict.fromkeys(scopes or (ALL,)), ANY)
+        _bump_or_log(bumped)
         # robust: a failing callback must not keep the ones after it (the notification mail) from running.
-        transaction.on_commit(_bump_or_log, robust=True)
+        transaction.on_commit(lambda: _bump_or_log(bumped), robust=True)
 
 
-def fresh(key):
-    """(the current version, the value kept under `key` if it was made at that version, else None).
-
-    One round trip: the version and the entry, which carries the version it was made at (`keep`)."""
-    found = cache.get_many([VERSION_KEY, key])
-    current = found.get(VERSION_KEY) or version()
-    return current, _made_at(found.get(key), current)
+def _depends(scopes):
+    return (*dict.fromkeys(scopes), ALL) if scopes else (ANY,)
 
 
-def _made_at(entry, current):
-    return entry[1] if entry is not None and entry[0] == current else None
+def _entry_key(key):
+    return f"content:{key}"
 
 
-def keep(key, made_at, value):
-    """Keep `value` under `key` as made at version `made_at` (read before it was computed)."""
-    cache.set(key, (made_at, value), settings.CONTENT_CACHE_SECONDS)
+def fresh(key, scopes=None):
+    """(the current versions of what `key`'s value depends on, the value if it is still current, else None).
+
+    With `scopes` known (a fragment) it is one round trip. With `scopes=None` (a whole page, whose scopes are
+    kept with it) the entry comes first, with "all" and "any", then the versions of its own scopes.
+    """
+    depends = _depends(scopes) if scopes is not None else (ALL, ANY)
+    entry_key = _entry_key(key)
+    found = cache.get_many([entry_key, *(_key_of(s) for s in depends)])
+    entry = found.pop(entry_key, None)
+    current = {s: found[_key_of(s)] for s in depends if _key_of(s) in found}
+    wanted = [s for s in depends if s not in current]
+    if entry is not None and scopes is None:
+        wanted += [s for s in entry[0] if s not in current and s not in wanted]
+    if wanted:
+        current.update(versions(wanted))
+    if entry is None:
+        return current, None
+    stamps, value = entry
+    if all(current.get(scope) == version for scope, version in stamps.items()):
+        return current, value
+    return current, None
 
 
-def cached(parts, compute):
-    """compute(), or its cached value for `parts` (a tuple of plain values) at the current version.
+def keep(key, stamps, value):
+    """Keep `value` under `key` with `stamps` ({scope: version}, read before it was computed)."""
+    cache.set(_entry_key(key), (stamps, value), settings.CONTENT_CACHE_SECONDS)
+
+
+def stamps_for(current, scopes):
+    """The versions from `current` that a value depending on `scopes` (None: nothing named) is kept with;
+    None when a version cannot be read (the cache is down): then the value is not kept."""
+    depends = _depends(scopes)
+    missing = [s for s in depends if s not in current]
+    if missing:
+        current = {**current, **versions(missing)}
+    if any(current.get(scope) is None for scope in depends):
+        return None
+    return {scope: current[scope] for scope in depends}
+
+
+def cached(parts, compute, *, scopes=()):
+    """compute(), or its cached value for `parts` (a tuple of plain values) while `scopes` are unchanged
+    (no scopes: while nothing changed anywhere).
 
     One process computes a missing value at a time: the others asking for it meanwhile wait for it
     (up to WAIT_SECONDS, then compute it themselves), so a change does not set every worker to the same
@@ -100,29 +164,84 @@ def cached(parts, compute):
     """
     if not enabled():
         return compute()
-    key = f"content:{hashlib.sha256(repr(parts).encode()).hexdigest()}"
-    current, value = fresh(key)
+    key = hashlib.sha256(repr(parts).encode()).hexdigest()
+    current, value = fresh(key, scopes)
     if value is not None:
         return value
-    lock = f"{key}:{current}:computing"
+    stamps = stamps_for(current, scopes)
+    if stamps is None:
+        return compute()
+    lock = _lock_key(key, stamps)
     if not cache.add(lock, 1, timeout=WAIT_SECONDS):
         deadline = time.monotonic() + WAIT_SECONDS
         while time.monotonic() < deadline:
             time.sleep(POLL_SECONDS)
-            value = _made_at(cache.get(key), current)
+            _current, value = fresh(key, scopes)
             if value is not None:
                 return value
     try:
         value = compute()
-        keep(key, current, value)
+        keep(key, stamps, value)
     finally:
         cache.delete(lock)
     return value
 
 
-def _on_write(sender, **kwargs):
-    if sender._meta.app_label in CONTENT_APPS and sender._meta.label_lower not in PRIVATE_MODELS:
+def _lock_key(key, stamps):
+    """Who computes `key`'s value at these versions (a later version is computed afresh)."""
+    return f"{_entry_key(key)}:{hashlib.sha256(repr(sorted(stamps.items())).encode()).hexdigest()}:computing"
+
+
+def depends_on(request, *scopes):
+    """The scopes a visitor's whole page shows (ospo_nl.core.page_cache keeps it until one of them changes).
+
+    Call it before loading what the page shows: their versions are read now, so a change saved while the
+    page renders leaves it stamped with the older version, and it is rendered again on the next request.
+    """
+    if getattr(request, "page_cacheable", False):
+        wanted = [*scopes, ALL]
+        found = versions(wanted)
+        if len(found) < len(set(wanted)):
+            request.page_cacheable = False  # the cache is down: this page is not kept
+        request.content_stamps = {**getattr(request, "content_stamps", {}), **found}
+
+
+def scopes_of(instance):
+    """What a save or delete of `instance` changes: its `cache_scopes()`, or its app's registered scopes;
+    () for rows no page shows; None (everything) for a content model nobody described."""
+    meta = instance._meta
+    if meta.app_label not in CONTENT_APPS or meta.label_lower in PRIVATE_MODELS:
+        return ()
+    if hasattr(instance, "cache_scopes"):
+        return tuple(instance.cache_scopes())
+    return APP_SCOPES.get(meta.app_label)
+
+
+def _target_scopes(content_type_id, object_id):
+    """The scopes of the row a generic relation points at (a tag, a follow), from its model's pk alone."""
+    from django.contrib.contenttypes.models import ContentType  # noqa: PLC0415 (apps are loaded by now)
+
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    if model is None:
+        return None
+    return scopes_of(model(pk=object_id))
+
+
+def _on_write(sender, instance=None, update_fields=None, **kwargs):
+    if sender._meta.label_lower == "auth.user" and update_fields and set(update_fields) <= PRIVATE_USER_FIELDS:
+        return  # a login or a new password
+    if kwargs.get("signal") is m2m_changed:
+        if kwargs.get("action", "").startswith("pre_"):
+            return
+        scopes = scopes_of(instance)  # tags set on a casus: the casus changed
+    elif sender._meta.label_lower == "taggit.taggeditem" and instance.content_type_id:
+        scopes = _target_scopes(instance.content_type_id, instance.object_id)
+    else:
+        scopes = scopes_of(instance) if instance is not None else None
+    if scopes is None:
         changed()
+    elif scopes:
+        changed(*scopes)
 
 
 def connect_signals():
@@ -130,9 +249,10 @@ def connect_signals():
         signal.connect(_on_write, dispatch_uid=f"content_cache.{id(signal)}")
 
 
-def shared_page(request, parts, template, context, *, status=200):
+def shared_page(request, parts, template, context, *, status=200, scopes=()):
     """`template` (extending base.html) rendered with `context()` once for everyone whose view of the page
-    `parts` describes, in this language at this URL, until content changes; then given this request's
+    `parts` describes, in this language at this URL, until one of `scopes` changes (none named: anything);
+    then given this request's
     own account menu and CSRF token. `parts=None`, or messages waiting to be shown, render it for this
     request alone.
 
@@ -145,21 +265,29 @@ def shared_page(request, parts, template, context, *, status=200):
     whoever wrote it, can contain them, so only the places this function put them are replaced, and text
     that looks like a placeholder shows as it was written.
     """
+    rendered = []
+
     def render_page():
+        rendered.append(True)
         markers = {"csrf_token": f"csrf-{secrets.token_urlsafe(24)}",
                    "account_menu": f"menu-{secrets.token_urlsafe(24)}"}
         html = render_to_string(template, {**context(), **markers}, request=request)
         return html, markers["csrf_token"], markers["account_menu"]
 
+    if scopes:
+        depends_on(request, *scopes)
     if parts is None or get_messages(request):
         html, csrf_marker, menu_marker = render_page()
     else:
-        html, csrf_marker, menu_marker = cached(("page", get_language(), request.get_full_path(), *parts), render_page)
+        html, csrf_marker, menu_marker = cached(("page", get_language(), request.get_full_path(), *parts), render_page,
+                                                scopes=scopes)
     # A visitor's page has no form that needs a token: it stays cacheable whole (ospo_nl.core.page_cache).
     token = get_token(request) if request.user.is_authenticated or csrf_marker in html else None
     menu = render_to_string("includes/account_menu.html", {"user": request.user, "csrf_token": token})
     html = html.replace(menu_marker, menu)
     if token:
         html = html.replace(csrf_marker, token)
-    return HttpResponse(html, status=status)
+    response = HttpResponse(html, status=status)
+    response[SHARED_HEADER] = "miss" if rendered else "hit"
+    return response
 

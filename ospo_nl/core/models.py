@@ -97,6 +97,10 @@ class Revision(models.Model):
     def __str__(self):
         return f"{self.content_type} #{self.object_id} @ {self.created_at:%Y-%m-%d %H:%M}"
 
+    def cache_scopes(self):
+        """What a save or delete of this row changes (ospo_nl.core.content_cache)."""
+        return ("revisions",)  # shown on history pages only, which name no scopes
+
 
 class FollowQuerySet(models.QuerySet):
     def for_following_page(self, user):
@@ -131,3 +135,7 @@ class Follow(models.Model):
 
     def __str__(self):
         return f"{self.user_id} -> {self.content_type_id}#{self.object_id}"
+
+    def cache_scopes(self):
+        """What a save or delete of this row changes (ospo_nl.core.content_cache)."""
+        return ("follows",)  # a viewer's follows are part of their shared-page key

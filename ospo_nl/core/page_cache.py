@@ -1,14 +1,16 @@
-"""Whole pages for visitors, from the shared cache, until any content changes.
+"""Whole pages for visitors, from the shared cache, until what they show changes.
 
 A visitor (no session cookie) sees only public content, the same for every visitor in the same language,
 so their GET pages are served from the shared cache (ospo_nl.core.content_cache; off without one). A page is
 stored only when nothing in it belongs to one visitor: status 200, no cookie set, no CSRF token used,
 no `Cache-Control: private/no-store/no-cache`. Members never get or fill a cached page.
 
-Every entry carries the content version it was rendered at; one cache round trip fetches it with the
-current version, and a page from an older version is rendered anew. The version is bumped by every save
-or delete of content (content_cache.connect_signals) and after every successful POST of a member (this middleware:
-votes, claims and moderation change rows with `update()`, which sends no signal).
+Every entry carries the versions of the scopes it shows (ospo_nl.core.content_cache): those its view named
+with `content_cache.depends_on` (or `shared_page(scopes=...)`), else "any", which every change bumps. One
+round trip fetches the entry with the versions of "all" and "any", a second those of its own scopes; a page
+from older versions is rendered anew. What bumps them is the verb that changed something (saves and deletes
+through the models' registered scopes; `update()` writers call `content_cache.changed` themselves), so a
+login, a vote on another casus or a notification read leaves a page where it is.
 """
 
 import hashlib
@@ -20,7 +22,6 @@ from django.utils.translation import get_language_from_request
 
 from ospo_nl.core import content_cache
 
-SAFE_METHODS = {"GET", "HEAD", "OPTIONS", "TRACE"}
 NOT_CACHED_PREFIXES = ("/admin/", "/account/", "/bench/")
 FROZEN_HEADERS = ("Content-Type", "Content-Language", "Vary", "X-Frame-Options", "Content-Security-Policy",
                   "Link")
@@ -61,14 +62,11 @@ class VisitorPageCacheMiddleware:
 
     def __call__(self, request):
         if not _eligible(request):
-            response = self.get_response(request)
-            user = getattr(request, "user", None)
-            if request.method not in SAFE_METHODS and response.status_code < 400 and user and user.is_authenticated:
-                content_cache.changed()  # whatever a member's POST changed, visitors' pages may show it
-            return response
+            return self.get_response(request)
 
         key = _key(request)
-        version, page = content_cache.fresh(key)
+        current, page = content_cache.fresh(key)
+        request.page_cacheable = True
         if page is not None:
             status, headers, content = page
             response = HttpResponse(content, status=status)
@@ -78,8 +76,10 @@ class VisitorPageCacheMiddleware:
             return response
 
         response = self.get_response(request)
-        if _storable(request, response):
+        # What the view named (versions read before it loaded anything), else "any" as read above.
+        stamps = getattr(request, "content_stamps", None) or {content_cache.ANY: current.get(content_cache.ANY)}
+        if _storable(request, response) and request.page_cacheable and None not in stamps.values():
             headers = [(name, response[name]) for name in FROZEN_HEADERS if name in response]
-            content_cache.keep(key, version, (response.status_code, headers, response.content))
+            content_cache.keep(key, stamps, (response.status_code, headers, response.content))
             response[HEADER] = "miss"
         return response

@@ -11,6 +11,8 @@ class ModerationConfig(AppConfig):
 
     def ready(self):
         from ospo_nl.core import account_data as accounts
+        from ospo_nl.core import content_cache
         from ospo_nl.moderation import account_data
 
         accounts.register(export=account_data.export, delete=account_data.delete)
+        content_cache.register_app(self.label, ("moderation",))  # what a save of its rows changes

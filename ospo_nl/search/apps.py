@@ -10,6 +10,8 @@ class SearchConfig(AppConfig):
     verbose_name = _("Zoeken")
 
     def ready(self):
+        from ospo_nl.core import content_cache
         from ospo_nl.search import index
 
         index.connect_signals()
+        content_cache.register_app(self.label, ("search",))  # the index, its words and synonyms

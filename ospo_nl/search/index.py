@@ -132,7 +132,7 @@ def index_object(obj):
         return
     content_type = ContentType.objects.get_for_model(obj)
     values = _entry_values(adapter, obj, fields)
-    content_cache.changed()
+    content_cache.changed("search")
     with transaction.atomic():
         entry, _created = SearchEntry.objects.update_or_create(
             content_type=content_type, object_id=obj.pk, defaults=values
@@ -146,7 +146,7 @@ def index_object(obj):
 
 def remove_object(obj):
     content_type = ContentType.objects.get_for_model(obj)
-    content_cache.changed()
+    content_cache.changed("search")
     SearchEntry.objects.filter(
         Q(content_type=content_type, object_id=obj.pk) | Q(parent_content_type=content_type, parent_id=obj.pk)
     ).delete()
@@ -179,7 +179,7 @@ def rebuild(*, dry_run=False, batch_size=1000):
                 batch_size=batch_size,
             )
     if not dry_run:
-        content_cache.changed()
+        content_cache.changed("search")
         with transaction.atomic():
             SearchWord.objects.all().delete()
             _add_to_lexicon(lexicon, batch_size=batch_size)
@@ -204,7 +204,7 @@ def _on_tags_changed(sender, instance, action, reverse=False, **kwargs):
 
 
 def _on_synonyms_changed(sender, **kwargs):
-    content_cache.changed()
+    content_cache.changed("search")
 
 
 def _trigger_receiver(fn, fields):
@@ -509,7 +509,8 @@ def search(q, *, user, kind="", tag="", page=1, per_page=PER_PAGE):
     until the index changes (ospo_nl.core.content_cache; on only with a shared cache)."""
     audiences = tuple(audiences_for(user))
     key = ("search", audiences, (q or "").strip()[:MAX_QUERY_LENGTH], kind, tag, page, per_page)
-    return content_cache.cached(key, lambda: _search(q, user=user, kind=kind, tag=tag, page=page, per_page=per_page))
+    return content_cache.cached(key, lambda: _search(q, user=user, kind=kind, tag=tag, page=page, per_page=per_page),
+                                scopes=("search",))
 
 
 def _search(q, *, user, kind="", tag="", page=1, per_page=PER_PAGE):

@@ -47,5 +47,6 @@ def test_who_asks_while_another_computes_waits_for_that_value():
 def test_a_waiter_computes_itself_when_the_other_never_finishes(monkeypatch):
     monkeypatch.setattr(content_cache, "WAIT_SECONDS", 0.1)
     digest = hashlib.sha256(repr(("stuck",)).encode()).hexdigest()
-    cache.add(f"content:{digest}:{content_cache.version()}:computing", 1, timeout=60)  # died while computing
+    stamps = content_cache.stamps_for({}, ())
+    cache.add(content_cache._lock_key(digest, stamps), 1, timeout=60)  # died while computing
     assert content_cache.cached(("stuck",), lambda: "mine") == "mine"

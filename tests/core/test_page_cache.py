@@ -96,7 +96,7 @@ def test_a_new_answer_shows_at_once(casus, expert_client):
 
 
 def test_a_vote_counted_with_update_shows_at_once(casus, answer, member_client):
-    """Votes change the score with update() (no signal): the member's POST bumps the version."""
+    """Votes change the score with update() (no signal); the saved Vote row names its casus."""
     visit(casus.get_absolute_url())
     response = member_client.post(reverse("casussen:vote", args=[casus.slug, answer.pk]), {"value": "1"})
     assert response.status_code == 302 and Answer.objects.get(pk=answer.pk).score == 1

@@ -4,6 +4,7 @@ from django.db.models import Count, F, Max, Q, Sum
 from django.db.models.functions import Coalesce, Greatest
 
 from casussen.models import Answer, Casus
+from ospo_nl.core import content_cache
 
 
 class Command(BaseCommand):
@@ -50,6 +51,8 @@ class Command(BaseCommand):
                 for pk, when in stale:
                     Casus.objects.filter(pk=pk).update(last_activity_at=when)
 
+            if not dry_run and (wrong_answers or wrong_casussen or stale):
+                content_cache.changed("casussen-activity", *(f"casus:{pk}" for pk, *_rest in wrong_casussen + stale))
             verb = "would fix" if dry_run else "fixed"
             self.stdout.write(
                 f"{verb}: {len(wrong_answers)} answer scores, {len(wrong_casussen)} casus counters, "

@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.test import Client
 
-from ospo_nl.bench import load, measure, report
+from ospo_nl.bench import load, measure, mixed, report
 from ospo_nl.bench.seed import MEMBER_EMAIL, NotABenchDatabase, check_bench_database, stored_meta
 
 LOAD_PAGES = ("casus detail (20 answers)", "casus list", "search, common word")
@@ -60,12 +60,18 @@ class Command(BaseCommand):
             run["load"] = [r.as_dict() for r in load.run_load(targets, cookie=cookie, duration=duration,
                                                              stdout=self.stdout)]
             run["load_duration"] = duration
+            self.stdout.write(f"Mixed load ({duration} s per phase):")
+            roles, writes = mixed.run_mixed(cookie=cookie, duration=duration, stdout=self.stdout)
+            latencies = sorted(writes.latencies) or [0]
+            run["mixed"] = {"duration": duration, "roles": [r.as_dict() for r in roles], "writes": {
+                "done": writes.done, "failed": writes.failed,
+                "p50": latencies[len(latencies) // 2], "p95": latencies[int(len(latencies) * 0.95)]}}
         if no_write:
             return
         json_path = Path(output).with_suffix(".json")
         # A partial run (--skip-load, --only) keeps the other numbers of the last run at this scale.
         kept = json.loads(json_path.read_text()).get(f"{scale:g}", {}) if json_path.exists() else {}
-        for key in ("pages", "load", "load_duration"):
+        for key in ("pages", "load", "load_duration", "mixed"):
             if key not in run and kept.get(key) is not None:
                 run[key] = kept[key]
         all_runs = report.save_results(json_path, scale, run)

@@ -1,0 +1,253 @@
+"""Mixed load: visitors and signed-in members read a spread of URLs at once while members write and sign in.
+
+Two wrk processes run side by side on one gunicorn (2 sync workers), one per role, each picking a random path
+per request from the same spread of at least 200 URLs (casus pages, casus lists and tag pages, forum topics,
+articles, organisations, search) and counting the cache's answers (`X-Page-Cache` for visitors' whole pages,
+`X-Shared-Page` for members' shared pages). First read-only, then the same with writer threads in this
+process posting as members over HTTP: answers (an expert), comments and votes (a member) and sign-ins (a
+fresh session posting the login form), paced so that writes are at least `write_share` of all requests.
+Rate limits are lifted for the benchmark's server only. Every run is bounded by `duration`.
+"""
+
+import os
+import random
+import re
+import subprocess
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.conf import settings
+from django.urls import reverse
+
+from ospo_nl.bench import load, texts
+from ospo_nl.bench.seed import MEMBER_EMAIL, PASSWORD
+
+SPREAD = 240
+CONNECTIONS_PER_ROLE = 8
+# The benchmark's own server only: the writers post far faster than any member may.
+UNLIMITED = {"RATELIMITS": "post=1000000/h/member,1000000/h/new,1000000/h/ip;vote=1000000/h/member;"
+                           "report=1000000/h/member",
+             "ACCOUNT_RATE_LIMITS": "login=1000000/m/ip;login_failed=1000000/m/key"}
+
+LUA = r"""
+local paths = {}
+for line in io.lines(os.getenv("BENCH_PATHS")) do paths[#paths + 1] = line end
+hits, misses, threads = 0, 0, {}
+function setup(thread) table.insert(threads, thread) end
+function init(args) math.randomseed(os.time() + #threads * 7919) end
+function request() return wrk.format("GET", paths[math.random(#paths)]) end
+function response(status, headers, body)
+  local answer = headers["X-Page-Cache"] or headers["X-Shared-Page"]
+  if answer == "hit" then hits = hits + 1 elseif answer == "miss" then misses = misses + 1 end
+end
+function done(summary, latency, requests)
+  local h, m = 0, 0
+  for _, t in ipairs(threads) do h = h + t:get("hits"); m = m + t:get("misses") end
+  local e = summary.errors
+  io.write(string.format("RESULT %d %d %.3f %.3f %.3f %d %d %d\n", summary.requests, summary.duration,
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000, h, m,
+    e.status + e.connect + e.read + e.write + e.timeout))
+end
+"""
+
+
+@dataclass
+class RoleResult:
+    phase: str
+    role: str
+    requests: int
+    rps: float
+    p50: float
+    p95: float
+    p99: float
+    hit_rate: float
+    errors: int
+
+    def as_dict(self):
+        return self.__dict__.copy()
+
+
+@dataclass
+class Writes:
+    done: dict = field(default_factory=dict)
+    failed: int = 0
+    latencies: list = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def record(self, kind, ok, seconds):
+        with self.lock:
+            if ok:
+                self.done[kind] = self.done.get(kind, 0) + 1
+                self.latencies.append(seconds * 1000)
+            else:
+                self.failed += 1
+
+
+def spread():
+    """At least 200 paths a reader opens, in the mix a real day has."""
+    Casus, Topic = apps.get_model("casussen", "Casus"), apps.get_model("forum", "Topic")
+    Article, Organisation = apps.get_model("kennisbank", "Article"), apps.get_model("directory", "Organisation")
+    Tag = apps.get_model("taggit", "Tag")
+    public = Casus.objects.alive().filter(visibility="public").order_by("pk")
+    paths = [c.get_absolute_url() for c in public.only("slug")[:100]]
+    paths += [reverse("casussen:list"), reverse("casussen:unanswered")]
+    paths += [reverse("casussen:list") + f"?pagina={n}" for n in range(2, 12)]
+    paths += [reverse("casussen:by_tag", args=[slug]) for slug in Tag.objects.order_by("pk").values_list(
+        "slug", flat=True)[:20]]
+    paths += [t.get_absolute_url() for t in Topic.objects.alive().order_by("pk")[:40]]
+    paths += [a.get_absolute_url() for a in Article.objects.published().select_related("section").order_by("pk")[:40]]
+    paths += [o.get_absolute_url() for o in Organisation.objects.published().order_by("pk")[:20]]
+    paths += [reverse("search") + f"?q={word}" for word in (texts.COMMON_WORD, texts.RARE_WORD)]
+    paths += [reverse("home"), reverse("kennisbank:home"), reverse("forum:home")]
+    return paths[:SPREAD]
+
+
+class Session:
+    """A browser's cookies, kept by hand: production cookies are Secure, which a cookie jar keeps off http."""
+
+    def __init__(self, base):
+        self.base, self.cookies = base, {}
+
+    def _send(self, request):
+        request.add_header("Cookie", "; ".join(f"{k}={v}" for k, v in self.cookies.items()))
+        try:
+            response = urllib.request.urlopen(request, timeout=10)  # noqa: S310 (our own loopback server)
+        except urllib.error.HTTPError as error:
+            response = error
+        for header in response.headers.get_all("Set-Cookie") or ():
+            name, _sep, rest = header.partition("=")
+            self.cookies[name.strip()] = rest.split(";", 1)[0]
+        response.read()
+        return response.status if hasattr(response, "status") else response.code
+
+    def get(self, path):
+        return self._send(urllib.request.Request(self.base + path))
+
+    def post(self, path, data):
+        token = self.cookies.get(settings.CSRF_COOKIE_NAME, "")
+        body = urllib.parse.urlencode({**data, "csrfmiddlewaretoken": token}).encode()
+        return self._send(urllib.request.Request(self.base + path, data=body, headers={
+            "X-CSRFToken": token, "Referer": self.base + path,
+            "Content-Type": "application/x-www-form-urlencoded"}))
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None  # a 302 after a POST is the answer; the page it leads to is not part of the write
+
+
+urllib.request.install_opener(urllib.request.build_opener(_NoRedirect))
+
+
+def signed_in(base, email):
+    session = Session(base)
+    login = reverse("account_login")
+    session.get(login)
+    status = session.post(login, {"login": email, "password": PASSWORD})
+    if status != 302:
+        raise RuntimeError(f"signing in as {email} answered {status}")
+    return session
+
+
+def _writer(kind, base, stop, writes, pause, targets):
+    rng = random.Random(hash(kind))
+    Profile = apps.get_model("directory", "Profile")
+    if kind == "answer":
+        email = Profile.objects.filter(is_expert=True).order_by("pk").values_list("user__email", flat=True).first()
+    else:
+        email = MEMBER_EMAIL
+    session = signed_in(base, email) if kind != "sign-in" else None
+    n = 0
+    while not stop.is_set():
+        n += 1
+        started = time.perf_counter()
+        try:
+            slug, answer_id = rng.choice(targets)
+            if kind == "answer":
+                status = session.post(reverse("casussen:answer", args=[slug]),
+                               {"body": f"Een antwoord uit de belasting, nummer {n}."})
+            elif kind == "comment":
+                status = session.post(reverse("casussen:comment", args=[slug]),
+                               {"body": f"Een reactie uit de belasting, nummer {n}."})
+            elif kind == "vote":
+                status = session.post(reverse("casussen:vote", args=[slug, answer_id]),
+                               {"value": rng.choice(["1", "0"])})
+            else:
+                signed_in(base, MEMBER_EMAIL)
+                status = 302
+            writes.record(kind, status == 302, time.perf_counter() - started)
+        except Exception:  # noqa: BLE001 (a failed write is counted, the load goes on)
+            writes.record(kind, False, time.perf_counter() - started)
+        stop.wait(pause)
+
+
+def _wrk(base, script, paths_file, *, duration, cookie=None):
+    command = ["wrk", "-t1", f"-c{CONNECTIONS_PER_ROLE}", f"-d{duration}s", "--timeout", "10s", "-s", script]
+    if cookie:
+        command += ["-H", f"Cookie: {cookie}"]
+    return subprocess.Popen([*command, base + "/"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "BENCH_PATHS": paths_file})
+
+
+def _result(phase, role, process, duration):
+    out, err = process.communicate(timeout=duration + 60)
+    match = re.search(r"^RESULT (.*)$", out, re.M)
+    if match is None:
+        raise RuntimeError(f"wrk gave no result: {out[-500:]} {err[-500:]}")
+    requests, micros, p50, p95, p99, hits, misses, errors = match.group(1).split()
+    seconds = int(micros) / 1e6
+    answered = int(hits) + int(misses)
+    return RoleResult(phase, role, int(requests), int(requests) / seconds, float(p50), float(p95), float(p99),
+                      int(hits) / answered if answered else 0.0, int(errors))
+
+
+def run_mixed(*, cookie, duration=10, write_share=0.06, stdout=None):
+    """[RoleResult] for the read-only and the mixed phase, and the writes of the mixed one."""
+    paths = spread()
+    Answer = apps.get_model("casussen", "Answer")
+    targets = [(a.casus.slug, a.pk) for a in Answer.objects.alive().filter(casus__visibility="public")
+               .select_related("casus").order_by("casus_id", "pk")[:200]]
+    results, writes = [], Writes()
+    with tempfile.TemporaryDirectory() as folder, load.gunicorn(UNLIMITED) as base:
+        script, paths_file = os.path.join(folder, "spread.lua"), os.path.join(folder, "paths.txt")
+        with open(script, "w") as f:
+            f.write(LUA)
+        with open(paths_file, "w") as f:
+            f.write("\n".join(paths) + "\n")
+        for phase in ("read-only", "mixed"):
+            stop = threads = None
+            if phase == "mixed":
+                # Pace the writers from the read-only rate: four kinds, each at a quarter of the share.
+                reads = sum(r.rps for r in results)
+                pause = max(0.0, 4 / (reads * write_share / (1 - write_share))) if reads else 0.1
+                stop = threading.Event()
+                threads = [threading.Thread(target=_writer, args=(kind, base, stop, writes, pause, targets),
+                                            daemon=True) for kind in ("answer", "comment", "vote", "sign-in")]
+                for thread in threads:
+                    thread.start()
+            warm = [_wrk(base, script, paths_file, duration=2), _wrk(base, script, paths_file, duration=2,
+                                                                     cookie=cookie)]
+            for process in warm:
+                process.communicate(timeout=60)
+            started = {n: writes.done.get(n, 0) for n in ("answer", "comment", "vote", "sign-in")}
+            running = [("visitor", _wrk(base, script, paths_file, duration=duration)),
+                       ("member", _wrk(base, script, paths_file, duration=duration, cookie=cookie))]
+            for role, process in running:
+                result = _result(phase, role, process, duration)
+                results.append(result)
+                if stdout:
+                    stdout.write(f"  {phase:<9} {role:<8} {result.rps:8.1f} req/s  p50 {result.p50:6.1f}  "
+                                 f"p95 {result.p95:6.1f}  p99 {result.p99:6.1f} ms  hits {result.hit_rate:4.0%}"
+                                 + (f"  {result.errors} errors" if result.errors else ""))
+            if stop is not None:
+                stop.set()
+                for thread in threads:
+                    thread.join(timeout=15)
+                writes.done = {n: writes.done.get(n, 0) - started[n] for n in started}
+    return results, writes

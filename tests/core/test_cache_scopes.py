@@ -1,0 +1,172 @@
+"""What each verb invalidates (ospo_nl.core.content_cache): the scopes of what it changed, nothing else.
+
+Each test reads the versions of a set of scopes, runs one verb, and asserts which moved and which did not.
+"""
+
+import pytest
+from django.contrib.auth import login
+from django.test import Client, RequestFactory
+from django.urls import reverse
+
+from casussen import verbs as casus_verbs
+from forum import verbs as forum_verbs
+from kennisbank.models import Article
+from kennisbank.verbs import save_article
+from ospo_nl.core import content_cache
+from ospo_nl.notifications.models import Notification
+from ospo_nl.notifications.verbs import mark_all_read, notify
+from tests.factories import make_answer, make_article, make_casus, make_reply, make_topic, make_user
+
+HEADER = "X-Page-Cache"
+
+
+@pytest.fixture(autouse=True)
+def shared_cache_on(settings):
+    settings.CONTENT_CACHE_SECONDS = 600
+
+
+@pytest.fixture
+def two_casussen(member, expert):
+    first, second = make_casus(member, "Welke licentie kiezen we?"), make_casus(member, "Mag de Woo-code open?")
+    return first, make_answer(first, expert), second
+
+
+@pytest.fixture
+def two_topics(member, category):
+    return make_topic(member, category, "EUPL of MIT?"), make_topic(member, category, "Publiceren op GitLab")
+
+
+def moved(run, *scopes):
+    """The scopes (of `scopes` plus "all" and "any") whose version `run()` changed."""
+    watched = [*scopes, content_cache.ALL, content_cache.ANY]
+    before = content_cache.versions(watched)
+    run()
+    after = content_cache.versions(watched)
+    return {scope for scope in watched if before[scope] != after[scope]}
+
+
+@pytest.mark.django_db
+def test_a_scoped_value_survives_other_changes_and_goes_with_its_own():
+    calls = []
+    compute = lambda: calls.append(1) or len(calls)  # noqa: E731
+    assert content_cache.cached(("x",), compute, scopes=("casus:1",)) == 1
+    content_cache.changed("casus:2", "forum")
+    assert content_cache.cached(("x",), compute, scopes=("casus:1",)) == 1
+    content_cache.changed("casus:1")
+    assert content_cache.cached(("x",), compute, scopes=("casus:1",)) == 2
+    content_cache.changed()  # a change nobody described: everything goes
+    assert content_cache.cached(("x",), compute, scopes=("casus:1",)) == 3
+
+
+@pytest.mark.django_db
+def test_a_value_that_names_no_scopes_goes_with_any_change():
+    calls = []
+    compute = lambda: calls.append(1) or len(calls)  # noqa: E731
+    assert content_cache.cached(("y",), compute) == 1
+    content_cache.changed("casus:2")
+    assert content_cache.cached(("y",), compute) == 2
+
+
+def test_a_vote_moves_its_casus_and_the_lists_only(two_casussen, other_member):
+    first, answer, second = two_casussen
+    got = moved(lambda: casus_verbs.vote(answer=answer, by=other_member, value=1),
+                f"casus:{first.pk}", f"casus:{second.pk}", "casussen", "casussen-activity", "forum", "kennisbank")
+    assert got == {f"casus:{first.pk}", "casussen-activity", "any"}
+
+
+def test_an_answer_moves_its_casus_and_the_lists_only(two_casussen):
+    first, _answer, second = two_casussen  # `first` is answered already: its status stays
+    another_expert = make_user("tweede.expert@example.org", is_expert=True)
+    got = moved(lambda: casus_verbs.post_answer(casus=first, by=another_expert, body="Ja, onder de EUPL."),
+                f"casus:{first.pk}", f"casus:{second.pk}", "casussen", "casussen-activity", "forum")
+    assert got == {f"casus:{first.pk}", "casussen-activity", "any"}
+
+
+def test_a_first_answer_changes_the_casus_status_too(two_casussen, expert):
+    first, _answer, second = two_casussen
+    got = moved(lambda: casus_verbs.post_answer(casus=second, by=expert, body="Ja, onder de EUPL."),
+                f"casus:{first.pk}", f"casus:{second.pk}", "casussen", "casussen-activity")
+    assert got == {f"casus:{second.pk}", "casussen", "casussen-activity", "any"}
+
+
+def test_editing_a_casus_with_its_tags_moves_that_casus_and_the_casus_rows(two_casussen, member):
+    first, _answer, second = two_casussen
+    got = moved(lambda: casus_verbs.edit_casus(casus=first, by=member, changes={"title": "Welke licentie?"},
+                                               tags=["eupl", "licenties"]),
+                f"casus:{first.pk}", f"casus:{second.pk}", "casussen", "forum", "kennisbank")
+    assert {f"casus:{first.pk}", "casussen"} <= got
+    assert not got & {f"casus:{second.pk}", "forum", "kennisbank", "all"}
+
+
+def test_a_reply_moves_its_topic_only(two_topics, other_member):
+    first, second = two_topics
+    got = moved(lambda: forum_verbs.post_reply(topic=first, by=other_member, body="MIT is korter."),
+                f"topic:{first.pk}", f"topic:{second.pk}", "forum", "forum-activity", "casussen")
+    assert got == {f"topic:{first.pk}", "forum-activity", "any"}
+
+
+@pytest.mark.parametrize("verb", ["pin", "lock"])
+def test_pinning_and_locking_written_with_update_move_the_topic(two_topics, curator, verb):
+    first, second = two_topics
+    run = {"pin": lambda: forum_verbs.set_pinned(topic=first, by=curator, pinned=True),
+           "lock": lambda: forum_verbs.set_locked(topic=first, by=curator, locked=True)}[verb]
+    got = moved(run, f"topic:{first.pk}", f"topic:{second.pk}", "forum", "casussen")
+    assert got == {f"topic:{first.pk}", "forum", "any"}
+
+
+def test_an_article_moves_the_kennisbank_only(curator, two_casussen):
+    article = make_article(slug="eupl-kiezen")
+    article.body = "Nieuwe tekst."
+    got = moved(lambda: save_article(article, by=curator), "kennisbank", "casussen", "forum")
+    assert got == {"kennisbank", "any"}
+    assert Article.objects.get(pk=article.pk).body == "Nieuwe tekst."
+
+
+def test_a_login_moves_nothing(member):
+    request = RequestFactory().post("/")
+    from django.contrib.sessions.backends.db import SessionStore  # noqa: PLC0415
+
+    request.session = SessionStore()
+    got = moved(lambda: login(request, member, backend="django.contrib.auth.backends.ModelBackend"), "casussen")
+    assert got == set()
+
+
+def test_notifications_move_nothing(member, other_member, two_casussen):
+    first, _answer, _second = two_casussen
+
+    def run():
+        notify([member], event=Notification.Event.REPLY, target=first, actor=other_member, title="x", url="/")
+        mark_all_read(user=member)
+
+    assert moved(run, "casussen") == set()
+
+
+def test_a_visitors_casus_page_stays_cached_through_unrelated_writes(two_casussen, other_member, expert, category):
+    first, answer, second = two_casussen
+    url = first.get_absolute_url()
+    assert Client().get(url)[HEADER] == "miss"
+    casus_verbs.vote(answer=make_answer(second, expert), by=other_member, value=1)  # another casus
+    forum_verbs.post_reply(topic=make_topic(other_member, category), by=expert, body="Eens.")
+    Client().force_login(other_member)  # a login
+    assert Client().get(url)[HEADER] == "hit"
+    casus_verbs.vote(answer=answer, by=other_member, value=1)  # this casus
+    assert Client().get(url)[HEADER] == "miss"
+
+
+def test_a_kennisbank_page_stays_cached_through_casus_activity(two_casussen, other_member):
+    article = make_article(slug="eupl-kiezen")
+    first, answer, _second = two_casussen
+    url = reverse("kennisbank:home")
+    assert Client().get(url)[HEADER] == "miss"
+    casus_verbs.vote(answer=answer, by=other_member, value=1)
+    make_reply(other_member, make_topic(other_member, make_casus_category()))
+    assert Client().get(url)[HEADER] == "hit"
+    article.title = "EUPL kiezen, bijgewerkt"
+    save_article(article, by=make_user("curator2@example.org", is_staff=True))
+    assert Client().get(url)[HEADER] == "miss"
+
+
+def make_casus_category():
+    from tests.factories import make_category  # noqa: PLC0415
+
+    return make_category("Inkoop", slug="inkoop")

@@ -2,6 +2,7 @@ import re
 
 """One implementation serves casussen and forum: the forum calls the shared mechanisms, never a copy."""
 
+import re
 from pathlib import Path
 
 import forum

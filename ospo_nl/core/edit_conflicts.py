@@ -1,0 +1,85 @@
+"""Edit conflicts: two people editing one text at once never lose a change silently.
+
+Every edit form (articles, casussen, answers, forum topics and replies, and their admin change forms) carries
+the revision it started from in a hidden `version` field: the id of the object's newest revision, which every
+save of the text records (`ospo_nl.core.posts.edit_post`, `kennisbank.verbs.save_article`). A save whose version
+is no longer the newest is refused with `EditConflict`; the form page then shows the saved version, the user's
+version and their difference, keeps the user's text in the form and moves the form's version on, so saving
+again takes the user's text knowingly.
+
+The version counts revisions, not `updated_at`: claiming a casus or a new reply to a topic touches the row but
+not the text, and is no conflict. A submission without the field (a hand-written request) is not checked.
+"""
+
+import difflib
+
+from django import forms
+
+from ospo_nl.core.revisions import revisions_of
+
+
+class EditConflict(Exception):
+    """Someone else saved `current` after the editor's form was opened."""
+
+    def __init__(self, current):
+        super().__init__(f"edit conflict on {current!r}")
+        self.current = current
+
+
+def version_of(obj):
+    """The id of `obj`'s newest revision, as the form carries it ("" for an object without revisions)."""
+    newest = revisions_of(obj).order_by("-pk").values_list("pk", flat=True).first()
+    return str(newest) if newest else ""
+
+
+def submitted_version(request):
+    """The version an edit form was opened on, or None when the submission does not say."""
+    return request.POST.get("version") if request.method == "POST" else None
+
+
+def check_version(obj, version):
+    """Raise EditConflict when `version` (None: unchecked) is not `obj`'s newest; call with `obj`'s row locked."""
+    if version is not None and version != version_of(obj):
+        raise EditConflict(obj)
+
+
+class VersionField(forms.CharField):
+    """The hidden field an edit form carries its version in."""
+
+    def __init__(self, **kwargs):
+        super().__init__(widget=forms.HiddenInput, required=False, **kwargs)
+
+
+def conflict_context(obj, *, mine, fields):
+    """What a conflict page shows: the saved revision, both versions of `fields`, their diff, the new version."""
+    theirs = revisions_of(obj).select_related("author__profile").order_by("-pk").first()
+    theirs_data = {name: (theirs.data if theirs and name in theirs.data else {}).get(name, getattr(obj, name, ""))
+                   for name in fields}
+    mine = {name: mine.get(name, theirs_data[name]) for name in fields}
+    return {"theirs": theirs, "theirs_data": theirs_data, "mine": mine, "lines": diff_lines(theirs_data, mine, fields),
+            "version": str(theirs.pk) if theirs else ""}
+
+
+def rebased_data(data, version):
+    """A copy of submitted form `data` (the user's text) whose version is now `version`."""
+    data = data.copy()
+    data["version"] = version
+    return data
+
+
+def diff_lines(old, new, fields):
+    """(css class, text) per line of a unified diff of two snapshots of `fields`; the template escapes the text."""
+    def as_lines(data):
+        lines = []
+        for name in fields:
+            value = data.get(name, "")
+            lines += [f"[{name}]"] + str(value if value is not None else "").splitlines() + [""]
+        return lines
+
+    out = []
+    for line in difflib.unified_diff(as_lines(old), as_lines(new), "van", "naar", lineterm="", n=2):
+        if line.startswith(("---", "+++")):
+            continue
+        css = {"+": "diff-add", "-": "diff-del", "@": "diff-hunk"}.get(line[:1], "diff-same")
+        out.append((css, line))
+    return out

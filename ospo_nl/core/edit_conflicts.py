@@ -14,8 +14,9 @@ not the text, and is no conflict. A submission without the field (a hand-written
 import difflib
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
-from ospo_nl.core.revisions import revisions_of
+from ospo_nl.core.revisions import record_revision, revisions_of
 
 
 class EditConflict(Exception):
@@ -83,3 +84,64 @@ def diff_lines(old, new, fields):
         css = {"+": "diff-add", "-": "diff-del", "@": "diff-hunk"}.get(line[:1], "diff-same")
         out.append((css, line))
     return out
+
+
+class VersionedModelForm(forms.ModelForm):
+    """An admin change form that carries its version; a stale one is invalid and remembers the current row."""
+
+    version = VersionField()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.stale = None
+        if self.instance.pk and not self.is_bound:
+            self.initial["version"] = version_of(self.instance)
+
+    def clean(self):
+        data = super().clean()
+        if self.instance.pk and "version" in self.data:
+            # The admin's change view is one transaction: the lock holds until this form's save commits.
+            current = type(self.instance)._base_manager.select_for_update().get(pk=self.instance.pk)
+            try:
+                check_version(current, self.data["version"])
+            except EditConflict:
+                self.stale = current
+                self.data = rebased_data(self.data, version_of(current))
+                raise forms.ValidationError(_("Iemand anders heeft dit intussen opgeslagen. Hierboven staan beide "
+                                              "versies; opslaan vervangt de andere versie door de uwe."),
+                                            code="edit_conflict") from None
+        return data
+
+
+class EditConflictAdmin:
+    """ModelAdmin mixin: the change form carries its version, a stale save answers 409 with both versions.
+
+    `conflict_fields` are the text fields compared and, for models whose admin save does not record a revision
+    itself, kept as a revision of every change (so the site's edit forms see an admin's edit as a new version).
+    """
+
+    form = VersionedModelForm
+    change_form_template = "admin/edit_conflict_change_form.html"
+    conflict_fields = ("body",)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None and not any("version" in opts.get("fields", ()) for _name, opts in fieldsets):
+            (name, opts), *rest = fieldsets
+            fieldsets = [(name, {**opts, "fields": [*opts["fields"], "version"]}), *rest]
+        return fieldsets
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change:
+            record_revision(obj, by=request.user, fields=self.conflict_fields, message=str(_("Bewerkt in beheer")))
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        stale = getattr(context["adminform"].form, "stale", None)
+        if stale is not None:
+            context["conflict"] = conflict_context(stale, mine=context["adminform"].form.cleaned_data,
+                                                   fields=self.conflict_fields)
+        response = super().render_change_form(request, context, add=add, change=change, form_url=form_url, obj=obj)
+        if stale is not None:
+            response.status_code = 409
+        return response

@@ -10,6 +10,7 @@ from ospo_nl.core.edit_conflicts import check_version, version_of
 from ospo_nl.core.revisions import revisions_of
 from tests.conftest import _client_for
 from tests.factories import make_reply, make_topic
+from tests.helpers import admin_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -146,3 +147,50 @@ def test_the_version_is_the_newest_revision_and_an_unchecked_save_passes(casus, 
     check_version(casus, None)
     check_version(casus, version_of(casus))
     assert version_of(Casus(pk=10**9)) == ""
+
+
+def test_a_stale_casus_save_in_admin_is_refused_with_both_versions(casus, admin_client_, curator_client):
+    url = reverse("admin:casussen_casus_change", args=[casus.pk])
+    opened = admin_client_.get(url)
+    assert opened.status_code == 200 and 'name="version"' in opened.text
+    stale_data = admin_form_data(opened, body="Uit beheer.")
+    fresh = admin_form_data(curator_client.get(url), body="Eerst door de curator.")
+    assert curator_client.post(url, fresh).status_code == 302
+    response = admin_client_.post(url, stale_data)
+    assert response.status_code == 409
+    assert "Iemand anders heeft dit intussen opgeslagen" in response.text
+    assert '<span class="diff-del">-Eerst door de curator.</span>' in response.text
+    assert '<span class="diff-add">+Uit beheer.</span>' in response.text
+    assert "Uit beheer.</textarea>" in response.text
+    casus.refresh_from_db()
+    assert casus.body == "Eerst door de curator."
+    assert admin_client_.post(url, response.context["adminform"].form.data).status_code == 302
+    casus.refresh_from_db()
+    assert casus.body == "Uit beheer."
+
+
+def test_an_admin_edit_is_a_new_version_for_the_authors_open_form(casus, member_client, admin_client_):
+    edit_url = reverse("casussen:edit", args=[casus.slug])
+    version = member_client.get(edit_url).context["form"].initial["version"]
+    admin_url = reverse("admin:casussen_casus_change", args=[casus.pk])
+    assert admin_client_.post(admin_url, admin_form_data(admin_client_.get(admin_url),
+                                                         body="Door beheer.")).status_code == 302
+    assert revisions_of(casus).first().data["body"] == "Door beheer."
+    response = member_client.post(edit_url, {"title": casus.title, "body": "Door de auteur.", "phase": casus.phase,
+                                             "visibility": casus.visibility, "version": version})
+    assert response.status_code == 409
+    casus.refresh_from_db()
+    assert casus.body == "Door beheer."
+
+
+@pytest.mark.parametrize("kind", ["answer", "comment"])
+def test_answers_and_comments_in_admin_carry_their_version(kind, casus, answer, member, admin_client_):
+    obj = answer if kind == "answer" else verbs.comment(casus=casus, answer=None, by=member, body="Goed punt.")
+    url = reverse(f"admin:casussen_{kind}_change", args=[obj.pk])
+    opened = admin_client_.get(url)
+    assert opened.context["adminform"].form.initial["version"] == version_of(obj)
+    assert admin_client_.post(url, admin_form_data(opened, body="Eerst.")).status_code == 302
+    stale = admin_client_.post(url, admin_form_data(opened, body="Daarna."))
+    assert stale.status_code == 409 and "Daarna.</textarea>" in stale.text
+    obj.refresh_from_db()
+    assert obj.body == "Eerst."

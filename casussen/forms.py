@@ -6,6 +6,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from taggit.utils import edit_string_for_tags
 
+from ospo_nl.core.edit_conflicts import VersionField, version_of
 from ospo_nl.core.tagging import clean_tag_string
 
 from .models import Casus, organisations
@@ -29,6 +30,8 @@ class TitleForm(forms.Form):
 
 
 class CasusForm(forms.ModelForm):
+    # The revision the author started from: a save from an older one is an edit conflict (ospo_nl.core.edit_conflicts).
+    version = VersionField()
     tag_string = forms.CharField(
         label=_("Tags"), required=False, max_length=500,
         help_text=_("Onderwerpen, gescheiden door komma's, bijvoorbeeld: licenties, eupl. "
@@ -59,6 +62,7 @@ class CasusForm(forms.ModelForm):
             self.fields[name].validators.append(MaxLengthValidator(MAX_TEXT))
         if self.instance.pk and not self.is_bound:
             self.initial["tag_string"] = edit_string_for_tags(self.instance.tags.all())
+            self.initial["version"] = version_of(self.instance)
 
     def clean_title(self):
         title = self.cleaned_data["title"].strip()
@@ -73,6 +77,7 @@ class CasusForm(forms.ModelForm):
 class AnswerForm(forms.Form):
     body = forms.CharField(label=_("Je antwoord"), widget=forms.Textarea(attrs={"rows": 8}), max_length=MAX_BODY,
                            help_text=MARKDOWN_HELP)
+    version = VersionField()  # on the edit form: the revision the author started from
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("auto_id", "antwoord_%s")  # unique ids next to the comment forms on the same page

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from taggit.models import Tag
 
 from ospo_nl.core.content_cache import cached, shared_page
+from ospo_nl.core.edit_conflicts import EditConflict, conflict_context, rebased_data, submitted_version, version_of
 from ospo_nl.core.following import follow, is_following, unfollow
 from ospo_nl.core.models import Follow
 from ospo_nl.core.pagination import CappedPaginator
@@ -384,8 +385,9 @@ def ask(request):
     return render(request, "casussen/ask.html", {"form": form, "similar": similar})
 
 
-def _form_page(request, *, form, heading, casus, submit, status=200, help_text=""):
-    context = {"form": form, "heading": heading, "casus": casus, "submit": submit, "help_text": help_text}
+def _form_page(request, *, form, heading, casus, submit, status=200, help_text="", conflict=None):
+    context = {"form": form, "heading": heading, "casus": casus, "submit": submit, "help_text": help_text,
+               "conflict": conflict}
     return render(request, "casussen/form_page.html", context, status=status)
 
 
@@ -403,7 +405,14 @@ def edit(request, slug):
             changes["organisation_id"] = data["organisation"].pk if data["organisation"] else None
             # The form wrote its values onto `casus` during validation; start from the stored row again.
             casus.refresh_from_db()
-            verbs.edit_casus(casus=casus, by=request.user, changes=changes, tags=data["tag_string"])
+            try:
+                verbs.edit_casus(casus=casus, by=request.user, changes=changes, tags=data["tag_string"],
+                                 version=submitted_version(request))
+            except EditConflict:
+                conflict = conflict_context(casus, mine=data, fields=Casus.revision_fields)
+                form = CasusForm(rebased_data(request.POST, conflict["version"]), instance=casus)
+                return _form_page(request, form=form, heading=_("Casus bewerken"), casus=casus,
+                                  submit=_("Opslaan"), status=409, conflict=conflict)
             messages.success(request, _("Je wijzigingen zijn opgeslagen."))
             return redirect(casus)
         return _form_page(request, form=form, heading=_("Casus bewerken"), casus=casus, submit=_("Opslaan"),
@@ -603,11 +612,18 @@ def answer_edit(request, slug, answer_id):
     casus = _casus_or_404(request, slug)
     answer = get_object_or_404(casus.answers.alive(), pk=answer_id)
     permissions.check_edit_post(request.user, answer)
-    form = AnswerForm(request.POST or None, initial={"body": answer.body})
+    form = AnswerForm(request.POST or None, initial={"body": answer.body, "version": version_of(answer)})
     heading = _("Antwoord bewerken")
     if request.method == "POST":
         if form.is_valid():
-            verbs.edit_answer(answer=answer, by=request.user, body=form.cleaned_data["body"])
+            try:
+                verbs.edit_answer(answer=answer, by=request.user, body=form.cleaned_data["body"],
+                                  version=submitted_version(request))
+            except EditConflict:
+                conflict = conflict_context(answer, mine=form.cleaned_data, fields=("body",))
+                form = AnswerForm(rebased_data(request.POST, conflict["version"]))
+                return _form_page(request, form=form, heading=heading, casus=casus, submit=_("Opslaan"),
+                                  status=409, conflict=conflict)
             messages.success(request, _("Je wijzigingen zijn opgeslagen."))
             return redirect(answer.get_absolute_url())
         return _form_page(request, form=form, heading=heading, casus=casus, submit=_("Opslaan"), status=400)

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagField
 
+from ospo_nl.core.edit_conflicts import VersionField
 from ospo_nl.core.markdown_pipeline import MAX_SOURCE_LENGTH
 
 from .models import Category
@@ -27,6 +28,7 @@ class TopicForm(forms.Form):
         label=_("Tags"), required=False,
         help_text=_("Gescheiden door komma's, bijvoorbeeld: licenties, eupl"),
     )
+    version = VersionField()  # on the edit form: the revision the author started from
 
     def clean_title(self):
         title = self.cleaned_data["title"].strip()
@@ -37,6 +39,7 @@ class TopicForm(forms.Form):
 
 class ReplyForm(forms.Form):
     body = _body_field(_("Je reactie"))
+    version = VersionField()  # on the edit form: the revision the author started from
 
 
 class MoveTopicForm(forms.Form):

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ospo_nl.core.edit_conflicts import VersionField, version_of
+
 from .models import Article
 
 
@@ -10,9 +12,9 @@ class ArticleForm(forms.ModelForm):
     message = forms.CharField(
         label=_("Toelichting bij deze wijziging"), max_length=300, required=False,
     )
-    # The version the curator started from (the article's last save); a save from an older version is a
-    # conflict with someone else's edit, shown side by side instead of overwriting it.
-    version = forms.CharField(widget=forms.HiddenInput, required=False)
+    # The revision the curator started from; a save from an older one is a conflict with someone else's edit,
+    # shown side by side instead of overwriting it (ospo_nl.core.edit_conflicts).
+    version = VersionField()
 
     class Meta:
         model = Article
@@ -25,6 +27,3 @@ class ArticleForm(forms.ModelForm):
         if self.instance.pk and not self.is_bound:
             self.initial["version"] = version_of(self.instance)
 
-
-def version_of(article):
-    return article.updated_at.isoformat() if article.updated_at else ""

@@ -1,5 +1,3 @@
-import difflib
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -15,11 +13,19 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from taggit.models import Tag
 
 from ospo_nl.core.content_cache import cached, depends_on
+from ospo_nl.core.edit_conflicts import (
+    EditConflict,
+    check_version,
+    conflict_context,
+    diff_lines,
+    rebased_data,
+    submitted_version,
+)
 from ospo_nl.core.permissions import allowed
 from ospo_nl.core.revisions import revisions_of
 from ospo_nl.core.roles import is_curator
 
-from .forms import ArticleForm, version_of
+from .forms import ArticleForm
 from .models import Article, ArticleRedirect, ImportConflict, Section
 from .permissions import check_edit_article, check_restore_revision, check_view_history, check_write_article
 from .verbs import REVISION_FIELDS, resolve_import_conflict, restore_revision, save_article
@@ -187,16 +193,18 @@ def _article_form_page(request, article):
     form = ArticleForm(request.POST or None, request.FILES or None, instance=article)
     if request.method == "POST":
         if form.is_valid():
-            with transaction.atomic():
-                if article is not None:
-                    current = Article.objects.select_for_update().get(pk=article.pk)
-                    if form.cleaned_data["version"] != version_of(current):
-                        return _edit_conflict(request, form, current)
-                saved = form.save(commit=False)
-                save_article(saved, by=request.user, message=form.cleaned_data["message"])
-                form.save_m2m()
-                if article is None:
-                    saved.authors.add(request.user)
+            try:
+                with transaction.atomic():
+                    if article is not None:
+                        check_version(Article.objects.select_for_update().get(pk=article.pk),
+                                      submitted_version(request))
+                    saved = form.save(commit=False)
+                    save_article(saved, by=request.user, message=form.cleaned_data["message"])
+                    form.save_m2m()
+                    if article is None:
+                        saved.authors.add(request.user)
+            except EditConflict as stale:
+                return _edit_conflict(request, form, stale.current)
             messages.success(request, _("Het artikel is opgeslagen."))
             return redirect(saved)
         return render(request, "kennisbank/article_form.html", {"form": form, "article": article}, status=400)
@@ -205,17 +213,12 @@ def _article_form_page(request, article):
 
 def _edit_conflict(request, form, current):
     """Both versions side by side; the form keeps this curator's text and now starts from the saved version."""
-    theirs = revisions_of(current).first()
-    theirs_data = theirs.data if theirs else {name: getattr(current, name) for name in REVISION_FIELDS}
-    mine = {name: form.cleaned_data.get(name, theirs_data.get(name)) for name in REVISION_FIELDS}
-    mine["slug"] = current.slug
-    data = request.POST.copy()
-    data["version"] = version_of(current)
-    refreshed = ArticleForm(data, request.FILES or None, instance=Article.objects.get(pk=current.pk))
+    mine = {**form.cleaned_data, "slug": current.slug}
+    conflict = conflict_context(current, mine=mine, fields=REVISION_FIELDS)
+    refreshed = ArticleForm(rebased_data(request.POST, conflict["version"]), request.FILES or None,
+                            instance=Article.objects.get(pk=current.pk))
     return render(request, "kennisbank/article_form.html", {
-        "form": refreshed, "article": current,
-        "conflict": {"theirs": theirs, "theirs_data": theirs_data, "mine": mine,
-                     "lines": diff_lines(theirs_data, mine)},
+        "form": refreshed, "article": current, "conflict": conflict,
     }, status=409)
 
 
@@ -245,26 +248,8 @@ def article_diff(request, slug):
         raise Http404
     old, new = found[ids[0]], found[ids[1]]
     return render(request, "kennisbank/article_diff.html", {
-        "article": article, "old": old, "new": new, "lines": diff_lines(old.data, new.data),
+        "article": article, "old": old, "new": new, "lines": diff_lines(old.data, new.data, REVISION_FIELDS),
     })
-
-
-def diff_lines(old, new):
-    """(css class, text) per line of a unified diff of two revision snapshots; the template escapes the text."""
-    def as_lines(data):
-        lines = []
-        for name in REVISION_FIELDS:
-            value = data.get(name, "")
-            lines += [f"[{name}]"] + str(value if value is not None else "").splitlines() + [""]
-        return lines
-
-    out = []
-    for line in difflib.unified_diff(as_lines(old), as_lines(new), "van", "naar", lineterm="", n=2):
-        if line.startswith(("---", "+++")):
-            continue
-        css = {"+": "diff-add", "-": "diff-del", "@": "diff-hunk"}.get(line[:1], "diff-same")
-        out.append((css, line))
-    return out
 
 
 @login_required
@@ -293,12 +278,12 @@ def import_conflict(request, slug):
         if take not in ImportConflict.Taken.values:
             return render(request, "kennisbank/import_conflict.html", {
                 "article": article, "conflict": conflict, "site": site, "incoming": incoming,
-                "lines": diff_lines(site, incoming), "error": _("Kies een van de twee versies."),
+                "lines": diff_lines(site, incoming, REVISION_FIELDS), "error": _("Kies een van de twee versies."),
             }, status=400)
         resolve_import_conflict(conflict=conflict, take=take, by=request.user)
         messages.success(request, _("Het importconflict is opgelost."))
         return redirect(Article.objects.select_related("section").get(pk=article.pk))
     return render(request, "kennisbank/import_conflict.html", {
         "article": article, "conflict": conflict, "site": site, "incoming": incoming,
-        "lines": diff_lines(site, incoming),
+        "lines": diff_lines(site, incoming, REVISION_FIELDS),
     })

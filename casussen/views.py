@@ -12,6 +12,7 @@ from taggit.models import Tag
 from ospo_nl.core.content_cache import cached, shared_page
 from ospo_nl.core.edit_conflicts import EditConflict, conflict_context, rebased_data, submitted_version, version_of
 from ospo_nl.core.following import follow, is_following, unfollow
+from ospo_nl.core.form_pages import render_form_page, submitted
 from ospo_nl.core.models import Follow
 from ospo_nl.core.pagination import CappedPaginator
 from ospo_nl.core.permissions import allowed
@@ -371,13 +372,13 @@ def ask(request):
             messages.success(request, _("Je casus is geplaatst. Je volgt hem automatisch."))
             return redirect(casus)
         similar = search.similar(request.POST.get("title", ""), user=request.user)
-        return render(request, "casussen/ask.html", {"form": form, "similar": similar}, status=400)
+        return render(request, "casussen/ask.html", {"form": form, "similar": similar})
 
     title_form = TitleForm(request.GET or None)
     if not title_form.is_bound:
         return render(request, "casussen/ask.html", {"title_form": title_form})
     if not title_form.is_valid():
-        return render(request, "casussen/ask.html", {"title_form": title_form}, status=400)
+        return render(request, "casussen/ask.html", {"title_form": title_form})
     title = title_form.cleaned_data["titel"]
     profile = getattr(request.user, "profile", None)
     form = CasusForm(initial={"title": title, "organisation": profile.organisation_id if profile else None})
@@ -385,10 +386,11 @@ def ask(request):
     return render(request, "casussen/ask.html", {"form": form, "similar": similar})
 
 
-def _form_page(request, *, form, heading, casus, submit, status=200, help_text="", conflict=None):
+def _form_page(request, *, form, heading, casus, submit, help_text="", conflict=None):
+    """The one form page of casussen (edit, resolve, assign, answer edit): 400 with errors, 409 on a conflict."""
     context = {"form": form, "heading": heading, "casus": casus, "submit": submit, "help_text": help_text,
                "conflict": conflict}
-    return render(request, "casussen/form_page.html", context, status=status)
+    return render_form_page(request, "casussen/form_page.html", context, status=409 if conflict else None)
 
 
 @login_required
@@ -396,7 +398,7 @@ def _form_page(request, *, form, heading, casus, submit, status=200, help_text="
 def edit(request, slug):
     casus = _casus_or_404(request, slug)
     permissions.check_edit_post(request.user, casus)
-    form = CasusForm(request.POST or None, instance=casus)
+    form = CasusForm(submitted(request), instance=casus)
     if request.method == "POST":
         if form.is_valid():
             data = form.cleaned_data
@@ -412,11 +414,10 @@ def edit(request, slug):
                 conflict = conflict_context(casus, mine=data, fields=Casus.revision_fields)
                 form = CasusForm(rebased_data(request.POST, conflict["version"]), instance=casus)
                 return _form_page(request, form=form, heading=_("Casus bewerken"), casus=casus,
-                                  submit=_("Opslaan"), status=409, conflict=conflict)
+                                  submit=_("Opslaan"), conflict=conflict)
             messages.success(request, _("Je wijzigingen zijn opgeslagen."))
             return redirect(casus)
-        return _form_page(request, form=form, heading=_("Casus bewerken"), casus=casus, submit=_("Opslaan"),
-                          status=400)
+        return _form_page(request, form=form, heading=_("Casus bewerken"), casus=casus, submit=_("Opslaan"))
     return _form_page(request, form=form, heading=_("Casus bewerken"), casus=casus, submit=_("Opslaan"))
 
 
@@ -430,7 +431,7 @@ def answer_create(request, slug):
     permissions.check_answer_casus(request.user, casus)
     form = AnswerForm(request.POST)
     if not form.is_valid():
-        return _render_detail(request, casus, answer_form=form, status=400)
+        return _render_detail(request, casus, answer_form=form)
     answer = verbs.post_answer(casus=casus, by=request.user, body=form.cleaned_data["body"])
     messages.success(request, _("Je antwoord is geplaatst."))
     return redirect(answer.get_absolute_url())
@@ -445,7 +446,7 @@ def comment_create(request, slug, answer_id=None):
     permissions.check_comment_casus(request.user, casus)
     form = CommentForm(request.POST)
     if not form.is_valid():
-        return _render_detail(request, casus, comment_form=form, comment_answer_id=answer_id, status=400)
+        return _render_detail(request, casus, comment_form=form, comment_answer_id=answer_id)
     new = verbs.comment(casus=casus, answer=answer, by=request.user, body=form.cleaned_data["body"])
     return redirect(f"{casus.get_absolute_url()}#reactie-{new.pk}")
 
@@ -461,8 +462,7 @@ def vote(request, slug, answer_id):
     except ValueError:
         value = None
     if value not in (1, -1, 0):
-        return render(request, "casussen/refused.html", {"reason": _("Ongeldige stem."), "casus": casus},
-                      status=400)
+        return render(request, "casussen/refused.html", {"reason": _("Ongeldige stem."), "casus": casus})
     verbs.vote(answer=answer, by=request.user, value=value)
     return redirect(answer.get_absolute_url())
 
@@ -576,7 +576,7 @@ def unfollow_tag(request, slug):
 def resolve(request, slug):
     casus = _casus_or_404(request, slug)
     permissions.check_manage_casus(request.user, casus)
-    form = ResolveForm(request.POST or None, initial={"lessons_learned": casus.lessons_learned})
+    form = ResolveForm(submitted(request), initial={"lessons_learned": casus.lessons_learned})
     heading = _("Casus afronden")
     help_text = _("Rond de casus af door te delen wat je hebt geleerd. Zo heeft de volgende met dezelfde vraag "
                   "er ook iets aan.")
@@ -585,7 +585,7 @@ def resolve(request, slug):
             verbs.resolve_casus(casus=casus, by=request.user, lessons_learned=form.cleaned_data["lessons_learned"])
             messages.success(request, _("De casus is opgelost. Dank voor het delen van je lessen."))
             return redirect(casus)
-        return _form_page(request, form=form, heading=heading, casus=casus, submit=_("Afronden"), status=400,
+        return _form_page(request, form=form, heading=heading, casus=casus, submit=_("Afronden"),
                           help_text=help_text)
     return _form_page(request, form=form, heading=heading, casus=casus, submit=_("Afronden"), help_text=help_text)
 
@@ -595,14 +595,14 @@ def resolve(request, slug):
 def assign(request, slug):
     casus = _casus_or_404(request, slug)
     permissions.check_assign_casus(request.user, casus)
-    form = AssignForm(request.POST or None)
+    form = AssignForm(submitted(request))
     heading = _("Casus toewijzen aan een expert")
     if request.method == "POST":
         if form.is_valid():
             verbs.assign_casus(casus=casus, expert=form.cleaned_data["expert"], by=request.user)
             messages.success(request, _("De casus is toegewezen."))
             return redirect(casus)
-        return _form_page(request, form=form, heading=heading, casus=casus, submit=_("Toewijzen"), status=400)
+        return _form_page(request, form=form, heading=heading, casus=casus, submit=_("Toewijzen"))
     return _form_page(request, form=form, heading=heading, casus=casus, submit=_("Toewijzen"))
 
 
@@ -612,7 +612,7 @@ def answer_edit(request, slug, answer_id):
     casus = _casus_or_404(request, slug)
     answer = get_object_or_404(casus.answers.alive(), pk=answer_id)
     permissions.check_edit_post(request.user, answer)
-    form = AnswerForm(request.POST or None, initial={"body": answer.body, "version": version_of(answer)})
+    form = AnswerForm(submitted(request), initial={"body": answer.body, "version": version_of(answer)})
     heading = _("Antwoord bewerken")
     if request.method == "POST":
         if form.is_valid():
@@ -623,10 +623,10 @@ def answer_edit(request, slug, answer_id):
                 conflict = conflict_context(answer, mine=form.cleaned_data, fields=("body",))
                 form = AnswerForm(rebased_data(request.POST, conflict["version"]))
                 return _form_page(request, form=form, heading=heading, casus=casus, submit=_("Opslaan"),
-                                  status=409, conflict=conflict)
+                                  conflict=conflict)
             messages.success(request, _("Je wijzigingen zijn opgeslagen."))
             return redirect(answer.get_absolute_url())
-        return _form_page(request, form=form, heading=heading, casus=casus, submit=_("Opslaan"), status=400)
+        return _form_page(request, form=form, heading=heading, casus=casus, submit=_("Opslaan"))
     return _form_page(request, form=form, heading=heading, casus=casus, submit=_("Opslaan"))
 
 
@@ -648,7 +648,7 @@ def lessons_consent(request, slug):
     consent = request.POST.get("consent")
     if consent not in ("0", "1"):
         return render(request, "casussen/refused.html", {"reason": _("Geef aan of je toestemming geeft."),
-                                                         "casus": casus}, status=400)
+                                                         "casus": casus})
     verbs.set_lessons_consent(casus=casus, by=request.user, consent=consent == "1")
     messages.success(request, _("Je toestemming is vastgelegd.") if consent == "1"
                      else _("Je toestemming is ingetrokken."))

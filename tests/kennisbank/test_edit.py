@@ -105,7 +105,7 @@ def test_two_curators_editing_at_once_lose_nothing(curator_client, admin_client_
     article.refresh_from_db()
     assert article.body == "Eerste versie."
     text = stale.text
-    assert "Iemand anders heeft dit artikel intussen opgeslagen" in text
+    assert "Iemand anders heeft dit intussen opgeslagen" in text
     assert '<span class="diff-del">-Eerste versie.</span>' in text
     assert '<span class="diff-add">+Tweede versie.</span>' in text
     assert "Tweede versie.</textarea>" in text

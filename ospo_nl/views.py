@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
@@ -18,7 +19,13 @@ def accessibility(request):
 
 @require_safe
 def privacy(request):
-    return render(request, "pages/privacy.html")
+    return render(request, "pages/privacy.html", {"operator": settings.OPERATOR})
+
+
+@require_safe
+def colophon(request):
+    """Who runs the site, how to reach them, what it is built with ("Over ons")."""
+    return render(request, "pages/colophon.html", {"operator": settings.OPERATOR})
 
 
 def permission_denied(request, exception=None):

@@ -21,7 +21,7 @@ pytestmark = [
 ]
 
 OUT = Path(settings.BASE_DIR) / "screenshots"
-SKIP = {"casus-detail-visitor", "casus-ask-title", "login", "password-reset", "privacy"}  # much like another
+SKIP = {"casus-detail-visitor", "casus-ask-title", "login", "password-reset"}  # much like another
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 HEIGHT = 900  # the viewport height of new_context()
 

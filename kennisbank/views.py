@@ -1,4 +1,3 @@
-import difflib
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from taggit.models import Tag
 
+from ospo_nl.core.comparison import compare
 from ospo_nl.core.content_cache import cached
 from ospo_nl.core.revisions import revisions_of
 from ospo_nl.core.roles import is_curator
@@ -205,7 +205,7 @@ def _edit_conflict(request, form, current):
     return render(request, "kennisbank/article_form.html", {
         "form": refreshed, "article": current,
         "conflict": {"theirs": theirs, "theirs_data": theirs_data, "mine": mine,
-                     "lines": diff_lines(theirs_data, mine)},
+                     "comparison": comparison(theirs_data, mine)},
     }, status=409)
 
 
@@ -235,26 +235,13 @@ def article_diff(request, slug):
         raise Http404
     old, new = found[ids[0]], found[ids[1]]
     return render(request, "kennisbank/article_diff.html", {
-        "article": article, "old": old, "new": new, "lines": diff_lines(old.data, new.data),
+        "article": article, "old": old, "new": new, "comparison": comparison(old.data, new.data),
     })
 
 
-def diff_lines(old, new):
-    """(css class, text) per line of a unified diff of two revision snapshots; the template escapes the text."""
-    def as_lines(data):
-        lines = []
-        for name in REVISION_FIELDS:
-            value = data.get(name, "")
-            lines += [f"[{name}]"] + str(value if value is not None else "").splitlines() + [""]
-        return lines
-
-    out = []
-    for line in difflib.unified_diff(as_lines(old), as_lines(new), "van", "naar", lineterm="", n=2):
-        if line.startswith(("---", "+++")):
-            continue
-        css = {"+": "diff-add", "-": "diff-del", "@": "diff-hunk"}.get(line[:1], "diff-same")
-        out.append((css, line))
-    return out
+def comparison(old, new):
+    """Side by side, word level, every revision field that changed (ospo_nl.core.comparison)."""
+    return compare(old, new, fields=REVISION_FIELDS, model=Article)
 
 
 @login_required
@@ -283,12 +270,12 @@ def import_conflict(request, slug):
         if take not in ImportConflict.Taken.values:
             return render(request, "kennisbank/import_conflict.html", {
                 "article": article, "conflict": conflict, "site": site, "incoming": incoming,
-                "lines": diff_lines(site, incoming), "error": _("Kies een van de twee versies."),
+                "comparison": comparison(site, incoming), "error": _("Kies een van de twee versies."),
             }, status=400)
         resolve_import_conflict(conflict=conflict, take=take, by=request.user)
         messages.success(request, _("Het importconflict is opgelost."))
         return redirect(Article.objects.select_related("section").get(pk=article.pk))
     return render(request, "kennisbank/import_conflict.html", {
         "article": article, "conflict": conflict, "site": site, "incoming": incoming,
-        "lines": diff_lines(site, incoming),
+        "comparison": comparison(site, incoming),
     })

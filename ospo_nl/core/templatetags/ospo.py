@@ -44,3 +44,14 @@ def breadcrumb_nav(*crumbs):
             label = getattr(crumb, "title", None) or getattr(crumb, "name", None) or str(crumb)
             items.append({"label": label, "url": crumb.get_absolute_url()})
     return {"crumbs": items}
+
+
+@register.simple_tag
+def markdown_editor_attrs():
+    """The data attributes of MarkdownTextarea, for a textarea a template writes by hand."""
+    from django.forms.utils import flatatt
+
+    from ospo_nl.core.markdown_editor import MarkdownTextarea
+
+    attrs = MarkdownTextarea().get_context("body", "", {})["widget"]["attrs"]
+    return flatatt({name: value for name, value in attrs.items() if name.startswith("data-")})

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.utils import edit_string_for_tags
 
 from ospo_nl.core.edit_conflicts import VersionField, version_of
+from ospo_nl.core.markdown_editor import MarkdownTextarea, markdown_help
 from ospo_nl.core.tagging import clean_tag_string
 
 from .models import Casus, organisations
@@ -14,7 +15,7 @@ from .models import Casus, organisations
 MAX_BODY = 20_000
 MAX_TEXT = 10_000
 MAX_COMMENT = 3_000
-MARKDOWN_HELP = _("Markdown: **vet**, *cursief*, [link](https://...), lijsten.")
+MARKDOWN_HELP = markdown_help()
 
 
 class TitleForm(forms.Form):
@@ -45,13 +46,15 @@ class CasusForm(forms.ModelForm):
         labels = {"body": _("Context en vraag")}
         help_texts = {
             "title": _("Vat je vraag samen in één zin."),
-            "body": _("Beschrijf de situatie en stel je vraag. Markdown: **vet**, *cursief*, [link](https://...)."),
+            "body": markdown_help(_("Beschrijf de situatie en stel je vraag. Markdown: **vet**, *cursief*, "
+                                    "[link](https://...).")),
             "tried": _("Wat heb je al gedaan of uitgezocht? Zo hoeven experts dat niet opnieuw te vragen."),
             "desired_outcome": _("Wanneer is je vraag beantwoord? Bijvoorbeeld: een besluit over de licentie."),
             "visibility": _("Openbaar: iedereen kan meelezen. Alleen leden of alleen experts: "
                             "de casus is niet zichtbaar voor bezoekers."),
         }
-        widgets = {"title": forms.TextInput(attrs={"class": "utrecht-textbox"})}
+        widgets = {"title": forms.TextInput(attrs={"class": "utrecht-textbox"}), "body": MarkdownTextarea(),
+                   "tried": MarkdownTextarea({"rows": 4}), "desired_outcome": MarkdownTextarea({"rows": 4})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -75,7 +78,7 @@ class CasusForm(forms.ModelForm):
 
 
 class AnswerForm(forms.Form):
-    body = forms.CharField(label=_("Je antwoord"), widget=forms.Textarea(attrs={"rows": 8}), max_length=MAX_BODY,
+    body = forms.CharField(label=_("Je antwoord"), widget=MarkdownTextarea({"rows": 8}), max_length=MAX_BODY,
                            help_text=MARKDOWN_HELP)
     version = VersionField()  # on the edit form: the revision the author started from
 
@@ -85,7 +88,7 @@ class AnswerForm(forms.Form):
 
 
 class CommentForm(forms.Form):
-    body = forms.CharField(label=_("Reactie"), widget=forms.Textarea(attrs={"rows": 3}), max_length=MAX_COMMENT,
+    body = forms.CharField(label=_("Reactie"), widget=MarkdownTextarea({"rows": 3}), max_length=MAX_COMMENT,
                            help_text=MARKDOWN_HELP)
 
     def __init__(self, *args, **kwargs):
@@ -95,7 +98,7 @@ class CommentForm(forms.Form):
 
 class ResolveForm(forms.Form):
     lessons_learned = forms.CharField(
-        label=_("Geleerde lessen"), widget=forms.Textarea(attrs={"rows": 8}), max_length=MAX_TEXT,
+        label=_("Geleerde lessen"), widget=MarkdownTextarea({"rows": 8}), max_length=MAX_TEXT,
         help_text=_("Wat heb je geleerd dat anderen verder helpt? Dit blijft vindbaar bij de casus."),
     )
 

@@ -3,17 +3,18 @@ from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagField
 
 from ospo_nl.core.edit_conflicts import VersionField
+from ospo_nl.core.markdown_editor import MarkdownTextarea, markdown_help
 from ospo_nl.core.markdown_pipeline import MAX_SOURCE_LENGTH
 
 from .models import Category
 
-BODY_HELP = _("Markdown: **vet**, *cursief*, [link](https://...), lijsten, > citaat.")
+BODY_HELP = markdown_help(_("Markdown: **vet**, *cursief*, [link](https://...), lijsten, > citaat."))
 
 
 def _body_field(label):
     return forms.CharField(
         label=label, max_length=MAX_SOURCE_LENGTH, help_text=BODY_HELP,
-        widget=forms.Textarea(attrs={"rows": 10}),
+        widget=MarkdownTextarea({"rows": 10}),
         error_messages={"required": _("Schrijf eerst je bericht.")},
     )
 

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ospo_nl.core.edit_conflicts import VersionField, version_of
+from ospo_nl.core.markdown_editor import MarkdownTextarea
 
 from .models import Article
 
@@ -20,7 +21,8 @@ class ArticleForm(forms.ModelForm):
         model = Article
         fields = ["title", "kind", "section", "order", "summary", "body", "tags", "status", "last_reviewed_at",
                   "image", "image_caption", "licence"]
-        widgets = {"last_reviewed_at": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        widgets = {"last_reviewed_at": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                   "body": MarkdownTextarea({"rows": 16})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -12,12 +12,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from taggit.models import Tag
 
+from ospo_nl.core.comparison import compare
 from ospo_nl.core.content_cache import cached, depends_on
 from ospo_nl.core.edit_conflicts import (
     EditConflict,
     check_version,
     conflict_context,
-    diff_lines,
     rebased_data,
     submitted_version,
 )
@@ -248,8 +248,13 @@ def article_diff(request, slug):
         raise Http404
     old, new = found[ids[0]], found[ids[1]]
     return render(request, "kennisbank/article_diff.html", {
-        "article": article, "old": old, "new": new, "lines": diff_lines(old.data, new.data, REVISION_FIELDS),
+        "article": article, "old": old, "new": new, "comparison": comparison(old.data, new.data),
     })
+
+
+def comparison(old, new):
+    """Side by side, word level, every revision field that changed (ospo_nl.core.comparison)."""
+    return compare(old, new, fields=REVISION_FIELDS, model=Article)
 
 
 @login_required
@@ -278,12 +283,12 @@ def import_conflict(request, slug):
         if take not in ImportConflict.Taken.values:
             return render(request, "kennisbank/import_conflict.html", {
                 "article": article, "conflict": conflict, "site": site, "incoming": incoming,
-                "lines": diff_lines(site, incoming, REVISION_FIELDS), "error": _("Kies een van de twee versies."),
+                "comparison": comparison(site, incoming), "error": _("Kies een van de twee versies."),
             }, status=400)
         resolve_import_conflict(conflict=conflict, take=take, by=request.user)
         messages.success(request, _("Het importconflict is opgelost."))
         return redirect(Article.objects.select_related("section").get(pk=article.pk))
     return render(request, "kennisbank/import_conflict.html", {
         "article": article, "conflict": conflict, "site": site, "incoming": incoming,
-        "lines": diff_lines(site, incoming, REVISION_FIELDS),
+        "comparison": comparison(site, incoming),
     })

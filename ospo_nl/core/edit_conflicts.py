@@ -11,11 +11,11 @@ The version counts revisions, not `updated_at`: claiming a casus or a new reply 
 not the text, and is no conflict. A submission without the field (a hand-written request) is not checked.
 """
 
-import difflib
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ospo_nl.core.comparison import compare
 from ospo_nl.core.revisions import record_revision, revisions_of
 
 
@@ -52,12 +52,14 @@ class VersionField(forms.CharField):
 
 
 def conflict_context(obj, *, mine, fields):
-    """What a conflict page shows: the saved revision, both versions of `fields`, their diff, the new version."""
+    """What a conflict page shows: the saved revision, both versions of `fields`, their word-level comparison
+    (ospo_nl.core.comparison), the new version."""
     theirs = revisions_of(obj).select_related("author__profile").order_by("-pk").first()
     theirs_data = {name: (theirs.data if theirs and name in theirs.data else {}).get(name, getattr(obj, name, ""))
                    for name in fields}
     mine = {name: mine.get(name, theirs_data[name]) for name in fields}
-    return {"theirs": theirs, "theirs_data": theirs_data, "mine": mine, "lines": diff_lines(theirs_data, mine, fields),
+    return {"theirs": theirs, "theirs_data": theirs_data, "mine": mine,
+            "comparison": compare(theirs_data, mine, fields=fields, model=type(obj)),
             "version": str(theirs.pk) if theirs else ""}
 
 
@@ -66,24 +68,6 @@ def rebased_data(data, version):
     data = data.copy()
     data["version"] = version
     return data
-
-
-def diff_lines(old, new, fields):
-    """(css class, text) per line of a unified diff of two snapshots of `fields`; the template escapes the text."""
-    def as_lines(data):
-        lines = []
-        for name in fields:
-            value = data.get(name, "")
-            lines += [f"[{name}]"] + str(value if value is not None else "").splitlines() + [""]
-        return lines
-
-    out = []
-    for line in difflib.unified_diff(as_lines(old), as_lines(new), "van", "naar", lineterm="", n=2):
-        if line.startswith(("---", "+++")):
-            continue
-        css = {"+": "diff-add", "-": "diff-del", "@": "diff-hunk"}.get(line[:1], "diff-same")
-        out.append((css, line))
-    return out
 
 
 class VersionedModelForm(forms.ModelForm):

@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import Count, F, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -190,6 +191,9 @@ def unanswered(request):
 @require_safe
 def by_tag(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
+    # A tag only casussen outside the viewer's audience use is not confirmed: the same 404 as a made-up tag.
+    if not Casus.objects.visible_to(request.user).filter(tags=tag).exists():
+        raise Http404
     return _render_list(
         request, lambda casussen: casussen.filter(tags=tag),
         heading=_("Casussen over “%(tag)s”") % {"tag": tag.name},

@@ -157,6 +157,8 @@ def tag_list(request, tag):
     depends_on(request, "kennisbank")
     tag = get_object_or_404(Tag, slug=tag)
     page_obj = _page(request, Article.objects.visible_to(request.user).for_list().filter(tags=tag))
+    if not page_obj.paginator.count:  # nothing the viewer may read: the same 404 as a made-up tag
+        raise Http404
     return render(request, "kennisbank/article_list.html", {
         "heading": _("Artikelen over %(tag)s") % {"tag": tag.name}, "page_obj": page_obj, "tag": tag,
     })

@@ -155,6 +155,7 @@ PROFILE_MODEL = "directory.Profile"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "ospo_nl.core.request_guard.RequestGuardMiddleware",  # NUL and control characters in path or query: 400
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "ospo_nl.core.page_cache.VisitorPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -1,5 +1,3 @@
-import re
-
 """One implementation serves casussen and forum: the forum calls the shared mechanisms, never a copy."""
 
 import re

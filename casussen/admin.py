@@ -1,10 +1,13 @@
 from django.contrib import admin
 
+from ospo_nl.core.edit_conflicts import EditConflictAdmin
+
 from .models import Answer, Casus, Comment
 
 
 @admin.register(Casus)
-class CasusAdmin(admin.ModelAdmin):
+class CasusAdmin(EditConflictAdmin, admin.ModelAdmin):
+    conflict_fields = Casus.revision_fields
     list_display = ["title", "status", "visibility", "answer_count", "score", "last_activity_at", "deleted_at"]
     list_filter = ["status", "visibility", "phase"]
     search_fields = ["title", "body"]
@@ -13,13 +16,13 @@ class CasusAdmin(admin.ModelAdmin):
 
 
 @admin.register(Answer)
-class AnswerAdmin(admin.ModelAdmin):
+class AnswerAdmin(EditConflictAdmin, admin.ModelAdmin):
     list_display = ["__str__", "author", "score", "is_accepted", "created_at", "deleted_at"]
     raw_id_fields = ["author", "casus"]
     readonly_fields = ["score", "is_accepted"]
 
 
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
+class CommentAdmin(EditConflictAdmin, admin.ModelAdmin):
     list_display = ["__str__", "author", "created_at", "deleted_at"]
     raw_id_fields = ["author", "casus", "answer"]

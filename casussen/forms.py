@@ -6,6 +6,8 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from taggit.utils import edit_string_for_tags
 
+from ospo_nl.core.edit_conflicts import VersionField, version_of
+from ospo_nl.core.markdown_editor import MarkdownTextarea, markdown_help
 from ospo_nl.core.tagging import clean_tag_string
 
 from .models import Casus, organisations
@@ -13,7 +15,7 @@ from .models import Casus, organisations
 MAX_BODY = 20_000
 MAX_TEXT = 10_000
 MAX_COMMENT = 3_000
-MARKDOWN_HELP = _("Markdown: **vet**, *cursief*, [link](https://...), lijsten.")
+MARKDOWN_HELP = markdown_help()
 
 
 class TitleForm(forms.Form):
@@ -29,6 +31,8 @@ class TitleForm(forms.Form):
 
 
 class CasusForm(forms.ModelForm):
+    # The revision the author started from: a save from an older one is an edit conflict (ospo_nl.core.edit_conflicts).
+    version = VersionField()
     tag_string = forms.CharField(
         label=_("Tags"), required=False, max_length=500,
         help_text=_("Onderwerpen, gescheiden door komma's, bijvoorbeeld: licenties, eupl. "
@@ -42,13 +46,15 @@ class CasusForm(forms.ModelForm):
         labels = {"body": _("Context en vraag")}
         help_texts = {
             "title": _("Vat je vraag samen in één zin."),
-            "body": _("Beschrijf de situatie en stel je vraag. Markdown: **vet**, *cursief*, [link](https://...)."),
+            "body": markdown_help(_("Beschrijf de situatie en stel je vraag. Markdown: **vet**, *cursief*, "
+                                    "[link](https://...).")),
             "tried": _("Wat heb je al gedaan of uitgezocht? Zo hoeven experts dat niet opnieuw te vragen."),
             "desired_outcome": _("Wanneer is je vraag beantwoord? Bijvoorbeeld: een besluit over de licentie."),
             "visibility": _("Openbaar: iedereen kan meelezen. Alleen leden of alleen experts: "
                             "de casus is niet zichtbaar voor bezoekers."),
         }
-        widgets = {"title": forms.TextInput(attrs={"class": "utrecht-textbox"})}
+        widgets = {"title": forms.TextInput(attrs={"class": "utrecht-textbox"}), "body": MarkdownTextarea(),
+                   "tried": MarkdownTextarea({"rows": 4}), "desired_outcome": MarkdownTextarea({"rows": 4})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -59,6 +65,7 @@ class CasusForm(forms.ModelForm):
             self.fields[name].validators.append(MaxLengthValidator(MAX_TEXT))
         if self.instance.pk and not self.is_bound:
             self.initial["tag_string"] = edit_string_for_tags(self.instance.tags.all())
+            self.initial["version"] = version_of(self.instance)
 
     def clean_title(self):
         title = self.cleaned_data["title"].strip()
@@ -71,8 +78,9 @@ class CasusForm(forms.ModelForm):
 
 
 class AnswerForm(forms.Form):
-    body = forms.CharField(label=_("Je antwoord"), widget=forms.Textarea(attrs={"rows": 8}), max_length=MAX_BODY,
+    body = forms.CharField(label=_("Je antwoord"), widget=MarkdownTextarea({"rows": 8}), max_length=MAX_BODY,
                            help_text=MARKDOWN_HELP)
+    version = VersionField()  # on the edit form: the revision the author started from
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("auto_id", "antwoord_%s")  # unique ids next to the comment forms on the same page
@@ -80,7 +88,7 @@ class AnswerForm(forms.Form):
 
 
 class CommentForm(forms.Form):
-    body = forms.CharField(label=_("Reactie"), widget=forms.Textarea(attrs={"rows": 3}), max_length=MAX_COMMENT,
+    body = forms.CharField(label=_("Reactie"), widget=MarkdownTextarea({"rows": 3}), max_length=MAX_COMMENT,
                            help_text=MARKDOWN_HELP)
 
     def __init__(self, *args, **kwargs):
@@ -90,7 +98,7 @@ class CommentForm(forms.Form):
 
 class ResolveForm(forms.Form):
     lessons_learned = forms.CharField(
-        label=_("Geleerde lessen"), widget=forms.Textarea(attrs={"rows": 8}), max_length=MAX_TEXT,
+        label=_("Geleerde lessen"), widget=MarkdownTextarea({"rows": 8}), max_length=MAX_TEXT,
         help_text=_("Wat heb je geleerd dat anderen verder helpt? Dit blijft vindbaar bij de casus."),
     )
 

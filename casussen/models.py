@@ -10,8 +10,8 @@ from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from taggit.managers import TaggableManager
 
 from ospo_nl.core.models import Post, PostQuerySet
@@ -189,7 +189,8 @@ class Answer(Post):
         ]
 
     def __str__(self):
-        return f"{self.casus} #{self.pk}"
+        # Names the casus, never numbers: this is what notifications and the moderation log show.
+        return gettext("antwoord op “%(casus)s”") % {"casus": self.casus.title}
 
     def get_absolute_url(self):
         return f"{self.casus.get_absolute_url()}#antwoord-{self.pk}"
@@ -223,7 +224,7 @@ class Comment(Post):
         ordering = ["created_at", "id"]
 
     def __str__(self):
-        return f"{self.casus} reactie #{self.pk}"
+        return pgettext("casus comment", "reactie op “%(casus)s”") % {"casus": self.casus.title}
 
     def get_absolute_url(self):
         return f"{self.casus.get_absolute_url()}#reactie-{self.pk}"

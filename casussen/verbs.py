@@ -232,23 +232,26 @@ def reopen_casus(*, casus, by):
     return casus
 
 
-def edit_casus(*, casus, by, changes, tags=None, message=""):
-    """Edit the author's own casus; the text fields are kept as a revision."""
+def edit_casus(*, casus, by, changes, tags=None, message="", version=None):
+    """Edit the author's own casus; the text fields are kept as a revision.
+
+    `version`: the revision the author's form started from (see `ospo_nl.core.edit_conflicts`).
+    """
     permissions.check_edit_post(by, casus)
     # `organisation_id`, not the object: every change is stored as JSON in the revision.
     allowed = set(Casus.revision_fields) | {"organisation_id", "hide_organisation", "phase", "visibility"}
     if set(changes) - allowed:
         raise ValueError(f"not editable: {set(changes) - allowed}")
     with transaction.atomic():
-        edit_post(casus, by=by, changes=changes, message=message)
+        edit_post(casus, by=by, changes=changes, message=message, version=version)
         if tags is not None:
             casus.tags.set(list(tags))
     return casus
 
 
-def edit_answer(*, answer, by, body, message=""):
+def edit_answer(*, answer, by, body, message="", version=None):
     permissions.check_edit_post(by, answer)
-    return edit_post(answer, by=by, changes={"body": body}, message=message)
+    return edit_post(answer, by=by, changes={"body": body}, message=message, version=version)
 
 
 def delete_casus(*, casus, by):

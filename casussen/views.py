@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import Count, F, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -10,7 +11,9 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from taggit.models import Tag
 
 from ospo_nl.core.content_cache import cached, shared_page
+from ospo_nl.core.edit_conflicts import EditConflict, conflict_context, rebased_data, submitted_version, version_of
 from ospo_nl.core.following import follow, is_following, unfollow
+from ospo_nl.core.form_pages import render_form_page, submitted
 from ospo_nl.core.models import Follow
 from ospo_nl.core.pagination import CappedPaginator
 from ospo_nl.core.permissions import allowed
@@ -188,6 +191,9 @@ def unanswered(request):
 @require_safe
 def by_tag(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
+    # A tag only casussen outside the viewer's audience use is not confirmed: the same 404 as a made-up tag.
+    if not Casus.objects.visible_to(request.user).filter(tags=tag).exists():
+        raise Http404
     return _render_list(
         request, lambda casussen: casussen.filter(tags=tag),
         heading=_("Casussen over “%(tag)s”") % {"tag": tag.name},
@@ -384,9 +390,11 @@ def ask(request):
     return render(request, "casussen/ask.html", {"form": form, "similar": similar})
 
 
-def _form_page(request, *, form, heading, casus, submit, status=200, help_text=""):
-    context = {"form": form, "heading": heading, "casus": casus, "submit": submit, "help_text": help_text}
-    return render(request, "casussen/form_page.html", context, status=status)
+def _form_page(request, *, form, heading, casus, submit, help_text="", conflict=None):
+    """The one form page of casussen (edit, resolve, assign, answer edit): 400 with errors, 409 on a conflict."""
+    context = {"form": form, "heading": heading, "casus": casus, "submit": submit, "help_text": help_text,
+               "conflict": conflict}
+    return render_form_page(request, "casussen/form_page.html", context, status=409 if conflict else None)
 
 
 @login_required
@@ -394,7 +402,7 @@ def _form_page(request, *, form, heading, casus, submit, status=200, help_text="
 def edit(request, slug):
     casus = _casus_or_404(request, slug)
     permissions.check_edit_post(request.user, casus)
-    form = CasusForm(request.POST or None, instance=casus)
+    form = CasusForm(submitted(request), instance=casus)
     if request.method == "POST":
         if form.is_valid():
             data = form.cleaned_data
@@ -403,11 +411,17 @@ def edit(request, slug):
             changes["organisation_id"] = data["organisation"].pk if data["organisation"] else None
             # The form wrote its values onto `casus` during validation; start from the stored row again.
             casus.refresh_from_db()
-            verbs.edit_casus(casus=casus, by=request.user, changes=changes, tags=data["tag_string"])
+            try:
+                verbs.edit_casus(casus=casus, by=request.user, changes=changes, tags=data["tag_string"],
+                                 version=submitted_version(request))
+            except EditConflict:
+                conflict = conflict_context(casus, mine=data, fields=Casus.revision_fields)
+                form = CasusForm(rebased_data(request.POST, conflict["version"]), instance=casus)
+                return _form_page(request, form=form, heading=_("Casus bewerken"), casus=casus,
+                                  submit=_("Opslaan"), conflict=conflict)
             messages.success(request, _("Je wijzigingen zijn opgeslagen."))
             return redirect(casus)
-        return _form_page(request, form=form, heading=_("Casus bewerken"), casus=casus, submit=_("Opslaan"),
-                          status=400)
+        return _form_page(request, form=form, heading=_("Casus bewerken"), casus=casus, submit=_("Opslaan"))
     return _form_page(request, form=form, heading=_("Casus bewerken"), casus=casus, submit=_("Opslaan"))
 
 
@@ -452,8 +466,7 @@ def vote(request, slug, answer_id):
     except ValueError:
         value = None
     if value not in (1, -1, 0):
-        return render(request, "casussen/refused.html", {"reason": _("Ongeldige stem."), "casus": casus},
-                      status=400)
+        return render(request, "casussen/refused.html", {"reason": _("Ongeldige stem."), "casus": casus}, status=400)
     verbs.vote(answer=answer, by=request.user, value=value)
     return redirect(answer.get_absolute_url())
 
@@ -567,7 +580,7 @@ def unfollow_tag(request, slug):
 def resolve(request, slug):
     casus = _casus_or_404(request, slug)
     permissions.check_manage_casus(request.user, casus)
-    form = ResolveForm(request.POST or None, initial={"lessons_learned": casus.lessons_learned})
+    form = ResolveForm(submitted(request), initial={"lessons_learned": casus.lessons_learned})
     heading = _("Casus afronden")
     help_text = _("Rond de casus af door te delen wat je hebt geleerd. Zo heeft de volgende met dezelfde vraag "
                   "er ook iets aan.")
@@ -576,7 +589,7 @@ def resolve(request, slug):
             verbs.resolve_casus(casus=casus, by=request.user, lessons_learned=form.cleaned_data["lessons_learned"])
             messages.success(request, _("De casus is opgelost. Dank voor het delen van je lessen."))
             return redirect(casus)
-        return _form_page(request, form=form, heading=heading, casus=casus, submit=_("Afronden"), status=400,
+        return _form_page(request, form=form, heading=heading, casus=casus, submit=_("Afronden"),
                           help_text=help_text)
     return _form_page(request, form=form, heading=heading, casus=casus, submit=_("Afronden"), help_text=help_text)
 
@@ -586,14 +599,14 @@ def resolve(request, slug):
 def assign(request, slug):
     casus = _casus_or_404(request, slug)
     permissions.check_assign_casus(request.user, casus)
-    form = AssignForm(request.POST or None)
+    form = AssignForm(submitted(request))
     heading = _("Casus toewijzen aan een expert")
     if request.method == "POST":
         if form.is_valid():
             verbs.assign_casus(casus=casus, expert=form.cleaned_data["expert"], by=request.user)
             messages.success(request, _("De casus is toegewezen."))
             return redirect(casus)
-        return _form_page(request, form=form, heading=heading, casus=casus, submit=_("Toewijzen"), status=400)
+        return _form_page(request, form=form, heading=heading, casus=casus, submit=_("Toewijzen"))
     return _form_page(request, form=form, heading=heading, casus=casus, submit=_("Toewijzen"))
 
 
@@ -603,14 +616,21 @@ def answer_edit(request, slug, answer_id):
     casus = _casus_or_404(request, slug)
     answer = get_object_or_404(casus.answers.alive(), pk=answer_id)
     permissions.check_edit_post(request.user, answer)
-    form = AnswerForm(request.POST or None, initial={"body": answer.body})
+    form = AnswerForm(submitted(request), initial={"body": answer.body, "version": version_of(answer)})
     heading = _("Antwoord bewerken")
     if request.method == "POST":
         if form.is_valid():
-            verbs.edit_answer(answer=answer, by=request.user, body=form.cleaned_data["body"])
+            try:
+                verbs.edit_answer(answer=answer, by=request.user, body=form.cleaned_data["body"],
+                                  version=submitted_version(request))
+            except EditConflict:
+                conflict = conflict_context(answer, mine=form.cleaned_data, fields=("body",))
+                form = AnswerForm(rebased_data(request.POST, conflict["version"]))
+                return _form_page(request, form=form, heading=heading, casus=casus, submit=_("Opslaan"),
+                                  conflict=conflict)
             messages.success(request, _("Je wijzigingen zijn opgeslagen."))
             return redirect(answer.get_absolute_url())
-        return _form_page(request, form=form, heading=heading, casus=casus, submit=_("Opslaan"), status=400)
+        return _form_page(request, form=form, heading=heading, casus=casus, submit=_("Opslaan"))
     return _form_page(request, form=form, heading=heading, casus=casus, submit=_("Opslaan"))
 
 

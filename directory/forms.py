@@ -2,6 +2,7 @@ from django import forms
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
+from ospo_nl.core.markdown_editor import MarkdownTextarea
 from ospo_nl.core.tagging import clean_tag_string
 
 from .models import Initiative, Organisation, OrganisationProposal, Profile
@@ -30,7 +31,7 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = Profile
         fields = ["display_name", "organisation", "bio", "expertise", "is_available", "is_public", "show_email"]
-        widgets = {"bio": forms.Textarea(attrs={"rows": 6})}
+        widgets = {"bio": MarkdownTextarea({"rows": 6})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -2,17 +2,19 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagField
 
+from ospo_nl.core.edit_conflicts import VersionField
+from ospo_nl.core.markdown_editor import MarkdownTextarea, markdown_help
 from ospo_nl.core.markdown_pipeline import MAX_SOURCE_LENGTH
 
 from .models import Category
 
-BODY_HELP = _("Markdown: **vet**, *cursief*, [link](https://...), lijsten, > citaat.")
+BODY_HELP = markdown_help(_("Markdown: **vet**, *cursief*, [link](https://...), lijsten, > citaat."))
 
 
 def _body_field(label):
     return forms.CharField(
         label=label, max_length=MAX_SOURCE_LENGTH, help_text=BODY_HELP,
-        widget=forms.Textarea(attrs={"rows": 10}),
+        widget=MarkdownTextarea({"rows": 10}),
         error_messages={"required": _("Schrijf eerst je bericht.")},
     )
 
@@ -27,6 +29,7 @@ class TopicForm(forms.Form):
         label=_("Tags"), required=False,
         help_text=_("Gescheiden door komma's, bijvoorbeeld: licenties, eupl"),
     )
+    version = VersionField()  # on the edit form: the revision the author started from
 
     def clean_title(self):
         title = self.cleaned_data["title"].strip()
@@ -37,6 +40,7 @@ class TopicForm(forms.Form):
 
 class ReplyForm(forms.Form):
     body = _body_field(_("Je reactie"))
+    version = VersionField()  # on the edit form: the revision the author started from
 
 
 class MoveTopicForm(forms.Form):

@@ -175,7 +175,8 @@ class Reply(Post):
         indexes = [models.Index(fields=["topic", "created_at"], name="forum_reply_topic_idx")]
 
     def __str__(self):
-        return gettext("Reactie %(number)s op %(topic)s") % {"number": self.pk, "topic": self.topic_id}
+        # Names the topic, never numbers: this is what notifications and the moderation log show.
+        return gettext("reactie op “%(topic)s”") % {"topic": self.topic.title}
 
     def get_absolute_url(self):
         return reverse("forum:reply", args=[self.pk])

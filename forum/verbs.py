@@ -76,23 +76,23 @@ def post_reply(*, topic, by, body):
     return reply
 
 
-def edit_topic(*, topic, by, title, body, tags=None, message=""):
+def edit_topic(*, topic, by, title, body, tags=None, message="", version=None):
     with transaction.atomic():
         # A fresh, locked row: saving a stale instance would undo a concurrent reply's counters.
         fresh = _locked_topic(topic)
         permissions.check_edit_topic(by, fresh)
-        edit_post(fresh, by=by, changes={"title": title, "body": body}, message=message)
+        edit_post(fresh, by=by, changes={"title": title, "body": body}, message=message, version=version)
         if tags is not None:
             fresh.tags.set(list(tags))
     return fresh
 
 
-def edit_reply(*, reply, by, body, message=""):
+def edit_reply(*, reply, by, body, message="", version=None):
     with transaction.atomic():
         # The topic row too: whether it is locked decides if the author may still edit.
         fresh = _locked_reply(reply)
         permissions.check_edit_reply(by, fresh)
-        edit_post(fresh, by=by, changes={"body": body}, message=message)
+        edit_post(fresh, by=by, changes={"body": body}, message=message, version=version)
     return fresh
 
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from ospo_nl.core.content_cache import depends_on, shared_page
+from ospo_nl.core.edit_conflicts import EditConflict, conflict_context, rebased_data, submitted_version, version_of
 from ospo_nl.core.following import is_following
 from ospo_nl.core.form_pages import render_form_page, submitted
 from ospo_nl.core.permissions import allowed
@@ -135,7 +136,9 @@ def topic_create(request, slug):
     permissions.check_start_topic(request.user, category)
     form = TopicForm(submitted(request))
     if form.is_valid():
-        topic = verbs.start_topic(category=category, by=request.user, **form.cleaned_data)
+        data = form.cleaned_data
+        topic = verbs.start_topic(category=category, by=request.user, title=data["title"], body=data["body"],
+                                  tags=data["tags"])
         messages.success(request, _("Je onderwerp is geplaatst."))
         return redirect(topic)
     return render_form_page(request, "forum/topic_form.html", {"form": form, "category": category})
@@ -146,10 +149,17 @@ def topic_create(request, slug):
 def topic_edit(request, pk):
     topic = _alive_topic(pk)
     permissions.check_edit_topic(request.user, topic)
-    initial = {"title": topic.title, "body": topic.body, "tags": topic.tags.all()}
+    initial = {"title": topic.title, "body": topic.body, "tags": topic.tags.all(), "version": version_of(topic)}
     form = TopicForm(submitted(request), initial=initial)
     if form.is_valid():
-        topic = verbs.edit_topic(topic=topic, by=request.user, **form.cleaned_data)
+        fields = {name: form.cleaned_data[name] for name in ("title", "body", "tags")}
+        try:
+            topic = verbs.edit_topic(topic=topic, by=request.user, version=submitted_version(request), **fields)
+        except EditConflict as stale:
+            conflict = conflict_context(stale.current, mine=fields, fields=("title", "body"))
+            context = {"form": TopicForm(rebased_data(request.POST, conflict["version"])), "conflict": conflict,
+                       "category": topic.category, "topic": topic}
+            return render(request, "forum/topic_form.html", context, status=409)
         messages.success(request, _("Je wijzigingen zijn opgeslagen."))
         return redirect(topic)
     context = {"form": form, "category": topic.category, "topic": topic}
@@ -187,9 +197,16 @@ def _int_or_404(value):
 def reply_edit(request, pk):
     reply = _alive_reply(pk)
     permissions.check_edit_reply(request.user, reply)
-    form = ReplyForm(submitted(request), initial={"body": reply.body})
+    form = ReplyForm(submitted(request), initial={"body": reply.body, "version": version_of(reply)})
     if form.is_valid():
-        verbs.edit_reply(reply=reply, by=request.user, body=form.cleaned_data["body"])
+        try:
+            verbs.edit_reply(reply=reply, by=request.user, body=form.cleaned_data["body"],
+                             version=submitted_version(request))
+        except EditConflict as stale:
+            conflict = conflict_context(stale.current, mine=form.cleaned_data, fields=("body",))
+            context = {"form": ReplyForm(rebased_data(request.POST, conflict["version"])), "conflict": conflict,
+                       "topic": reply.topic, "reply": reply}
+            return render(request, "forum/reply_form.html", context, status=409)
         messages.success(request, _("Je wijzigingen zijn opgeslagen."))
         return redirect(reply)
     return render_form_page(request, "forum/reply_form.html", {"form": form, "topic": reply.topic, "reply": reply})

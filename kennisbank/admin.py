@@ -2,8 +2,10 @@ from django.contrib import admin
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from ospo_nl.core.edit_conflicts import EditConflictAdmin
+
 from .models import Article, ArticleRedirect, ImportConflict, ImportSource, Section
-from .verbs import save_article
+from .verbs import REVISION_FIELDS, save_article
 
 
 @admin.register(Section)
@@ -15,7 +17,8 @@ class SectionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(EditConflictAdmin, admin.ModelAdmin):
+    conflict_fields = REVISION_FIELDS  # save_model keeps the revision (save_article)
     list_display = ["title", "section", "kind", "status", "content_updated_at", "review_due"]
     list_filter = ["status", "kind", "section"]
     list_select_related = ["section"]

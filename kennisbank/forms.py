@@ -1,6 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ospo_nl.core.edit_conflicts import VersionField, version_of
+from ospo_nl.core.markdown_editor import MarkdownTextarea
+
 from .models import Article
 
 
@@ -10,21 +13,19 @@ class ArticleForm(forms.ModelForm):
     message = forms.CharField(
         label=_("Toelichting bij deze wijziging"), max_length=300, required=False,
     )
-    # The version the curator started from (the article's last save); a save from an older version is a
-    # conflict with someone else's edit, shown side by side instead of overwriting it.
-    version = forms.CharField(widget=forms.HiddenInput, required=False)
+    # The revision the curator started from; a save from an older one is a conflict with someone else's edit,
+    # shown side by side instead of overwriting it (ospo_nl.core.edit_conflicts).
+    version = VersionField()
 
     class Meta:
         model = Article
         fields = ["title", "kind", "section", "order", "summary", "body", "tags", "status", "last_reviewed_at",
                   "image", "image_caption", "licence"]
-        widgets = {"last_reviewed_at": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        widgets = {"last_reviewed_at": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                   "body": MarkdownTextarea({"rows": 16})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk and not self.is_bound:
             self.initial["version"] = version_of(self.instance)
 
-
-def version_of(article):
-    return article.updated_at.isoformat() if article.updated_at else ""

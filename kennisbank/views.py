@@ -1,5 +1,3 @@
-import difflib
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -14,12 +12,20 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from taggit.models import Tag
 
+from ospo_nl.core.comparison import compare
 from ospo_nl.core.content_cache import cached, depends_on
+from ospo_nl.core.edit_conflicts import (
+    EditConflict,
+    check_version,
+    conflict_context,
+    rebased_data,
+    submitted_version,
+)
 from ospo_nl.core.permissions import allowed
 from ospo_nl.core.revisions import revisions_of
 from ospo_nl.core.roles import is_curator
 
-from .forms import ArticleForm, version_of
+from .forms import ArticleForm
 from .models import Article, ArticleRedirect, ImportConflict, Section
 from .permissions import check_edit_article, check_restore_revision, check_view_history, check_write_article
 from .verbs import REVISION_FIELDS, resolve_import_conflict, restore_revision, save_article
@@ -151,6 +157,8 @@ def tag_list(request, tag):
     depends_on(request, "kennisbank")
     tag = get_object_or_404(Tag, slug=tag)
     page_obj = _page(request, Article.objects.visible_to(request.user).for_list().filter(tags=tag))
+    if not page_obj.paginator.count:  # nothing the viewer may read: the same 404 as a made-up tag
+        raise Http404
     return render(request, "kennisbank/article_list.html", {
         "heading": _("Artikelen over %(tag)s") % {"tag": tag.name}, "page_obj": page_obj, "tag": tag,
     })
@@ -187,16 +195,18 @@ def _article_form_page(request, article):
     form = ArticleForm(request.POST or None, request.FILES or None, instance=article)
     if request.method == "POST":
         if form.is_valid():
-            with transaction.atomic():
-                if article is not None:
-                    current = Article.objects.select_for_update().get(pk=article.pk)
-                    if form.cleaned_data["version"] != version_of(current):
-                        return _edit_conflict(request, form, current)
-                saved = form.save(commit=False)
-                save_article(saved, by=request.user, message=form.cleaned_data["message"])
-                form.save_m2m()
-                if article is None:
-                    saved.authors.add(request.user)
+            try:
+                with transaction.atomic():
+                    if article is not None:
+                        check_version(Article.objects.select_for_update().get(pk=article.pk),
+                                      submitted_version(request))
+                    saved = form.save(commit=False)
+                    save_article(saved, by=request.user, message=form.cleaned_data["message"])
+                    form.save_m2m()
+                    if article is None:
+                        saved.authors.add(request.user)
+            except EditConflict as stale:
+                return _edit_conflict(request, form, stale.current)
             messages.success(request, _("Het artikel is opgeslagen."))
             return redirect(saved)
         return render(request, "kennisbank/article_form.html", {"form": form, "article": article}, status=400)
@@ -205,17 +215,12 @@ def _article_form_page(request, article):
 
 def _edit_conflict(request, form, current):
     """Both versions side by side; the form keeps this curator's text and now starts from the saved version."""
-    theirs = revisions_of(current).first()
-    theirs_data = theirs.data if theirs else {name: getattr(current, name) for name in REVISION_FIELDS}
-    mine = {name: form.cleaned_data.get(name, theirs_data.get(name)) for name in REVISION_FIELDS}
-    mine["slug"] = current.slug
-    data = request.POST.copy()
-    data["version"] = version_of(current)
-    refreshed = ArticleForm(data, request.FILES or None, instance=Article.objects.get(pk=current.pk))
+    mine = {**form.cleaned_data, "slug": current.slug}
+    conflict = conflict_context(current, mine=mine, fields=REVISION_FIELDS)
+    refreshed = ArticleForm(rebased_data(request.POST, conflict["version"]), request.FILES or None,
+                            instance=Article.objects.get(pk=current.pk))
     return render(request, "kennisbank/article_form.html", {
-        "form": refreshed, "article": current,
-        "conflict": {"theirs": theirs, "theirs_data": theirs_data, "mine": mine,
-                     "lines": diff_lines(theirs_data, mine)},
+        "form": refreshed, "article": current, "conflict": conflict,
     }, status=409)
 
 
@@ -245,26 +250,13 @@ def article_diff(request, slug):
         raise Http404
     old, new = found[ids[0]], found[ids[1]]
     return render(request, "kennisbank/article_diff.html", {
-        "article": article, "old": old, "new": new, "lines": diff_lines(old.data, new.data),
+        "article": article, "old": old, "new": new, "comparison": comparison(old.data, new.data),
     })
 
 
-def diff_lines(old, new):
-    """(css class, text) per line of a unified diff of two revision snapshots; the template escapes the text."""
-    def as_lines(data):
-        lines = []
-        for name in REVISION_FIELDS:
-            value = data.get(name, "")
-            lines += [f"[{name}]"] + str(value if value is not None else "").splitlines() + [""]
-        return lines
-
-    out = []
-    for line in difflib.unified_diff(as_lines(old), as_lines(new), "van", "naar", lineterm="", n=2):
-        if line.startswith(("---", "+++")):
-            continue
-        css = {"+": "diff-add", "-": "diff-del", "@": "diff-hunk"}.get(line[:1], "diff-same")
-        out.append((css, line))
-    return out
+def comparison(old, new):
+    """Side by side, word level, every revision field that changed (ospo_nl.core.comparison)."""
+    return compare(old, new, fields=REVISION_FIELDS, model=Article)
 
 
 @login_required
@@ -293,12 +285,12 @@ def import_conflict(request, slug):
         if take not in ImportConflict.Taken.values:
             return render(request, "kennisbank/import_conflict.html", {
                 "article": article, "conflict": conflict, "site": site, "incoming": incoming,
-                "lines": diff_lines(site, incoming), "error": _("Kies een van de twee versies."),
+                "comparison": comparison(site, incoming), "error": _("Kies een van de twee versies."),
             }, status=400)
         resolve_import_conflict(conflict=conflict, take=take, by=request.user)
         messages.success(request, _("Het importconflict is opgelost."))
         return redirect(Article.objects.select_related("section").get(pk=article.pk))
     return render(request, "kennisbank/import_conflict.html", {
         "article": article, "conflict": conflict, "site": site, "incoming": incoming,
-        "lines": diff_lines(site, incoming),
+        "comparison": comparison(site, incoming),
     })

@@ -21,4 +21,4 @@ def export(user):
 
 def delete(user):
     """Their places at events to come go to the members waiting (the rows go by CASCADE); signals stay unsigned."""
-    withdraw_all_registrations(user)
+    withdraw_all_registrations(user=user)

@@ -6,6 +6,7 @@ from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 from taggit.utils import edit_string_for_tags
 
+from ospo_nl.core.markdown_editor import MarkdownTextarea
 from ospo_nl.core.tagging import clean_tag_string
 from ospo_nl.search.models import SearchEntry
 
@@ -43,7 +44,7 @@ class EventForm(forms.ModelForm):
             "is_published": _("Pas na publiceren zien leden en bezoekers de bijeenkomst, en kan men zich aanmelden."),
         }
         widgets = {"starts_at": LocalDateTimeInput(), "ends_at": LocalDateTimeInput(),
-                   "agenda": forms.Textarea(attrs={"rows": 8})}
+                   "agenda": MarkdownTextarea({"rows": 8})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -61,7 +62,7 @@ class EventForm(forms.ModelForm):
 
 class ReportForm(forms.Form):
     report = forms.CharField(
-        label=_("Verslag"), widget=forms.Textarea(attrs={"rows": 12}), max_length=50_000,
+        label=_("Verslag"), widget=MarkdownTextarea({"rows": 12}), max_length=50_000,
         help_text=_("Markdown. Wat is er besproken, wat is afgesproken, wie pakt wat op?"),
     )
     links = forms.CharField(
@@ -101,7 +102,7 @@ class SignalForm(forms.ModelForm):
     class Meta:
         model = Signal
         fields = ["kind", "title", "url", "source", "commentary"]
-        widgets = {"commentary": forms.Textarea(attrs={"rows": 4})}
+        widgets = {"commentary": MarkdownTextarea({"rows": 4})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

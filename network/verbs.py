@@ -121,8 +121,9 @@ def unregister_from_event(*, event, by):
         return _withdraw(event, by)
 
 
-def withdraw_all_registrations(user):
-    """Before an account goes: give up its places at events still to come, so the waiting list moves up."""
+def withdraw_all_registrations(*, user):
+    """Before an account goes (inside the account deletion, which checked it is their own): give up its places
+    at events still to come, so the waiting list moves up."""
     now = timezone.now()
     event_ids = list(Registration.objects.filter(user=user, event__starts_at__gt=now)
                      .order_by("event_id").values_list("event_id", flat=True))

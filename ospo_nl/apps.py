@@ -11,3 +11,20 @@ class OspoNlConfig(AppConfig):
 
     name = "ospo_nl"
     verbose_name = _("Platform")
+
+    def ready(self):
+        from django.core import checks
+
+        checks.register(check_operator, checks.Tags.security, deploy=True)
+
+
+def check_operator(app_configs=None, **kwargs):
+    """`check --deploy` warns while the privacy statement would still name the example operator."""
+    from django.conf import settings
+    from django.core.checks import Warning
+
+    operator = settings.OPERATOR
+    if operator["contact_email"].endswith(".example") or operator["privacy_email"].endswith(".example"):
+        return [Warning("OPERATOR_CONTACT_EMAIL / OPERATOR_PRIVACY_EMAIL are the example addresses: the privacy "
+                        "statement and the colophon name them.", id="ospo_nl.W001")]
+    return []

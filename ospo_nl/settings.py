@@ -155,6 +155,7 @@ PROFILE_MODEL = "directory.Profile"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "ospo_nl.core.request_guard.RequestGuardMiddleware",  # NUL and control characters in path or query: 400
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "ospo_nl.core.page_cache.VisitorPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -298,6 +299,24 @@ if EMAIL_BACKEND_PATH.endswith("smtp.EmailBackend"):
     }
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "OSPO-NL <noreply@ospo-nl.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Who runs the site: the privacy statement and the colophon ("Over ons") name them (README, "Operator").
+# The legal basis is one of the GDPR's (art. 6), as a key the pages translate; a typo stops the start.
+OPERATOR_LEGAL_BASES = ("public_task", "contract", "legitimate_interest", "consent")
+OPERATOR = {
+    "name": env("OPERATOR_NAME", "OSPO-NL"),
+    "address": env("OPERATOR_ADDRESS", ""),
+    "website": env("OPERATOR_URL", ""),
+    "contact_email": env("OPERATOR_CONTACT_EMAIL", "contact@ospo-nl.example"),
+    "privacy_contact": env("OPERATOR_PRIVACY_CONTACT", ""),
+    "privacy_email": env("OPERATOR_PRIVACY_EMAIL", "") or env("OPERATOR_CONTACT_EMAIL", "contact@ospo-nl.example"),
+    "legal_basis": env("OPERATOR_LEGAL_BASIS", "public_task"),
+    "backup_retention_days": env_int("OPERATOR_BACKUP_RETENTION_DAYS", 30),
+}
+if OPERATOR["legal_basis"] not in OPERATOR_LEGAL_BASES:
+    raise ImproperlyConfigured(
+        f"OPERATOR_LEGAL_BASIS={OPERATOR['legal_basis']!r} is not one of {', '.join(OPERATOR_LEGAL_BASES)}."
+    )
 
 # Background work: immediate in development and tests, a database queue in production.
 TASKS = {

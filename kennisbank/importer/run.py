@@ -109,6 +109,8 @@ def import_markdown(directory, *, source=None, section=None, licence=None, attri
                 raise
             except Refused as exc:
                 report.refuse(rel, None, str(exc))
+        for folder, why in site.left_out():
+            report.notes.append((folder, None, why))
         if language:
             for page in pages:
                 page.language = language

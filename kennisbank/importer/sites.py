@@ -1,14 +1,18 @@
 """Readers per kind of site: which files are pages, which folder is which section in what order, the site's
 own URL of each page, and its syntax mapped onto the one Markdown pipeline.
 
-- Docusaurus (`docusaurus.config.*`): docs, blog and other docs folders, `static/`, `_category_.json|yml`,
+- Docusaurus (`docusaurus.config.*`, parsed as data by jsconfig.py): docs plugins' `path`/`routeBasePath`, the
+  docs version the site serves (`lastVersion`, `versions.json`), translations in `i18n/` reported as left out,
+  blog and other docs folders, `static/`, `_category_.json|yml`,
   `sidebar_position`, number prefixes, `slug`, `id`, `draft`, `unlisted`, blog dates and `authors.yml`, MDX.
-- MkDocs / Material (`mkdocs.yml`, or a `docs/` folder): `nav` order, directory URLs, snippets, Material icons.
+- MkDocs / Material (`mkdocs.yml`, or a `docs/` folder): `nav` order, the awesome-pages plugin's `.pages` files
+  (`nav` with `...` rest filters, `title`, `order`, `hide`), directory URLs, snippets, Material icons.
 - Jekyll (`_config.yml`): Liquid (python-liquid, with the site's data and `_includes/`), `_posts` dates,
   `order:`, `permalink:`, `redirect_from:`, `lang:`, `excerpt:`, `cover:`.
 - A plain folder of Markdown (an export of this site): front matter and `_category_.json`.
 """
 
+import fnmatch
 import json
 import posixpath
 import re
@@ -20,6 +24,7 @@ from django.utils.text import slugify
 from ..models import ImportSource
 from . import mdx
 from .files import PAGE_SUFFIXES, Refused, check_front_matter, extension_of
+from .jsconfig import read_config
 from .pages import (
     Page,
     as_datetime,
@@ -192,6 +197,10 @@ class Site:
     def routes_of(self, page):
         return []
 
+    def left_out(self):
+        """(path, why) for what the site has that this import leaves out on purpose; reported as notes."""
+        return []
+
     def folder_info(self, folder):
         """{"title", "position"} a folder's own metadata gives (`_category_.json`, nav), or {}."""
         return {}
@@ -253,6 +262,21 @@ class Site:
         return data if isinstance(data, dict) else {}
 
 
+def _rest_matches(name, pattern):
+    """Whether a `.pages` rest filter (`glob`, `glob=…` or `regex=…`; empty: everything) takes `name`. The
+    regular expression comes from the repository: only short ones on short names, so none can run for long."""
+    if not pattern:
+        return True
+    if pattern.startswith("regex="):
+        if len(pattern) > 106 or len(name) > 100:
+            return False
+        try:
+            return re.search(pattern[6:], name) is not None
+        except re.error:
+            return False
+    return fnmatch.fnmatch(name, pattern.removeprefix("glob="))
+
+
 def clean_material(text):
     """MkDocs Material's icon shortcodes, which the pipeline's emoji do not know: a link keeps a name."""
     def icon_link(match):
@@ -298,26 +322,97 @@ class DocusaurusSite(PlainSite):
     static_roots = ("static",)
     SKIP_TOP = {"src", "static", "i18n", "node_modules", "build", "versioned_docs", "versioned_sidebars"}
 
+    CONFIG_NAMES = ("docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs", "docusaurus.config.cjs",
+                    "docusaurus.config.mts")
+    CLASSIC = {"classic", "@docusaurus/preset-classic", "docusaurus-preset-classic"}
+    DOCS_PLUGIN = {"@docusaurus/plugin-content-docs", "content-docs", "docusaurus-plugin-content-docs"}
+
     def configure(self):
-        config = ""
-        for name in ("docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs"):
+        config = {}
+        for name in self.CONFIG_NAMES:
             if self.tree.exists(name):
-                config = self.tree.read_text(name)
+                config = read_config(self.tree.read_text(name))
                 break
-        self.config_text = config
-        title = re.search(r"""\btitle\s*:\s*(["'`])(.*?)\1""", config)
-        self.title = title.group(2) if title else ""
-        url = re.search(r"""\burl\s*:\s*(["'`])(https?://[^"'`]+)\1""", config)
-        base = re.search(r"""\bbaseUrl\s*:\s*(["'`])([^"'`]*)\1""", config)
-        self.site_url = (url.group(2).rstrip("/") + (base.group(2) if base else "/")).rstrip("/") if url else ""
-        locale = re.search(r"""defaultLocale\s*:\s*(["'`])(\w+)""", config)
-        self.language = locale.group(2)[:2] if locale else ""
-        self.docs_base = "/" if re.search(r"""routeBasePath\s*:\s*(["'`])/\1""", config) else "/docs"
+        text = lambda value, default="": value if isinstance(value, str) else default  # noqa: E731
+        self.title = text(config.get("title"))
+        url, base = text(config.get("url")), text(config.get("baseUrl"), "/")
+        is_http = url.startswith(("http://", "https://"))
+        self.site_url = (url.rstrip("/") + "/" + base.strip("/")).rstrip("/") if is_http else ""
+        i18n = config.get("i18n") if isinstance(config.get("i18n"), dict) else {}
+        self.language = text(i18n.get("defaultLocale"))[:2]
+        self.i18n_path = text(i18n.get("path"), "i18n").strip("/") or "i18n"
+        docs, plugins = {}, []
+        for preset in config.get("presets") or []:
+            name, options = (preset[0], preset[1] if len(preset) > 1 else {}) if isinstance(preset, list) else \
+                (preset, {})
+            if name in self.CLASSIC and isinstance(options, dict) and isinstance(options.get("docs"), dict):
+                docs = options["docs"]
+        for plugin in config.get("plugins") or []:
+            if isinstance(plugin, list) and len(plugin) > 1 and plugin[0] in self.DOCS_PLUGIN \
+                    and isinstance(plugin[1], dict):
+                plugins.append(plugin[1])
+        # Each docs folder and the route it is served under (Docusaurus: path "docs", routeBasePath "docs").
+        self.docs_path = text(docs.get("path"), "docs").strip("/").removeprefix("./") or "docs"
+        self.route_bases = {self.docs_path: "/" + text(docs.get("routeBasePath"), "docs").strip("/")}
+        for options in plugins:
+            path = text(options.get("path")).strip("/").removeprefix("./")
+            if path:
+                self.route_bases[path] = "/" + text(options.get("routeBasePath"), path).strip("/")
+        self.docs_base = self.route_bases[self.docs_path]
+        self._choose_version(docs)
         self.authors = {}
         for name in ("blog/authors.yml", "blog/authors.yaml", "blog/authors.json"):
             self.authors.update(self.read_data(name))
 
+    def _choose_version(self, docs):
+        """The docs version the site serves at its docs route: `lastVersion`, else the newest of `versions.json`
+        (Docusaurus serves the unreleased `docs/` under /next then), else `docs/`. Other versions are left out."""
+        versions = []
+        if self.tree.exists("versions.json"):
+            try:
+                versions = [str(v) for v in json.loads(self.tree.read_text("versions.json")) if isinstance(v, str)]
+            except (ValueError, TypeError, Refused):
+                versions = []
+        last = docs.get("lastVersion")
+        chosen = last if isinstance(last, str) and (last == "current" or last in versions) else \
+            (versions[0] if versions else "current")
+        self.docs_version = chosen
+        self.docs_root = self.docs_path if chosen == "current" else f"versioned_docs/version-{chosen}"
+
+    def left_out(self):
+        """(folder, why) for the pages a Docusaurus site has that this import leaves out: other docs versions and
+        translations (each article has one language: the site's own)."""
+        counts = {}
+        for rel in self.all_files:
+            if posixpath.splitext(rel)[1].lower() not in PAGE_SUFFIXES:
+                continue
+            if rel.startswith("versioned_docs/") and not rel.startswith(self.docs_root + "/"):
+                folder = "/".join(rel.split("/")[:2])
+                why = f"docs version {folder.split('/')[1].removeprefix('version-')} not imported " \
+                      f"(the site shows version {self.docs_version} at {self.docs_base})"
+            elif self.docs_root != self.docs_path and rel.startswith(self.docs_path + "/"):
+                folder, why = self.docs_path, (f"unreleased docs (served under {self.docs_base.rstrip('/')}/next) not "
+                                               f"imported: the site shows version {self.docs_version}")
+            elif rel.startswith(self.i18n_path + "/") and rel.count("/") >= 2:
+                locale = rel.split("/")[1]
+                folder, why = f"{self.i18n_path}/{locale}", f"translation ({locale}) not imported"
+            else:
+                continue
+            counts.setdefault((folder, why), 0)
+            counts[(folder, why)] += 1
+        return [(folder, f"{n} page{'s' if n != 1 else ''}: {why}") for (folder, why), n in sorted(counts.items())]
+
+    def _logical(self, rel):
+        """`rel` as if the chosen docs version were the docs folder (versioned_docs/version-2.0/a.md: docs/a.md)."""
+        if self.docs_root != self.docs_path and rel.startswith(self.docs_root + "/"):
+            return self.docs_path + rel[len(self.docs_root):]
+        return rel
+
     def _top(self, rel):
+        rel = self._logical(rel)
+        for path in sorted(self.route_bases, key=len, reverse=True):
+            if rel.startswith(path + "/"):
+                return path
         return rel.split("/", 1)[0] if "/" in rel else ""
 
     def page_files(self):
@@ -325,8 +420,11 @@ class DocusaurusSite(PlainSite):
         for rel in self.all_files:
             if posixpath.splitext(rel)[1].lower() not in PAGE_SUFFIXES:
                 continue
-            top = self._top(rel)
-            if rel.startswith("src/pages/") or (top and top not in self.SKIP_TOP):
+            if self.docs_root != self.docs_path and rel.startswith(self.docs_path + "/"):
+                continue
+            top = rel.split("/", 1)[0] if "/" in rel else ""
+            if rel.startswith(("src/pages/", self.docs_root + "/")) or (top and top not in self.SKIP_TOP
+                                                                        and top != self.i18n_path):
                 if not posixpath.basename(rel).startswith("_"):
                     out.append(rel)
         return out
@@ -335,18 +433,17 @@ class DocusaurusSite(PlainSite):
         top = self._top(rel)
         if top == "blog":
             return ("blog",)
-        inner = posixpath.dirname(rel).split("/")[1:]
         if rel.startswith("src/pages/"):
-            inner = inner[1:]
-            return tuple(inner)
-        parts = tuple(number_prefix(part)[1] for part in inner)
-        return parts if top == "docs" else (top, *parts)
+            return tuple(posixpath.dirname(rel).split("/")[2:])
+        inner = posixpath.dirname(self._logical(rel))[len(top):].strip("/")
+        parts = tuple(number_prefix(part)[1] for part in inner.split("/") if part)
+        return parts if top == self.docs_path else (*top.split("/"), *parts)
 
     def is_index(self, rel):
         if self._top(rel) == "blog":
             return False
         stem = posixpath.splitext(posixpath.basename(rel))[0]
-        parent = posixpath.basename(posixpath.dirname(rel))
+        parent = posixpath.basename(posixpath.dirname(self._logical(rel)))
         return stem.lower() in INDEX_NAMES or (bool(parent) and number_prefix(stem)[1] == number_prefix(parent)[1])
 
     def transform(self, page, body):
@@ -394,8 +491,9 @@ class DocusaurusSite(PlainSite):
         if rel.startswith("src/pages/"):
             inner = posixpath.splitext(rel[len("src/pages/"):])[0]
             return ["/" + re.sub(r"(^|/)index$", "", inner)]
-        base = self.docs_base if top == "docs" else f"/{top}"
-        folder = "/".join(number_prefix(p)[1] for p in posixpath.dirname(rel).split("/")[1:])
+        base = self.route_bases.get(top, f"/{top}")
+        inner = posixpath.dirname(self._logical(rel))[len(top):].strip("/")
+        folder = "/".join(number_prefix(p)[1] for p in inner.split("/") if p)
         slug = str(meta.get("slug") or "")
         if slug.startswith("/"):
             return [posixpath.join(base, slug.lstrip("/"))]
@@ -432,8 +530,9 @@ class MkDocsSite(Site):
         theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
         self.language = str(theme.get("language") or config.get("language") or "")[:2]
         self.directory_urls = config.get("use_directory_urls", True) is not False
-        self.nav_order, self.nav_titles = {}, {}
+        self.nav_order, self.nav_titles, self.hidden = {}, {}, set()
         self._walk_nav(config.get("nav") or [], [0])
+        self._awesome_pages(config)
         self.snippet_bases = ["", self.content_root]
         for extension in config.get("markdown_extensions") or []:
             if isinstance(extension, dict) and "pymdownx.snippets" in extension:
@@ -458,6 +557,87 @@ class MkDocsSite(Site):
             elif isinstance(value, str) and not re.match(r"^[a-z]+://", value):
                 counter[0] += 1
                 self.nav_order.setdefault(value.strip("/"), counter[0])
+
+    # -- the awesome-pages plugin: a `.pages` file per folder (nav, title, order, hide) ---------------------------
+    def _awesome_pages(self, config):
+        """Order and titles from the folders' `.pages` files, as mkdocs-awesome-pages-plugin reads them: `nav`
+        lists the folder's files and subfolders in order (`...` for the rest, `... | glob` or `... | regex=…` for
+        some of it; `Title: entry` names a subfolder), `title` names the folder, `order: asc|desc` sorts it, and
+        `hide: true` leaves it out of the navigation. The plugin does nothing when mkdocs.yml has a `nav` without
+        `...`, nor when it is not enabled. A page the navigation leaves out is still built, so it comes in unlisted.
+        """
+        filename = None
+        for plugin in config.get("plugins") or []:
+            name, options = (next(iter(plugin.items())) if isinstance(plugin, dict) and plugin else (plugin, {}))
+            if name == "awesome-pages":
+                filename = str((options or {}).get("filename") or ".pages") if isinstance(options, dict) else ".pages"
+        nav = config.get("nav") or []
+        if filename is None or (nav and "..." not in json.dumps(nav)):
+            return
+        pages = [self._doc(rel) for rel in self.page_files()]
+        children = {}
+        for doc in pages:
+            parts = doc.split("/")
+            for depth in range(len(parts)):
+                parent, name = "/".join(parts[:depth]), parts[depth]
+                children.setdefault(parent, set()).add(name + ("/" if depth < len(parts) - 1 else ""))
+        counter = [max(self.nav_order.values(), default=0)]
+
+        def walk(directory, hidden):
+            meta = self.read_data(posixpath.join(self.content_root, directory, filename).lstrip("/"))
+            if isinstance(meta.get("title"), str) and directory:
+                self.nav_titles[directory] = meta["title"]
+            hidden = hidden or is_true(meta.get("hide"))
+            entries = sorted(children.get(directory, ()), key=lambda n: (n.endswith("/"), natural_key(n.rstrip("/"))))
+            if str(meta.get("order") or "").lower() in {"asc", "desc"}:
+                entries.sort(key=lambda n: natural_key(n.rstrip("/")), reverse=meta["order"].lower() == "desc")
+            listed = meta.get("nav") if isinstance(meta.get("nav"), list) else meta.get("arrange")
+            ordered, unlisted = self._arrange(directory, entries, listed) if isinstance(listed, list) else (entries,
+                                                                                                            [])
+            for name, is_hidden in [*((n, hidden) for n in ordered), *((n, True) for n in unlisted)]:
+                path = posixpath.join(directory, name.rstrip("/")) if directory else name.rstrip("/")
+                if name.endswith("/"):
+                    walk(path, is_hidden)
+                else:
+                    counter[0] += 1
+                    self.nav_order.setdefault(path, counter[0])
+                    if is_hidden:
+                        self.hidden.add(path)
+
+        walk("", False)
+
+    def _arrange(self, directory, entries, listed):
+        """(entries in the order `listed` gives, entries it leaves out) for one folder's `.pages` nav."""
+        remaining, ordered, rest_at = list(entries), [], []
+        for item in listed:
+            title, value = (next(iter(item.items())) if isinstance(item, dict) and item else (None, item))
+            if not isinstance(value, str):
+                continue
+            value = value.strip()
+            if value.startswith("..."):
+                pattern = value[3:].strip().lstrip("|").strip()
+                rest_at.append((len(ordered), pattern))
+                ordered.append(None)  # filled below, in the order the rest entries appear
+                continue
+            name = value.strip("/")
+            for candidate in (name, name + "/"):
+                if candidate in remaining:
+                    remaining.remove(candidate)
+                    ordered.append(candidate)
+                    if title and candidate.endswith("/"):
+                        path = posixpath.join(directory, name) if directory else name
+                        self.nav_titles.setdefault(path, str(title))
+        for index, pattern in rest_at:
+            taken = [n for n in remaining if _rest_matches(n.rstrip("/"), pattern)]
+            remaining = [n for n in remaining if n not in taken]
+            ordered[index] = taken
+        flat = [n for item in ordered for n in (item if isinstance(item, list) else [item])]
+        return flat, remaining
+
+    def fill(self, page):
+        super().fill(page)
+        if self._doc(page.rel_path) in self.hidden:
+            page.unlisted = True
 
     def transform(self, page, body):
         body = self._snippets(page, body, depth=0)

@@ -16,8 +16,9 @@ def submitted_files(request):
     return request.FILES if request.method == "POST" else None
 
 
-def render_form_page(request, template, context):
-    """Render `template` with `context` (which holds the `form`): 400 when a submitted form is invalid."""
+def render_form_page(request, template, context, *, status=None):
+    """Render `template` with `context` (which holds the `form`): 400 when a submitted form is invalid
+    (`status` overrides: 409 for an edit conflict)."""
     form = context["form"]
-    status = 400 if form.is_bound and form.errors else 200
+    status = status or (400 if form.is_bound and form.errors else 200)
     return render(request, template, context, status=status)

@@ -8,6 +8,7 @@ version with who wrote it and when; the newest revision equals the current text.
 from django.db import transaction
 from django.utils import timezone
 
+from ospo_nl.core.edit_conflicts import check_version
 from ospo_nl.core.revisions import record_revision
 
 
@@ -23,9 +24,17 @@ def save_new_post(post, *, by, revision_fields=("body",)):
     return post
 
 
-def edit_post(post, *, by, changes, message=""):
-    """Apply `changes` (field -> value) to `post` and keep the new version as a revision."""
+def edit_post(post, *, by, changes, message="", version=None):
+    """Apply `changes` (field -> value) to `post` and keep the new version as a revision.
+
+    `version` is the revision the editor's form started from: when someone else saved the post since, nothing
+    changes and `ospo_nl.core.edit_conflicts.EditConflict` is raised (None: not checked).
+    """
     with transaction.atomic():
+        if version is not None:
+            # Lock the row so two saves from the same version cannot both pass the check.
+            type(post)._base_manager.select_for_update().filter(pk=post.pk).values_list("pk").get()
+            check_version(post, version)
         for name, value in changes.items():
             setattr(post, name, value)
         post.save()

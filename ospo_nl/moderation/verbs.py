@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from ospo_nl.core.labels import label_with_author
 from ospo_nl.core.models import Post
 from ospo_nl.core.posts import soft_delete_post
 from ospo_nl.core.templatetags.ospo import member_name
@@ -54,10 +55,11 @@ def reportable_target(label, pk):
 
 
 def describe(target):
-    """A short readable label for the log and the queue (no e-mail addresses)."""
+    """What the log and the reporter's notification call `target`: the kind, the casus or topic, who wrote it
+    (`reactie op “Welke licentie?”, door Mila Member`); a member by name (no e-mail addresses)."""
     if isinstance(target, get_user_model()):
-        return str(member_name(target))[:300]
-    return str(target)[:300]
+        return (_("lid %(name)s") % {"name": member_name(target)})[:300]
+    return label_with_author(target)
 
 
 def _log(*, by, action, target, reason):

@@ -11,6 +11,8 @@ from django.db.models import Q
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from ospo_nl.core.labels import label
+from ospo_nl.core.templatetags.ospo import member_name
 from ospo_nl.notifications.models import Notification
 from ospo_nl.notifications.verbs import notify
 
@@ -39,5 +41,7 @@ def notify_mentions(post, *, by):
     if users:
         notify(
             users, event=Notification.Event.MENTION, target=post, actor=by, url=post.get_absolute_url(),
-            title=_("Je bent genoemd: %(text)s") % {"text": Truncator(str(post)).chars(120)},
+            # "Eva Expert noemde je in een reactie op “Welke licentie?”": who, what, and on which casus or topic.
+            title=Truncator(_("%(who)s noemde je in een %(what)s") % {"who": member_name(by), "what": label(post)})
+            .chars(200),
         )

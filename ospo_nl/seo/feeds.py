@@ -8,6 +8,7 @@ feed also belongs in the per-tag feed registers it from its AppConfig.ready() (`
 from functools import cached_property
 
 from django.contrib.syndication.views import Feed
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -69,7 +70,11 @@ class TagFeed(AtomFeed):
     """New public casussen and published articles with one tag, newest first."""
 
     def get_object(self, request, slug):
-        return get_object_or_404(Tag, slug=slug)
+        tag = get_object_or_404(Tag, slug=slug)
+        # A tag only private content uses is not confirmed by its feed: the same 404 as a made-up tag.
+        if not any(part.items_with_tag(tag).exists() for part in self._parts):
+            raise Http404
+        return tag
 
     def title(self, tag):
         return _("OSPO-NL over “%(tag)s”") % {"tag": tag.name}

@@ -56,7 +56,8 @@ def test_each_reporter_hears_the_outcome_in_their_language(member, other_member,
     moderation.report(target=casus, by=other_member, reason="spam")
     moderation.hide(target=casus, by=curator, reason="Reclame")
     titles = dict(Notification.objects.filter(event="report_outcome").values_list("recipient__email", "title"))
-    assert titles == {"expert@example.org": "afgehandeld: Spamvraag", "other@example.org": "dealt with: Spamvraag"}
+    assert titles == {"expert@example.org": "afgehandeld: casus “Spamvraag”, door Mila Member",
+                      "other@example.org": "dealt with: casus “Spamvraag”, by Mila Member"}
     assert Notification.objects.filter(event="report_outcome").first().url == reverse("notifications:list")
 
 

@@ -165,6 +165,7 @@ PAGES = {
     # Static pages and errors
     "accessibility-statement": (None, "/toegankelijkheid/", 200, None),
     "privacy": (None, "/privacy/", 200, None),
+    "colophon": (None, "/over-ons/", 200, None),
     "403": ("member", "article_edit", 403, None),
     "404": (None, "/bestaat-niet/", 404, None),
 }

@@ -1,4 +1,4 @@
-"""PNG screenshots of the main page types at 320 and 1280 px into screenshots/, for people to look at.
+"""PNG screenshots of the main page types at 360 and 1280 px into screenshots/, for people to look at.
 
 Runs only with SCREENSHOTS=1 (`make screenshots` sets it); otherwise it is skipped, and says why. Uses the
 same demo-like site and page list as the axe test, so every page type checked there can be looked at here:
@@ -21,7 +21,7 @@ pytestmark = [
 ]
 
 OUT = Path(settings.BASE_DIR) / "screenshots"
-SKIP = {"casus-detail-visitor", "casus-ask-title", "login", "password-reset", "privacy"}  # much like another
+SKIP = {"casus-detail-visitor", "casus-ask-title", "login", "password-reset"}  # much like another
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 HEIGHT = 900  # the viewport height of new_context()
 
@@ -35,7 +35,7 @@ def png_size(path):
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-@pytest.mark.parametrize("width", [320, 1280])
+@pytest.mark.parametrize("width", [360, 1280])
 def test_screenshots_of_the_main_pages(shared_site, width, lang):
     OUT.mkdir(exist_ok=True)
     contexts = {}

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from ospo_nl.core.revisions import revisions_of
 from tests.factories import make_article
+from tests.helpers import admin_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -59,3 +60,24 @@ def test_a_section_slug_that_an_article_uses_is_a_form_error(admin_client_, sect
     assert response.status_code == 200
     assert "Er staat al een artikel met deze slug in de bovenliggende sectie." in response.text
     assert not Section.objects.filter(slug="eupl").exists()
+
+
+def test_a_stale_save_in_admin_is_refused_with_both_versions_and_keeps_the_text(admin_client_, curator_client,
+                                                                                section):
+    from kennisbank.models import Article
+
+    article = make_article(section, slug="eupl", title="EUPL", body="Oud.")
+    url = reverse("admin:kennisbank_article_change", args=[article.pk])
+    opened = admin_client_.get(url)
+    assert 'name="version"' in opened.text
+    assert curator_client.post(url, admin_form_data(curator_client.get(url), body="Door de curator.")).status_code \
+        == 302
+    response = admin_client_.post(url, admin_form_data(opened, body="Door de beheerder."))
+    assert response.status_code == 409
+    assert "Iemand anders heeft dit intussen opgeslagen" in response.text
+    assert "comparison__table" in response.text and "<del>" in response.text and "<ins>" in response.text
+    assert "Door de beheerder.</textarea>" in response.text
+    assert Article.objects.get(pk=article.pk).body == "Door de curator."
+    # Saving the form as shown takes the administrator's text, knowingly; one revision per save.
+    assert admin_client_.post(url, response.context["adminform"].form.data).status_code == 302
+    assert [r.data["body"] for r in revisions_of(article)][:2] == ["Door de beheerder.", "Door de curator."]

@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from kennisbank.forms import version_of
 from kennisbank.models import Article
+from ospo_nl.core.edit_conflicts import version_of
 from ospo_nl.core.revisions import revisions_of
 from tests.factories import make_article
 
@@ -87,8 +87,9 @@ def test_unknown_article_is_404_and_other_methods_405(curator_client, article):
 
 
 def test_edit_form_query_count(curator_client, article, django_assert_num_queries):
-    # session, user with profile (menu), article + section, tags of the instance, section choices
-    with django_assert_num_queries(5):
+    # session, user with profile (menu), article + section, newest revision (the form's version), tags of the
+    # instance, section choices
+    with django_assert_num_queries(6):
         assert curator_client.get(url(article)).status_code == 200
 
 
@@ -104,9 +105,8 @@ def test_two_curators_editing_at_once_lose_nothing(curator_client, admin_client_
     article.refresh_from_db()
     assert article.body == "Eerste versie."
     text = stale.text
-    assert "Iemand anders heeft dit artikel intussen opgeslagen" in text
-    assert '<span class="diff-del">-Eerste versie.</span>' in text
-    assert '<span class="diff-add">+Tweede versie.</span>' in text
+    assert "Iemand anders heeft dit intussen opgeslagen" in text
+    assert "<del>Eerste</del> versie." in text and "<ins>Tweede</ins> versie." in text
     assert "Tweede versie.</textarea>" in text
     # Saving again from the form as shown takes the second version, knowingly.
     again = stale.context["form"].data

@@ -33,8 +33,8 @@ def test_the_diff_shows_removed_and_added_lines_escaped(curator_client, article)
     response = curator_client.get(reverse("kennisbank:article_diff", args=[article.slug]),
                                   {"van": old.pk, "naar": new.pk})
     assert response.status_code == 200
-    assert '<span class="diff-del">-Eerste versie.</span>' in response.text
-    assert "+Tweede versie met &lt;script&gt;alert(1)&lt;/script&gt;." in response.text
+    assert '<del>Eerste</del> versie' in response.text  # side by side, word level (test_comparison.py)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in response.text
     assert "<script>alert" not in response.text
 
 

@@ -63,8 +63,7 @@ def test_edited_on_the_site_and_changed_in_the_source_is_a_conflict_a_curator_re
     assert "Importconflict bekijken" in curator_client.get(article.get_absolute_url()).text
     page = curator_client.get(url)
     assert page.status_code == 200
-    assert '<span class="diff-del">-Beter, op de site.</span>' in page.text
-    assert '<span class="diff-add">+Nieuw uit de bron.</span>' in page.text
+    assert "<del>Beter" in page.text and "<ins>Nieuw" in page.text
     assert curator_client.post(url, {"take": "iets"}).status_code == 400
     response = curator_client.post(url, {"take": "source"})
     assert response.status_code == 302

@@ -79,7 +79,7 @@ def test_warn_mails_the_author_and_handles_the_report(curator_client, reported, 
     reported.refresh_from_db()
     assert reported.status == "actioned"
     log = ModerationAction.objects.get()
-    assert (log.action, log.target, log.target_label) == ("warn", expert, "Eva Expert")
+    assert (log.action, log.target, log.target_label) == ("warn", expert, "lid Eva Expert")
 
 
 def test_a_suspended_member_cannot_log_in_or_post(curator_client, spam_answer, expert, expert_client, casus,

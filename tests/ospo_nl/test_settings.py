@@ -27,6 +27,7 @@ def test_check_deploy_is_clean_with_production_settings():
             "SECRET_KEY": "x" * 20 + "a-long-random-production-secret-key-1234567890",
             "ALLOWED_HOSTS": "ospo-nl.example",
             "SITE_URL": "https://ospo-nl.example",
+            "OPERATOR_CONTACT_EMAIL": "contact@ospo-nl.nl",
         },
         "--deploy",
         "--fail-level",

@@ -107,7 +107,8 @@ def add_rows(content, count):
 @pytest.mark.parametrize(("feed", "queries"), [
     ("casussen", 2),         # casussen with author and profile; their tags
     ("kennisbank", 3),       # articles with section; their tags; their member authors with profiles
-    ("tag", 8),              # the tag; casussen (+ tags); articles (+ tags, authors); signals (+ tags)
+    ("tag", 9),              # the tag; has a part an item with it (404 if none; stops at the first);
+                             # casussen (+ tags); articles (+ tags, authors); signals (+ tags)
     ("forum-categorie", 3),  # the category; topics with author and profile; their tags
 ])
 def test_feed_query_counts_are_constant(content, client, extra, feed, queries, django_assert_num_queries):

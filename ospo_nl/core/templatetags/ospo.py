@@ -1,4 +1,5 @@
 from django import template
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 register = template.Library()
@@ -23,3 +24,34 @@ def has_two_factor(user):
     from allauth.mfa.utils import is_mfa_enabled
 
     return is_mfa_enabled(user)
+
+
+@register.inclusion_tag("includes/breadcrumbs.html")
+def breadcrumb_nav(*crumbs):
+    """The NL Design System breadcrumb navigation (includes/breadcrumbs.html), the one markup every part uses.
+
+    Each crumb is a model instance (its title or name and get_absolute_url), a list of them, or a label followed
+    by its path; a trailing label without a path is the current page. Same arguments as seo's
+    breadcrumbs_json_ld, so a template can pass both the same crumbs."""
+    items, pending = [], list(crumbs)
+    while pending:
+        crumb = pending.pop(0)
+        if isinstance(crumb, str | Promise):
+            items.append({"label": str(crumb), "url": pending.pop(0) if pending else ""})
+        elif isinstance(crumb, list | tuple):
+            pending[:0] = list(crumb)
+        elif crumb:
+            label = getattr(crumb, "title", None) or getattr(crumb, "name", None) or str(crumb)
+            items.append({"label": label, "url": crumb.get_absolute_url()})
+    return {"crumbs": items}
+
+
+@register.simple_tag
+def markdown_editor_attrs():
+    """The data attributes of MarkdownTextarea, for a textarea a template writes by hand."""
+    from django.forms.utils import flatatt
+
+    from ospo_nl.core.markdown_editor import MarkdownTextarea
+
+    attrs = MarkdownTextarea().get_context("body", "", {})["widget"]["attrs"]
+    return flatatt({name: value for name, value in attrs.items() if name.startswith("data-")})

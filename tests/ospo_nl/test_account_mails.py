@@ -134,7 +134,7 @@ def test_signing_in_says_welcome_with_the_display_name_in_english_too(client, me
     client.cookies["django_language"] = "en"
     response = client.post(reverse("account_login"), {"login": member.email, "password": PASSWORD},
                            follow=True)
-    assert "Welcome, Mila Member. You are signed in." in response.text
+    assert "Welcome, Mila Member. You are logged in." in response.text
 
 
 @pytest.mark.django_db

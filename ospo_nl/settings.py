@@ -114,6 +114,8 @@ if not SECRET_KEY:
         )
 
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The site's name in mails and the authenticator app; mails never name the host a request came in on.
+SITE_NAME = env("SITE_NAME", "OSPO-NL")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]" if DEBUG or TESTING else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", SITE_URL if SITE_URL.startswith("https") else "")
 
@@ -244,13 +246,22 @@ ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
-# A taken address gets a clear message on the sign-up form (the foundation issue asks for it);
-# allauth's default would hide it and mail the owner instead. Rate limits still slow down probing.
-ACCOUNT_PREVENT_ENUMERATION = False
+# No account enumeration (issue 23 reverses the earlier choice to name a taken address on the sign-up form):
+# sign-up with a known address shows the same "check your mail" page as a new one and mails the owner
+# (account/email/account_already_exists), and a password reset answers the same for known and unknown
+# addresses, mailing an unknown one that it has no account (account/email/unknown_account). The rate limits
+# (ACCOUNT_RATE_LIMITS) still slow down anyone mailing an address over and over.
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = True
+# The member hears of every change to their sign-in (password, addresses, two-factor authentication), from our
+# templates in templates/account/email/ and templates/mfa/email/.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+# Members are named by their display name (the profile's), never by the username allauth derives from the address.
+ACCOUNT_USER_DISPLAY = "ospo_nl.auth_backends.user_display"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CHANGE_EMAIL = True
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[OSPO-NL] "
+ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "http"
 # Where requests come from. Behind our own load balancer or proxy every request's REMOTE_ADDR is the proxy's:
 # name the proxies in TRUSTED_PROXIES (addresses or networks) and the client address is read from the header
@@ -278,15 +289,16 @@ ACCOUNT_RATE_LIMITS = {
 }
 ACCOUNT_SIGNUP_FORM_CLASS = "directory.forms.SignupExtraForm"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
-MFA_TOTP_ISSUER = "OSPO-NL"
+MFA_TOTP_ISSUER = SITE_NAME
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 
-# E-mail (Django 6.1 MAILERS). EMAIL_BACKEND picks another backend, e.g. the console in development.
+# E-mail (Django 6.1 MAILERS). EMAIL_BACKEND picks another backend. In development (DEBUG) mail is printed in the
+# terminal as readable 8-bit text, so a link can be copied whole (Django's console backend prints quoted-printable).
 EMAIL_BACKEND_PATH = env(
     "EMAIL_BACKEND",
-    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+    "ospo_nl.core.console_mail.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
 )
 MAILERS = {"default": {"BACKEND": EMAIL_BACKEND_PATH}}
 if EMAIL_BACKEND_PATH.endswith("smtp.EmailBackend"):

@@ -19,6 +19,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from allauth.socialaccount.models import SocialAccount
 from django.contrib.auth import get_user_model
+from django.core import mail
 from django.utils.csp import CSP
 
 from ospo_nl.settings import env_oidc_providers, oidc_form_origins, oidc_socialaccount_providers
@@ -110,6 +111,11 @@ def test_the_login_page_offers_the_organisations_button_accessibly(page):
     button = section.get_by_role("button", name="Inloggen met Testorganisatie")
     assert button.get_attribute("class") == "utrecht-button utrecht-button--secondary-action"
     axe_check(page, "login page with an OIDC provider")
+    visit(page, f"/account/oidc/{PROVIDER_ID}/login/")  # opened by a link: asks before it leaves the site
+    assert page.get_by_role("heading", name="Inloggen met Testorganisatie").is_visible()
+    axe_check(page, "OIDC sign-in confirmation")
+    page.get_by_role("button", name="Doorgaan").click()
+    page.wait_for_url("http://127.0.0.1:*/login/**")
 
 
 def test_the_first_sign_in_makes_an_account_and_the_second_signs_into_it(page, live_server):
@@ -134,7 +140,8 @@ def test_the_first_sign_in_makes_an_account_and_the_second_signs_into_it(page, l
     page.problems.check(page)
 
 
-def test_a_verified_address_links_the_existing_account(page):
+def test_a_verified_address_links_the_existing_account_and_tells_its_owner(page, settings):
+    settings.ACCOUNT_EMAIL_NOTIFICATIONS = True
     bert = make_user("bert@provincie.example", name="Bert B. (eigen naam)")
     sign_in_with_the_organisation(page, "bert")
     assert account_menu(page).get_by_role("link", name="Bert B. (eigen naam)").is_visible()
@@ -142,6 +149,10 @@ def test_a_verified_address_links_the_existing_account(page):
     bert.refresh_from_db()
     assert bert.has_usable_password()  # a verified local address: the member keeps their password
     assert get_user_model().objects.count() == 1
+    # The live server runs in this process: the locmem outbox holds the notice.
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == ["bert@provincie.example"]
+    assert mail.outbox[0].subject.endswith("Je account is gekoppeld aan Testorganisatie")
+    assert "Je account bij Testorganisatie is aan je account gekoppeld" in mail.outbox[0].body
     page.problems.check(page)
 
 

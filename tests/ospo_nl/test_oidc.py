@@ -116,15 +116,49 @@ def test_with_providers_the_login_page_has_a_button_each_and_still_no_query(clie
 
 
 @pytest.mark.django_db
-def test_the_provider_login_accepts_only_a_post(client, settings):
+def test_the_provider_login_by_link_only_asks_to_continue(client, settings):
     settings.SOCIALACCOUNT_PROVIDERS = oidc_socialaccount_providers([RIJK])
-    # A GET only shows allauth's "continue" page: a link elsewhere cannot start a sign-in (login CSRF).
+    # A GET does not leave the site: a link elsewhere cannot start a sign-in (login CSRF); it asks first.
     response = client.get("/account/oidc/rijk/login/")
-    assert response.status_code == 200 and "login.rijk.example" not in response.get("Location", "")
+    assert response.status_code == 200 and "Location" not in response
+    assert ">Inloggen met Rijksaccount</h1>" in response.text and ">Doorgaan</button>" in response.text
+    english = client.get("/account/oidc/rijk/login/", HTTP_ACCEPT_LANGUAGE="en").text
+    assert ">Sign in with Rijksaccount</h1>" in english and ">Continue</button>" in english
     assert client.get("/account/oidc/onbekend/login/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_failed_or_cancelled_sign_in_says_so_in_our_words(client, settings):
+    settings.SOCIALACCOUNT_PROVIDERS = oidc_socialaccount_providers([RIJK])
+    # An answer from the provider that does not belong to a sign-in started here (no state): refused.
+    response = client.get("/account/oidc/rijk/login/callback/?code=forged&state=forged")
+    assert response.status_code == 401
+    assert ">Inloggen niet gelukt</h1>" in response.text and "Er ging iets mis" in response.text
+    response = client.get(reverse("socialaccount_login_cancelled"))
+    assert ">Inloggen afgebroken</h1>" in response.text
+    english = client.get(reverse("socialaccount_login_cancelled"), HTTP_ACCEPT_LANGUAGE="en").text
+    assert ">Sign-in cancelled</h1>" in english and "Sign in again</a>" in english
 
 
 def test_form_action_of_the_csp_names_the_configured_providers_only():
     from django.conf import settings
 
     assert settings.SECURE_CSP["form-action"] == [CSP.SELF]  # OIDC_PROVIDERS is not set in the tests
+
+
+@pytest.mark.django_db
+def test_a_member_who_unlinks_the_organisations_account_is_told_by_mail(member_client, member, settings):
+    from allauth.socialaccount.models import SocialAccount
+    from django.core import mail
+
+    settings.SOCIALACCOUNT_PROVIDERS = oidc_socialaccount_providers([RIJK])
+    settings.ACCOUNT_EMAIL_NOTIFICATIONS = True
+    account = SocialAccount.objects.create(user=member, provider="rijk", uid="42")
+    page = member_client.get(reverse("socialaccount_connections"))
+    assert page.status_code == 200 and "Rijksaccount" in page.text
+    response = member_client.post(reverse("socialaccount_connections"), {"account": account.pk})
+    assert response.status_code == 302
+    assert not SocialAccount.objects.exists()
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == [member.email]
+    assert mail.outbox[0].subject.endswith("Je account is losgekoppeld van Rijksaccount")
+    assert "Je account bij Rijksaccount is losgekoppeld van je account" in mail.outbox[0].body

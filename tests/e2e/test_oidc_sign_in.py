@@ -37,6 +37,7 @@ USERS = [
     {"username": "bert", "first_name": "Bert", "last_name": "Bakker", "email": "bert@provincie.example"},
     {"username": "carla", "first_name": "Carla", "last_name": "Claes", "email": "carla@waterschap.example",
      "email_verified": False},
+    {"username": "eva", "first_name": "Eva", "last_name": "Echt", "email": "eva@rijk.example"},
     {"username": "dirk", "first_name": "Dirk", "last_name": "Dekker", "email": "dirk@nieuw.example",
      "email_verified": False},
 ]
@@ -153,6 +154,17 @@ def test_a_verified_address_links_the_existing_account_and_tells_its_owner(page,
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["bert@provincie.example"]
     assert mail.outbox[0].subject.endswith("Je account is gekoppeld aan Testorganisatie")
     assert "Je account bij Testorganisatie is aan je account gekoppeld" in mail.outbox[0].body
+    page.problems.check(page)
+
+
+def test_an_account_that_never_confirmed_the_address_is_linked_without_its_password(page):
+    # Someone registered Eva's address here and never confirmed it; Eva's organisation vouches for it.
+    squatter = make_user("eva@rijk.example", name="Niet Eva")
+    EmailAddress.objects.filter(user=squatter).update(verified=False)
+    sign_in_with_the_organisation(page, "eva")
+    assert SocialAccount.objects.get().user == squatter
+    squatter.refresh_from_db()
+    assert not squatter.has_usable_password()  # whoever chose that password cannot sign in with it any more
     page.problems.check(page)
 
 

@@ -16,9 +16,10 @@ from taggit.managers import TaggableManager
 
 from ospo_nl.core.models import Post, PostQuerySet
 from ospo_nl.core.roles import Audience, audiences_for, is_member
+from ospo_nl.core.tagging import TaggedQuerySet
 
 
-class CasusQuerySet(PostQuerySet):
+class CasusQuerySet(TaggedQuerySet, PostQuerySet):
     def visible_to(self, user):
         """What `user` may see by the one audience rule (`ospo_nl.core.roles.audiences_for`), plus a member's own.
 
@@ -37,7 +38,7 @@ class CasusQuerySet(PostQuerySet):
 
     def for_list(self):
         """What a list row shows: author, organisation and tags in a fixed number of queries."""
-        return self.select_related("author__profile", "organisation", "claimed_by__profile").prefetch_related("tags")
+        return self.select_related("author__profile", "organisation", "claimed_by__profile").with_tags()
 
     def sorted_by(self, key):
         return self.order_by(*Casus.SORTS.get(key, Casus.SORTS["activity"]))

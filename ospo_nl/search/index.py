@@ -452,22 +452,28 @@ def broaden(parsed, synonyms, query):
     plain = _plain_words(parsed)
     known, close = vocabulary(plain)
     terms, suggestion = [], query.lower()
+    fuzzy = False
     for term in parsed.positive_terms:
         word = term.alternatives[0]
-        extra = close.get(word, []) if not term.phrase else []
-        terms.append(Term(term.alternatives + [w for w in extra if w not in term.alternatives], phrase=term.phrase))
-        if extra:
-            suggestion = re.sub(rf"\b{re.escape(word)}\b", extra[0], suggestion)
-        if term.phrase:
-            continue
-        for part in words.split_compound(word, known):
+        parts = [] if term.phrase else words.split_compound(word, known)
+        # A compound of known words is no typo ("opensourcebeleid" is not "opensourcewerken").
+        extra = [] if term.phrase or parts else close.get(word, [])
+        # A correction is searched like the word itself: its plural and its synonyms too.
+        widened = [v for w in extra for t in _expand([Term([w])], synonyms) for v in t.alternatives]
+        terms.append(Term(term.alternatives + [w for w in widened if w not in term.alternatives], phrase=term.phrase))
+        fuzzy = fuzzy or bool(extra)
+        meant = words.closest(word, extra)
+        if meant:
+            suggestion = re.sub(rf"\b{re.escape(word)}\b", meant, suggestion)
+        for part in parts:
             (part_term,) = _expand([Term([part])], synonyms)
             subparts = words.split_compound(part, known)
             if subparts:
                 part_term.alternatives.append(" ".join(subparts))
             terms.append(part_term)
     suggestion = " ".join(suggestion.split())
-    return Broadened(terms[:MAX_TERMS * 2], parsed.negative_terms, suggestion if close else "", bool(close))
+    return Broadened(terms[:MAX_TERMS * 2], parsed.negative_terms,
+                     suggestion if suggestion != " ".join(query.lower().split()) else "", fuzzy)
 
 
 # --- The full-text SQL per database -------------------------------------------------------------
@@ -502,7 +508,7 @@ class Clauses:
     """A query as SQL over one `SearchEntry` row: what matches, and the parts of its score."""
 
     match: tuple  # (sql, params)
-    title: tuple
+    title: list  # [(sql, params)]: the whole query, or (broadened) one per term: the share of the words in the title
     tags: tuple
     rank: tuple
     coverage: list = field(default_factory=list)  # [(sql, params)] one per term, broadened searches only
@@ -531,7 +537,8 @@ def _pg_clauses(positive_groups, match_query, coverage_terms=()):
     positive = _pg_or([_pg_and(g) for g in positive_groups])
     return Clauses(
         match=(f"{vector} @@ {match_query[0]}", match_query[1]),
-        title=(f"ts_filter({vector}, '{{a}}') @@ {positive[0]}", positive[1]),
+        title=([(f"ts_filter({vector}, '{{a}}') @@ {sql}", params) for sql, params in map(_pg_term, coverage_terms)]
+               or [(f"ts_filter({vector}, '{{a}}') @@ {positive[0]}", positive[1])]),
         tags=(f"ts_filter({vector}, '{{b}}') @@ {positive[0]}", positive[1]),
         rank=(f"ts_rank('{ranking.PG_RANK_WEIGHTS}', {vector}, {positive[0]}, 1)", positive[1]),
         coverage=[(f"{vector} @@ {sql}", params) for sql, params in map(_pg_term, coverage_terms)],
@@ -568,7 +575,8 @@ def _fts_clauses(positive_groups, conditions, coverage_terms=()):
     match = ("(" + " OR ".join(sql for sql, _p in conditions) + ")", [p for _s, params in conditions for p in params])
     return Clauses(
         match=match if conditions else ("1 = 0", []),
-        title=_fts_in(f"{{title}} : ({positive})"),
+        title=([_fts_in(f"{{title}} : {p}") for p in map(_fts_term, coverage_terms) if p]
+               or [_fts_in(f"{{title}} : ({positive})")]),
         tags=_fts_in(f"{{tags}} : ({positive})"),
         rank=(rank, [positive]),
         coverage=[_fts_in(p) for p in map(_fts_term, coverage_terms) if p],
@@ -610,9 +618,12 @@ def broad_clauses(broadened):
 
 def scored(clauses, query):
     """(match, score) expressions for a queryset; the weights are ranking's (docs/search.md)."""
-    text = (f"{{t}}.weight * ({ranking.TITLE} * {_case(clauses.title[0])} + {ranking.TAGS} * {_case(clauses.tags[0])}"
+    title = " + ".join(_case(sql) for sql, _p in clauses.title)
+    text = (f"{{t}}.weight * ({ranking.TITLE} * ({title}) / {len(clauses.title)}.0"
+            f" + {ranking.TAGS} * {_case(clauses.tags[0])}"
             f" + {ranking.BODY} * {clauses.rank[0]} + {ranking.EXACT_TITLE} * {_case('lower({t}.title) = %s')})")
-    params = [*clauses.title[1], *clauses.tags[1], *clauses.rank[1], " ".join(query.lower().split())]
+    params = [*(p for _sql, ps in clauses.title for p in ps), *clauses.tags[1], *clauses.rank[1],
+              " ".join(query.lower().split())]
     if clauses.coverage:
         share = " + ".join(_case(sql) for sql, _p in clauses.coverage)
         text += f" + {ranking.COVERAGE} * ({share}) / {len(clauses.coverage)}.0"

@@ -87,7 +87,8 @@ def split_compound(word, known):
     """`word` as the fewest parts that are all in `known` (the lexicon), or [] when it is no compound of them.
 
     "aanbestedingsprocedure" -> ["aanbesteding", "procedure"]; "opensourcebeleid" -> ["open", "source", "beleid"].
-    Among splits with as many parts, the one whose shortest part is longest wins.
+    Among splits with as many parts, the one whose shortest part is longest wins. Without such a split, a known
+    first part and the rest ("aanbesteding" + s + "procedure" when the index has no "procedure").
     """
     if len(word) < MIN_COMPOUND or not word.isalpha():
         return []
@@ -118,7 +119,15 @@ def split_compound(word, known):
         return found
 
     parts = best(0, MAX_PARTS)
-    return list(parts) if parts and len(parts) > 1 else []
+    if parts and len(parts) > 1:
+        return list(parts)
+    # A known modifier before a head the index lacks ("aanbesteding" + s + "procedure"): the longest one.
+    for end in range(len(word) - MIN_PART, MIN_PART - 1, -1):
+        if word[:end] in known:
+            rest = word[end:]
+            link = "s" if rest.startswith("s") and len(rest) > MIN_PART else ""  # the usual linking -s-
+            return [word[:end], rest[len(link):]]
+    return []
 
 
 def closest(word, candidates):

@@ -16,6 +16,8 @@ def casus_entry(casus):
         date=casus.created_at,
         audience=Audience(casus.visibility),
         tags=casus.tags.all(),
+        # Resolved: an accepted answer and lessons learned, what a reader with the same question wants.
+        standing="resolved" if casus.status == Casus.Status.RESOLVED else None,
     )
 
 
@@ -31,6 +33,7 @@ def answer_entry(answer):
         date=answer.created_at,
         audience=Audience(casus.visibility),
         parent=casus,
+        standing="accepted" if answer.is_accepted else None,
     )
 
 

@@ -15,6 +15,7 @@ def article_entry(article):
         url=article.get_absolute_url(),
         date=article.content_updated_at,
         tags=article.tags.all(),
+        language=article.language,  # English articles are stemmed as English
     )
 
 

@@ -86,6 +86,8 @@ def page_urls():
         "tag page": reverse("casussen:by_tag", args=[tag.slug]),
         "search, common word": reverse("search") + f"?q={texts.COMMON_WORD}",
         "search, rare word": reverse("search") + f"?q={texts.RARE_WORD}",
+        # Nothing has every word: the broadened search (vocabulary look-up for typos and compounds, coverage).
+        "search, typo": reverse("search") + f"?q={texts.RARE_WORD_TYPO}",
         "forum topic (200 replies)": topic.get_absolute_url(),
         "article": article.get_absolute_url(),
         "organisation list, filtered": reverse("directory:organisation_list") + "?soort=municipality&ospo=nee",

@@ -65,6 +65,7 @@ ORG_WORDS = ["gemeente", "provincie", "uitvoeringsorganisatie", "waterschap", "m
 
 # A word that occurs in only a few casus titles: the benchmark's "rare word" search.
 RARE_WORD = "kwantumcryptografie"
+RARE_WORD_TYPO = "kwantumcryptogarfie"  # the benchmark's "typo" search: broadened, with "Bedoelde je"
 # A word in most casus and answer texts: the benchmark's "common word" search.
 COMMON_WORD = "licentie"
 

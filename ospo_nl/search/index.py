@@ -17,6 +17,7 @@ expands admin-managed synonyms. On SQLite it uses plain `icontains`. Every resul
 is limited to `ospo_nl.core.roles.audiences_for(user)`, the one place that maps roles to what a user may find.
 """
 
+import functools
 import html
 import re
 from dataclasses import dataclass, field
@@ -24,14 +25,16 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models, transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Window
 from django.db.models.expressions import Expression
+from django.db.models.functions import Coalesce, RowNumber
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
 from ospo_nl.core import content_cache
 from ospo_nl.core.roles import audiences_for
+from ospo_nl.search import ranking, words
 from ospo_nl.search.models import SearchEntry, SearchEntryTag, SearchWord, Synonym
 
 Audience = SearchEntry.Audience
@@ -44,12 +47,9 @@ MAX_BODY_CHARS = 100_000
 TAG_FACETS = 20
 # A word in more texts than this (say "open source"): rank, count and facet only its newest this many.
 MATCH_CAP = 1000
-# Marks ts_headline puts around a hit; stripped from indexed text, so only ts_headline can produce them.
-START_MARK, STOP_MARK = "\ue000", "\ue001"
-HEADLINE_OPTIONS = (
-    f"StartSel={START_MARK}, StopSel={STOP_MARK}, MaxFragments=2, MaxWords=30, MinWords=12, "
-    'ShortWord=2, FragmentDelimiter=" … "'
-)
+FTS_TABLE = "ospo_nl_searchentry_fts"  # SQLite only (search migration 0004)
+# Fewer documents than this for all the words: broaden to most of the words, compounds and typos.
+FEW_RESULTS = 3
 SNIPPET_CHARS = 240
 CORRECTION_SIMILARITY = 0.35  # trigram similarity a lexicon word needs to count as "meant"
 CORRECTIONS_PER_WORD = 3
@@ -84,7 +84,6 @@ def register(model, *, kind, entry, queryset=None, triggers=None):
 def plain_text(*parts):
     """Stored HTML (the Markdown pipeline's output) or plain strings as one plain text for the index."""
     text = " ".join(html.unescape(strip_tags(p)) for p in parts if p)
-    text = text.replace(START_MARK, "").replace(STOP_MARK, "")
     return " ".join(text.split())[:MAX_BODY_CHARS]
 
 
@@ -96,8 +95,7 @@ def lexicon_words(*texts):
 
 
 def _add_to_lexicon(words, batch_size=1000):
-    # Only PostgreSQL corrects typos; elsewhere the lexicon would be dead weight.
-    if connection.vendor == "postgresql" and words:
+    if words:
         SearchWord.objects.bulk_create((SearchWord(word=w) for w in words), ignore_conflicts=True,
                                        batch_size=batch_size)
 
@@ -116,6 +114,8 @@ def _entry_values(adapter, obj, fields):
         url=fields["url"],
         date=fields["date"],
         audience=fields.get("audience", Audience.PUBLIC),
+        language=fields.get("language") if fields.get("language") in words.LANGUAGES else "nl",
+        weight=ranking.entry_weight(adapter.kind, fields.get("standing")),
         parent_content_type=ContentType.objects.get_for_model(parent) if parent is not None else None,
         parent_id=parent.pk if parent is not None else None,
     )
@@ -141,7 +141,23 @@ def index_object(obj):
         SearchEntryTag.objects.bulk_create(
             SearchEntryTag(entry=entry, slug=slug[:100], name=name[:100]) for slug, name in _tags_of(fields)
         )
-        _add_to_lexicon(lexicon_words(values["title"], values["tags"], values["body"]))
+        _write_fts([entry])
+        if entry.audience == Audience.PUBLIC:
+            _add_to_lexicon(lexicon_words(values["title"], values["tags"], values["body"]))
+
+
+def _write_fts(entries):
+    """SQLite: the entries' stemmed text in the FTS5 table (PostgreSQL generates its own column).
+
+    Removing rows is the table's trigger's work (search migration 0004), so a deleted entry never lingers.
+    """
+    if connection.vendor != "sqlite" or not entries:
+        return
+    rows = [(e.pk, words.stemmed_text(e.title, e.language), words.stemmed_text(e.tags, e.language),
+             words.stemmed_text(e.body, e.language)) for e in entries]
+    with connection.cursor() as cursor:
+        cursor.executemany(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [(row[0],) for row in rows])
+        cursor.executemany(f"INSERT INTO {FTS_TABLE}(rowid, title, tags, body) VALUES (%s, %s, %s, %s)", rows)
 
 
 def remove_object(obj):
@@ -166,7 +182,8 @@ def rebuild(*, dry_run=False, batch_size=1000):
             values = _entry_values(adapter, obj, fields)
             entries.append(SearchEntry(content_type=content_type, object_id=obj.pk, **values))
             tag_lists.append(_tags_of(fields))
-            lexicon |= lexicon_words(values["title"], values["tags"], values["body"])
+            if values["audience"] == Audience.PUBLIC:
+                lexicon |= lexicon_words(values["title"], values["tags"], values["body"])
         counts[adapter.kind] = (len(entries), skipped)
         if dry_run:
             continue
@@ -178,6 +195,7 @@ def rebuild(*, dry_run=False, batch_size=1000):
                  for entry, tags in zip(created, tag_lists, strict=True) for slug, name in tags),
                 batch_size=batch_size,
             )
+            _write_fts(created)
     if not dry_run:
         content_cache.changed("search")
         with transaction.atomic():
@@ -258,12 +276,16 @@ class ParsedQuery:
         return [t for g in self.groups for t in g if not t.negated]
 
     @property
+    def negative_terms(self):
+        return [t for g in self.groups for t in g if t.negated]
+
+    @property
     def is_empty(self):
         return not self.positive_terms
 
     @property
     def words(self):
-        """Every positive word or phrase, for highlighting outside PostgreSQL."""
+        """Every positive word or phrase, for highlighting."""
         return [a for t in self.positive_terms for a in t.alternatives]
 
 
@@ -288,18 +310,23 @@ def dutch_variants(word):
 
 
 def load_synonyms():
-    """{word or phrase: [all members of its group]} from the admin-managed list (one query)."""
-    mapping = {}
-    for synonym in Synonym.objects.all():
-        group = synonym.group
+    """{word or phrase: [all members of its groups]}: the shipped list (data/synonyms.txt) and the
+    curators' list in the admin (one query)."""
+    mapping = {member: list(group) for member, group in load_shipped_synonyms().items()}
+    for group in (synonym.group for synonym in Synonym.objects.all()):
         for member in group:
             mapping.setdefault(member, [])
             mapping[member].extend(m for m in group if m not in mapping[member])
     return mapping
 
 
+def _is_stopword(term):
+    return not term.negated and not term.phrase and term.alternatives[0] in words.stopwords()
+
+
 def parse_query(text, synonyms=None):
-    """Split `text` like websearch_to_tsquery: "phrases", -exclusions, `or`; expand synonyms and plurals."""
+    """Split `text` like websearch_to_tsquery: "phrases", -exclusions, `or`; expand synonyms and plurals;
+    drop Dutch and English stop words ("welke licentie moet ik kiezen" is about licentie and kiezen)."""
     synonyms = synonyms or {}
     groups, group = [], []
     for token in _TOKEN.findall((text or "")[:MAX_QUERY_LENGTH]):
@@ -311,13 +338,18 @@ def parse_query(text, synonyms=None):
         negated = token.startswith("-") and len(token) > 1
         raw = token[1:] if negated else token
         phrase = raw.startswith('"')
-        words = _clean(raw.strip('"'))
-        if not words:
+        cleaned = _clean(raw.strip('"'))
+        if not cleaned:
             continue
-        group.append(Term([words], negated=negated, phrase=phrase or " " in words))
+        group.append(Term([cleaned], negated=negated, phrase=phrase or " " in cleaned))
     if group:
         groups.append(group)
-    return ParsedQuery([_expand(g, synonyms) for g in groups][:MAX_TERMS])
+    expanded = []
+    for g in groups:
+        terms = _expand(g, synonyms)
+        kept = [t for t in terms if not _is_stopword(t)]
+        expanded.append(kept if any(not t.negated for t in kept) else terms)
+    return ParsedQuery(expanded[:MAX_TERMS])
 
 
 def _expand(group, synonyms):
@@ -348,7 +380,103 @@ def _expand(group, synonyms):
     return out[:MAX_TERMS]
 
 
-# --- PostgreSQL: full text and trigrams --------------------------------------------------------
+# --- Broadening: compounds and typos from the index's own vocabulary ---------------------------
+
+
+def _plain_words(parsed):
+    return sorted({t.alternatives[0] for t in parsed.positive_terms
+                   if not t.phrase and len(t.alternatives[0]) >= 4 and t.alternatives[0].isalpha()})[:MAX_TERMS]
+
+
+def vocabulary(query_words):
+    """(known, close): which of `query_words` and their possible compound parts are words of the index,
+    and for each unknown query word the lexicon words most like it, best first. One query.
+    """
+    lookup = set(query_words)
+    for word in query_words:
+        lookup |= words.compound_candidates(word)
+    known, close = set(), {}
+    if not query_words:
+        return known, close
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT '', word FROM ospo_nl_searchword WHERE word = ANY(%s) UNION ALL "
+                "SELECT * FROM (SELECT q.w, l.word FROM unnest(%s::text[]) AS q(w) CROSS JOIN LATERAL ("
+                "  SELECT word FROM ospo_nl_searchword"
+                "  WHERE word %% q.w AND word <> q.w AND similarity(word, q.w) >= %s"
+                "  ORDER BY similarity(word, q.w) DESC, word LIMIT %s) AS l) AS c",
+                [sorted(lookup), list(query_words), CORRECTION_SIMILARITY, CORRECTIONS_PER_WORD],
+            )
+            for word, candidate in cursor.fetchall():
+                if word:
+                    close.setdefault(word, []).append(candidate)
+                else:
+                    known.add(candidate)
+        else:
+            # No trigram index: the words that begin like one of the query words and are about as long.
+            placeholders = ", ".join(["%s"] * len(lookup))
+            firsts = sorted({w[0] for w in query_words})
+            cursor.execute(
+                f"SELECT word FROM ospo_nl_searchword WHERE word IN ({placeholders}) OR ("
+                f"substr(word, 1, 1) IN ({', '.join(['%s'] * len(firsts))}) AND length(word) BETWEEN %s AND %s)",
+                [*sorted(lookup), *firsts, min(map(len, query_words)) - 2, max(map(len, query_words)) + 2],
+            )
+            rows = [row[0] for row in cursor.fetchall()]
+            known = lookup & set(rows)
+            for word in query_words:
+                if word in known:
+                    continue
+                candidates = [w for w in rows if w[0] == word[0] and abs(len(w) - len(word)) <= 2 and w != word]
+                found = words.difflib.get_close_matches(word, candidates, n=CORRECTIONS_PER_WORD,
+                                                        cutoff=words.CLOSE_RATIO)
+                if found:
+                    close[word] = found
+    for word in query_words:
+        if word in known:
+            close.pop(word, None)  # a word of the index is no typo
+    return known, close
+
+
+@dataclass
+class Broadened:
+    terms: list  # positive terms, any of which may match; ranked by how many do
+    negated: list
+    suggestion: str = ""  # the query with each unknown word replaced by the word of the index most like it
+    fuzzy: bool = False
+
+
+def broaden(parsed, synonyms, query):
+    """`parsed` as a match on most of its words: each unknown word also as its closest words of the
+    index (typos), each compound also as its parts (opensourcebeleid -> open, source, beleid)."""
+    plain = _plain_words(parsed)
+    known, close = vocabulary(plain)
+    terms, suggestion = [], query.lower()
+    fuzzy = False
+    for term in parsed.positive_terms:
+        word = term.alternatives[0]
+        parts = [] if term.phrase else words.split_compound(word, known)
+        # A compound of known words is no typo ("opensourcebeleid" is not "opensourcewerken").
+        extra = [] if term.phrase or parts else close.get(word, [])
+        # A correction is searched like the word itself: its plural and its synonyms too.
+        widened = [v for w in extra for t in _expand([Term([w])], synonyms) for v in t.alternatives]
+        terms.append(Term(term.alternatives + [w for w in widened if w not in term.alternatives], phrase=term.phrase))
+        fuzzy = fuzzy or bool(extra)
+        meant = words.closest(word, extra)
+        if meant:
+            suggestion = re.sub(rf"\b{re.escape(word)}\b", meant, suggestion)
+        for part in parts:
+            (part_term,) = _expand([Term([part])], synonyms)
+            subparts = words.split_compound(part, known)
+            if subparts:
+                part_term.alternatives.append(" ".join(subparts))
+            terms.append(part_term)
+    suggestion = " ".join(suggestion.split())
+    return Broadened(terms[:MAX_TERMS * 2], parsed.negative_terms,
+                     suggestion if suggestion != " ".join(query.lower().split()) else "", fuzzy)
+
+
+# --- The full-text SQL per database -------------------------------------------------------------
 
 
 class EntrySQL(Expression):
@@ -368,97 +496,172 @@ class EntrySQL(Expression):
         return []
 
 
-def tsquery_sql(parsed):
-    """The parsed query as one tsquery expression, with its parameters."""
-    group_sqls, params = [], []
-    for group in parsed.groups:
-        parts = []
-        for term in group:
-            sql = " || ".join(["phraseto_tsquery('dutch', %s)"] * len(term.alternatives))
-            params.extend(term.alternatives)
-            parts.append(f"(!!({sql}))" if term.negated else f"({sql})")
-        group_sqls.append("(" + " && ".join(parts) + ")")
-    return "(" + " || ".join(group_sqls) + ")", params
+PG_CONFIG_NAMES = tuple(words.PG_CONFIGS.values())
 
 
-def _fulltext(parsed):
-    tsq, params = tsquery_sql(parsed)
-    match = EntrySQL(f"{{t}}.search_vector @@ {tsq}", params, models.BooleanField())
-    # A title hit (weight A) always ranks above a hit in tags or body only; ts_rank orders within.
-    score = EntrySQL(
-        f"(CASE WHEN ts_filter({{t}}.search_vector, '{{a}}') @@ {tsq} THEN 1.0 ELSE 0.0 END)"
-        f" + ts_rank('{{0.05, 0.2, 0.4, 1.0}}', {{t}}.search_vector, {tsq}, 1)",
-        params * 2, models.FloatField(),
+def _case(condition):
+    return f"(CASE WHEN {condition} THEN 1.0 ELSE 0.0 END)"
+
+
+@dataclass
+class Clauses:
+    """A query as SQL over one `SearchEntry` row: what matches, and the parts of its score."""
+
+    match: tuple  # (sql, params)
+    title: list  # [(sql, params)]: the whole query, or (broadened) one per term: the share of the words in the title
+    tags: tuple
+    rank: tuple
+    coverage: list = field(default_factory=list)  # [(sql, params)] one per term, broadened searches only
+
+
+def _pg_term(term):
+    sql = " || ".join(f"phraseto_tsquery('{config}', %s)" for _alt in term.alternatives for config in PG_CONFIG_NAMES)
+    return f"({sql})", [alt for alt in term.alternatives for _config in PG_CONFIG_NAMES]
+
+
+def _pg_and(terms):
+    sqls, params = [], []
+    for term in terms:
+        sql, p = _pg_term(term)
+        sqls.append(f"(!!{sql})" if term.negated else sql)
+        params += p
+    return "(" + " && ".join(sqls) + ")", params
+
+
+def _pg_or(parts):
+    return "(" + " || ".join(sql for sql, _p in parts) + ")", [p for _sql, params in parts for p in params]
+
+
+def _pg_clauses(positive_groups, match_query, coverage_terms=()):
+    vector = "{t}.search_vector"
+    positive = _pg_or([_pg_and(g) for g in positive_groups])
+    return Clauses(
+        match=(f"{vector} @@ {match_query[0]}", match_query[1]),
+        title=([(f"ts_filter({vector}, '{{a}}') @@ {sql}", params) for sql, params in map(_pg_term, coverage_terms)]
+               or [(f"ts_filter({vector}, '{{a}}') @@ {positive[0]}", positive[1])]),
+        tags=(f"ts_filter({vector}, '{{b}}') @@ {positive[0]}", positive[1]),
+        rank=(f"ts_rank('{ranking.PG_RANK_WEIGHTS}', {vector}, {positive[0]}, 1)", positive[1]),
+        coverage=[(f"{vector} @@ {sql}", params) for sql, params in map(_pg_term, coverage_terms)],
     )
-    snippet = EntrySQL(f"ts_headline('dutch', {{t}}.body, {tsq}, %s)", [*params, HEADLINE_OPTIONS],
-                       models.TextField())
-    return match, score, snippet
 
 
-def corrected(parsed):
-    """`parsed` with each long plain word widened by the lexicon words closest to it (typos), or None.
+def _fts_term(term):
+    """One term as an FTS5 expression over stems: any alternative, stemmed as Dutch or as English."""
+    phrases = {}
+    for alternative in term.alternatives:
+        tokens = words.tokens(alternative)
+        for language in words.LANGUAGES:
+            if tokens:
+                phrases['"' + " ".join(words.stem(t, language) for t in tokens) + '"'] = True
+    return "(" + " OR ".join(phrases) + ")" if phrases else None
 
-    One query: for each word, the few most similar words of the index (trigram index on the lexicon).
-    """
-    words = sorted({t.alternatives[0] for t in parsed.positive_terms
-                    if not t.phrase and len(t.alternatives[0]) >= 4 and t.alternatives[0].isalpha()})[:MAX_TERMS]
-    if not words:
-        return None
-    sql = (
-        "SELECT q.w, l.word FROM unnest(%s::text[]) AS q(w) CROSS JOIN LATERAL ("
-        "  SELECT word FROM ospo_nl_searchword WHERE word %% q.w AND word <> q.w AND similarity(word, q.w) >= %s"
-        "  ORDER BY similarity(word, q.w) DESC, word LIMIT %s) AS l"
+
+def _fts_and(terms):
+    parts = [p for p in map(_fts_term, terms) if p]
+    return "(" + " AND ".join(parts) + ")" if parts else None
+
+
+def _fts_in(expression, negate=False):
+    return (f"{{t}}.id {'NOT ' if negate else ''}IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)",
+            [expression])
+
+
+def _fts_clauses(positive_groups, conditions, coverage_terms=()):
+    """`conditions`: [(sql, params)] any of which matches; the rest is computed over `positive_groups`."""
+    positive = " OR ".join(p for p in map(_fts_and, positive_groups) if p) or '""'
+    weights = ", ".join(map(str, ranking.FTS_COLUMN_WEIGHTS))
+    rank = (f"(1.0 - 1.0 / (1.0 + COALESCE((SELECT -bm25({FTS_TABLE}, {weights}) FROM {FTS_TABLE} "
+            f"WHERE {FTS_TABLE} MATCH %s AND rowid = {{t}}.id), 0.0)))")
+    match = ("(" + " OR ".join(sql for sql, _p in conditions) + ")", [p for _s, params in conditions for p in params])
+    return Clauses(
+        match=match if conditions else ("1 = 0", []),
+        title=([_fts_in(f"{{title}} : {p}") for p in map(_fts_term, coverage_terms) if p]
+               or [_fts_in(f"{{title}} : ({positive})")]),
+        tags=_fts_in(f"{{tags}} : ({positive})"),
+        rank=(rank, [positive]),
+        coverage=[_fts_in(p) for p in map(_fts_term, coverage_terms) if p],
     )
-    close = {}
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [words, CORRECTION_SIMILARITY, CORRECTIONS_PER_WORD])
-        for word, candidate in cursor.fetchall():
-            close.setdefault(word, []).append(candidate)
-    if not close:
-        return None
-    return ParsedQuery([
-        [Term(t.alternatives + close.get(t.alternatives[0], []), t.negated, t.phrase) if not t.negated else t
-         for t in group]
-        for group in parsed.groups
-    ])
 
 
-# --- SQLite and friends: the plain fallback ----------------------------------------------------
-
-
-def _plain_match(parsed):
-    query = Q()
+def strict_clauses(parsed):
+    """Every word (websearch semantics: groups joined by OR, each an AND of its terms)."""
+    positive_groups = [[t for t in g if not t.negated] for g in parsed.groups]
+    positive_groups = [g for g in positive_groups if g]
+    if connection.vendor == "postgresql":
+        return _pg_clauses(positive_groups, _pg_or([_pg_and(g) for g in parsed.groups]))
+    conditions = []
     for group in parsed.groups:
-        group_q = Q()
-        for term in group:
-            term_q = Q()
-            for alt in term.alternatives:
-                term_q |= Q(title__icontains=alt) | Q(body__icontains=alt) | Q(tags__icontains=alt)
-            group_q &= ~term_q if term.negated else term_q
-        query |= group_q
-    return query
+        positive = _fts_and([t for t in group if not t.negated])
+        negative = " OR ".join(p for p in map(_fts_term, [t for t in group if t.negated]) if p)
+        if positive:
+            conditions.append(_fts_in(f"{positive} NOT ({negative})" if negative else positive))
+        elif negative:
+            conditions.append(_fts_in(negative, negate=True))
+    return _fts_clauses(positive_groups, conditions)
 
 
-def plain_snippet(body, words):
-    """A window of `body` around the first hit of `words`, escaped, with the hits in <mark>."""
-    lowered = body.lower()
-    hits = [lowered.find(w.lower()) for w in words if w and lowered.find(w.lower()) >= 0]
-    start = max(0, min(hits) - SNIPPET_CHARS // 3) if hits else 0
-    text = body[start:start + SNIPPET_CHARS]
-    prefix = "… " if start else ""
-    suffix = " …" if start + SNIPPET_CHARS < len(body) else ""
-    escaped = escape(text)
-    if words:
-        pattern = re.compile("|".join(re.escape(escape(w)) for w in sorted(words, key=len, reverse=True)),
-                             re.IGNORECASE)
-        escaped = pattern.sub(lambda m: f"<mark>{m.group(0)}</mark>", escaped)
-    return mark_safe(escape(prefix) + escaped + escape(suffix))
+def broad_clauses(broadened):
+    """Any of the words, ranked by how many: the coverage of a broadened search."""
+    groups = [[t] for t in broadened.terms]
+    if connection.vendor == "postgresql":
+        any_word = _pg_or([_pg_term(t) for t in broadened.terms])
+        match = any_word
+        if broadened.negated:
+            negative = _pg_and(broadened.negated)
+            match = (f"({any_word[0]} && {negative[0]})", any_word[1] + negative[1])
+        return _pg_clauses(groups, match, broadened.terms)
+    any_word = " OR ".join(p for p in map(_fts_term, broadened.terms) if p)
+    negative = " OR ".join(p for p in map(_fts_term, broadened.negated) if p)
+    conditions = [_fts_in(f"({any_word}) NOT ({negative})" if negative else any_word)] if any_word else []
+    return _fts_clauses(groups, conditions, broadened.terms)
 
 
-def headline_html(headline):
-    """ts_headline's output made safe: everything escaped, then only its own marks become <mark>."""
-    escaped = str(escape(headline or ""))
-    return mark_safe(escaped.replace(START_MARK, "<mark>").replace(STOP_MARK, "</mark>"))
+def scored(clauses, query):
+    """(match, score) expressions for a queryset; the weights are ranking's (docs/search.md)."""
+    title = " + ".join(_case(sql) for sql, _p in clauses.title)
+    text = (f"{{t}}.weight * ({ranking.TITLE} * ({title}) / {len(clauses.title)}.0"
+            f" + {ranking.TAGS} * {_case(clauses.tags[0])}"
+            f" + {ranking.BODY} * {clauses.rank[0]} + {ranking.EXACT_TITLE} * {_case('lower({t}.title) = %s')})")
+    params = [*(p for _sql, ps in clauses.title for p in ps), *clauses.tags[1], *clauses.rank[1],
+              " ".join(query.lower().split())]
+    if clauses.coverage:
+        share = " + ".join(_case(sql) for sql, _p in clauses.coverage)
+        text += f" + {ranking.COVERAGE} * ({share}) / {len(clauses.coverage)}.0"
+        params += [p for _sql, ps in clauses.coverage for p in ps]
+    match = EntrySQL(clauses.match[0], clauses.match[1], models.BooleanField())
+    return match, EntrySQL(text, params, models.FloatField())
+
+
+# --- Snippets ------------------------------------------------------------------------------------
+
+
+_SNIPPET_WORD = re.compile(r"\w+")
+
+
+def query_stems(parsed_words):
+    """Every stem, in every language, of the words and phrases searched for."""
+    return {s for phrase in parsed_words for token in words.tokens(phrase) for s in (token, *words.stems(token))}
+
+
+def snippet(body, wanted, language="nl"):
+    """A window of `body` around its first word whose stem was searched for, escaped, hits in <mark>."""
+    def hit(match):
+        token = match.group(0).lower()
+        return token in wanted or words.stem(token, language) in wanted
+
+    first = next((m for m in _SNIPPET_WORD.finditer(body) if hit(m)), None) if wanted else None
+    start = 0
+    if first is not None and first.start() > SNIPPET_CHARS // 3:
+        space = body.rfind(" ", 0, first.start() - SNIPPET_CHARS // 3)
+        start = space + 1 if space >= 0 else first.start() - SNIPPET_CHARS // 3
+    end = min(len(body), start + SNIPPET_CHARS)
+    out, position = ["… " if start else ""], start
+    for match in _SNIPPET_WORD.finditer(body, start, end):
+        if hit(match):
+            out += [escape(body[position:match.start()]), "<mark>", escape(match.group(0)), "</mark>"]
+            position = match.end()
+    out += [escape(body[position:end]), " …" if end < len(body) else ""]
+    return mark_safe("".join(str(part) for part in out))
 
 
 # --- The search itself -------------------------------------------------------------------------
@@ -467,14 +670,26 @@ def headline_html(headline):
 @dataclass
 class SearchResults:
     query: str
-    entries: list = field(default_factory=list)
-    total: int = 0
-    kind_counts: list = field(default_factory=list)  # [(kind, label, count)]
+    entries: list = field(default_factory=list)  # the best matching part of each document
+    total: int = 0  # documents (a casus with its answers is one)
+    kind_counts: list = field(default_factory=list)  # [(kind, label, documents)]
     tag_counts: list = field(default_factory=list)  # [(slug, name, count)]
     page: int = 1
     pages: int = 0
-    fuzzy: bool = False  # found by trigram similarity, not by full text
+    fuzzy: bool = False  # found only with words like the ones typed (typos)
+    broadened: bool = False  # few documents had every word: these have most of them
+    suggestion: str = ""  # "Bedoelde je …?"
     capped: bool = False  # more than MATCH_CAP matches: the best of the newest MATCH_CAP are shown
+
+
+# A thread is one document: an answer belongs to its casus, a reply to its topic.
+PARENT_KIND = {Kind.ANSWER: Kind.CASUS, Kind.REPLY: Kind.TOPIC}
+CHILD_KINDS = {parent: child for child, parent in PARENT_KIND.items()}
+DOCUMENT_KIND = models.Case(
+    *(models.When(kind=child, then=models.Value(parent)) for child, parent in PARENT_KIND.items()),
+    default=models.F("kind"), output_field=models.CharField(),
+)
+DOCUMENT_ID = Coalesce(models.F("parent_id"), models.F("object_id"))
 
 
 def _newest_if_very_common(matched):
@@ -490,18 +705,40 @@ def _newest_if_very_common(matched):
     return SearchEntry.objects.filter(pk__in=newest), True
 
 
+def _of_kind(qs, kind):
+    return qs.filter(kind__in=[kind, CHILD_KINDS[kind]] if kind in CHILD_KINDS else [kind])
+
+
 def _kind_counts(qs):
-    rows = qs.order_by().values_list("kind").annotate(n=Count("id"))
+    """Documents per kind: a casus that matches with two of its answers counts once."""
+    rows = (qs.order_by().annotate(document_kind=DOCUMENT_KIND, document_id=DOCUMENT_ID)
+            .values_list("document_kind").annotate(n=Count("document_id", distinct=True)))
     found = dict(rows)
     return [(kind, label, found[kind]) for kind, label in Kind.choices if found.get(kind)]
 
 
 def _tag_counts(qs):
+    # Tags are on the documents themselves (answers and replies have none): these count documents.
     rows = (
         SearchEntryTag.objects.filter(entry__in=qs.order_by().values("pk"))
         .values_list("slug", "name").annotate(n=Count("id")).order_by("-n", "name")[:TAG_FACETS]
     )
     return list(rows)
+
+
+def _one_per_document(rows, score):
+    """Each document's best matching part (a casus or one of its answers), with how many parts matched."""
+    document = [models.F("document_kind"), models.F("document_id")]
+    return (
+        rows.annotate(score=score, document_kind=DOCUMENT_KIND, document_id=DOCUMENT_ID)
+        .annotate(
+            best=Window(RowNumber(), partition_by=document,
+                        order_by=[models.F("score").desc(), models.F("date").desc(), models.F("id").desc()]),
+            parts=Window(Count("id"), partition_by=document),
+        )
+        .filter(best=1)
+        .order_by("-score", "-date", "-id")
+    )
 
 
 def search(q, *, user, kind="", tag="", page=1, per_page=PER_PAGE):
@@ -513,16 +750,26 @@ def search(q, *, user, kind="", tag="", page=1, per_page=PER_PAGE):
                                 scopes=("search",))
 
 
-def _search(q, *, user, kind="", tag="", page=1, per_page=PER_PAGE):
-    """One page of results for `q` that `user` may see, with counts per kind and per tag.
+def _matching(base, clauses, query):
+    match, score = scored(clauses, query)
+    uncapped = base.filter(match)
+    if connection.vendor != "postgresql":  # the embedded default holds no corpus that large
+        return uncapped, uncapped, False, score
+    matched, capped = _newest_if_very_common(uncapped)
+    return uncapped, matched, capped, score
 
-    Queries (PostgreSQL and SQLite alike): synonyms, counts per kind, counts per tag, the page,
-    the page's tags: 5; on PostgreSQL one more to see whether the word is very common (MATCH_CAP): 6.
-    When full text finds nothing (PostgreSQL), one query looks up close words in the lexicon (typos),
-    and the check and the counts per kind run again with them: 9.
+
+def _search(q, *, user, kind="", tag="", page=1, per_page=PER_PAGE):
+    """One page of results for `q` that `user` may see, one per document, with counts per kind and per tag.
+
+    Queries: synonyms, (PostgreSQL: is the word very common? MATCH_CAP), documents per kind, counts per
+    tag, the page, the page's tags: 5 on SQLite, 6 on PostgreSQL. When every word finds no document, or fewer than
+    FEW_RESULTS for a query of several words, the search broadens (most of the words, compounds, typos):
+    one query looks words up in the lexicon, and the check and the counts per kind run again: 9 (7).
     """
     results = SearchResults(query=(q or "").strip()[:MAX_QUERY_LENGTH])
-    parsed = parse_query(results.query, load_synonyms()) if results.query else None
+    synonyms = load_synonyms() if results.query else {}
+    parsed = parse_query(results.query, synonyms) if results.query else None
     if parsed is not None and parsed.is_empty:
         return results
     if parsed is None and not (kind or tag):
@@ -531,37 +778,32 @@ def _search(q, *, user, kind="", tag="", page=1, per_page=PER_PAGE):
     if tag:
         base = base.filter(pk__in=SearchEntryTag.objects.filter(slug=tag).values("entry_id"))
 
-    postgres = connection.vendor == "postgresql"
-    score = snippet = None
     if parsed is None:
-        matched = base
-    elif postgres:
-        match, score, snippet = _fulltext(parsed)
-        matched = base.filter(match)
+        uncapped = matched = base
+        score = models.Value(0.0, output_field=models.FloatField())
     else:
-        matched = base.filter(_plain_match(parsed))
-
-    uncapped = matched
-    if postgres and parsed is not None:
-        matched, results.capped = _newest_if_very_common(matched)
+        uncapped, matched, results.capped, score = _matching(base, strict_clauses(parsed), results.query)
     results.kind_counts = _kind_counts(matched)
-    if postgres and parsed is not None and not results.kind_counts:
-        parsed = corrected(parsed)
-        if parsed is None:
-            return results
-        results.fuzzy = True
-        match, score, snippet = _fulltext(parsed)
-        uncapped = base.filter(match)
-        matched, results.capped = _newest_if_very_common(uncapped)
-        results.kind_counts = _kind_counts(matched)
+    found = sum(n for _k, _l, n in results.kind_counts)
+    highlight = parsed.words if parsed else []
+    several_words = parsed is not None and len(parsed.positive_terms) > 1
+    if parsed is not None and (not found or (found < FEW_RESULTS and several_words)):
+        broadened = broaden(parsed, synonyms, results.query)
+        results.suggestion = broadened.suggestion
+        if broadened.fuzzy or several_words or len(broadened.terms) > len(parsed.positive_terms):
+            uncapped, matched, results.capped, score = _matching(base, broad_clauses(broadened), results.query)
+            results.kind_counts = _kind_counts(matched)
+            results.broadened = several_words or len(broadened.terms) > len(parsed.positive_terms)
+            results.fuzzy = broadened.fuzzy and not found
+            highlight = [a for t in broadened.terms for a in t.alternatives]
     counts = {k: n for k, _label, n in results.kind_counts}
     results.total = counts.get(kind, 0) if kind else sum(counts.values())
     if kind and results.capped:
         # The kind's own newest matches, not those among the newest of all kinds.
-        matched, results.capped = _newest_if_very_common(uncapped.filter(kind=kind))
-        results.total = matched.count()
+        matched, results.capped = _newest_if_very_common(_of_kind(uncapped, kind))
+        results.total = sum(n for k, _label, n in _kind_counts(matched) if k == kind)
     elif kind:
-        matched = matched.filter(kind=kind)
+        matched = _of_kind(matched, kind)
     if not results.total:
         return results
     results.tag_counts = _tag_counts(matched)
@@ -569,35 +811,38 @@ def _search(q, *, user, kind="", tag="", page=1, per_page=PER_PAGE):
     results.pages = (results.total + per_page - 1) // per_page
     results.page = min(max(1, page), results.pages)
     offset = (results.page - 1) * per_page
-    rows = matched.for_results()
-    if score is not None:
-        rows = rows.annotate(score=score).order_by("-score", "-date", "-id")
-    if snippet is not None:
-        rows = rows.annotate(headline=snippet)
+    rows = _one_per_document(matched.for_results(), score)
     results.entries = list(rows[offset:offset + per_page])
-    words = parsed.words if parsed else []
+    wanted = query_stems(highlight)
     for entry in results.entries:
-        headline = getattr(entry, "headline", None)
-        entry.snippet = headline_html(headline) if headline is not None else plain_snippet(entry.body, words)
+        entry.document_label = Kind(entry.document_kind).label
+        entry.more_parts = entry.parts - 1
+        entry.snippet = snippet(entry.body, wanted, entry.language) if entry.body else ""
     return results
 
 
 def similar(title, *, user, kinds=(Kind.CASUS, Kind.ARTICLE), limit=5):
-    """Entries of `kinds` that share words with `title`, best first: "search before you ask".
+    """Entries of `kinds` that share words with `title`, ranked like the search: "search before you ask".
 
-    Any word may match (a title typed so far is not a precise query). One query.
+    Any word may match (a title typed so far is not a precise query): the broadened search's coverage
+    ranking, with the shipped synonyms (not the curators', which would cost a query). One query.
     """
-    words = [w for w in _clean(title or "").split() if len(w) >= 3][:MAX_TERMS]
-    if not words:
+    parsed = parse_query(" ".join(w for w in _clean(title or "").split() if len(w) >= 3),
+                         load_shipped_synonyms())
+    if parsed.is_empty:
         return []
-    parsed = ParsedQuery([[Term(dutch_variants(w))] for w in words])
-    qs = SearchEntry.objects.visible_to(user).filter(kind__in=list(kinds))
-    if connection.vendor == "postgresql":
-        match, score, _snippet = _fulltext(parsed)
-        qs = qs.filter(match).annotate(score=score).order_by("-score", "-date", "-id")
-    else:
-        long_words = [w for w in words if len(w) >= 4]
-        if not long_words:
-            return []
-        qs = qs.filter(_plain_match(ParsedQuery([[Term([w])] for w in long_words]))).order_by("-date", "-id")
+    broadened = Broadened(parsed.positive_terms[:MAX_TERMS], [])
+    match, score = scored(broad_clauses(broadened), title or "")
+    qs = SearchEntry.objects.visible_to(user).filter(kind__in=list(kinds)).filter(match)
+    qs = qs.annotate(score=score).order_by("-score", "-date", "-id")
     return list(qs.only("kind", "title", "url", "date")[:limit])
+
+
+@functools.cache
+def load_shipped_synonyms():
+    mapping = {}
+    for group in words.shipped_synonyms():
+        for member in group:
+            mapping.setdefault(member, [])
+            mapping[member].extend(m for m in group if m not in mapping[member])
+    return mapping

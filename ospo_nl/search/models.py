@@ -48,6 +48,10 @@ class SearchEntry(models.Model):
     url = models.CharField(max_length=500)
     date = models.DateTimeField()
     audience = models.CharField(max_length=10, choices=Audience.choices, default=Audience.PUBLIC)
+    # The text's language: its stemming and stop words (PostgreSQL configuration `dutch` or `english`).
+    language = models.CharField(max_length=10, default="nl", db_default="nl")
+    # How much a hit here counts, from its kind and standing (ospo_nl.search.ranking, docs/search.md).
+    weight = models.FloatField(default=1.0, db_default=1.0)
     # The object this one's visibility follows (an answer's casus, a reply's topic).
     parent_content_type = models.ForeignKey(
         ContentType, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
@@ -131,9 +135,9 @@ class Synonym(models.Model):
 
 
 class SearchWord(models.Model):
-    """Every word in the index once: the lexicon that typo correction looks up with trigrams (PostgreSQL).
+    """Every word of the public entries once: the lexicon for typos, "Bedoelde je" and compound splitting.
 
-    Never shown to anyone; a correction only widens a query, whose results stay filtered by audience.
+    Only public text feeds it, so a suggestion shown to a visitor never names a word of private content.
     """
 
     word = models.CharField(max_length=40, primary_key=True)

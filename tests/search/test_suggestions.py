@@ -59,3 +59,10 @@ def test_the_script_is_a_static_file_without_inline_code(client):
     from django.contrib.staticfiles import finders
 
     assert finders.find("js/suggest.js")
+
+
+def test_similar_ranks_the_casus_about_the_same_thing_first(member):
+    make_casus(member, "Valt broncode onder de Woo?", body="Moeten we kiezen wat we openbaar maken?", tags=())
+    make_casus(member, "Welke open source-licentie kiezen we voor onze app?", body="EUPL of MIT?", tags=())
+    titles = [e.title for e in similar("Welke licentie kiezen we", user=AnonymousUser())]
+    assert titles[0] == "Welke open source-licentie kiezen we voor onze app?"

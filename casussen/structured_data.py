@@ -8,8 +8,7 @@ import html
 
 from django.utils.html import strip_tags
 
-from ospo_nl.core.templatetags.ospo import member_name
-from ospo_nl.seo.structured_data import absolute_url, json_ld, person
+from ospo_nl.seo.structured_data import absolute_url, author, json_ld
 
 
 def plain_text(rendered_html):
@@ -24,15 +23,17 @@ def qapage_json_ld(casus, answers):
     def answer_data(answer):
         return {
             "@type": "Answer", "text": plain_text(answer.body_html), "upvoteCount": max(answer.score, 0),
-            "dateCreated": answer.created_at.isoformat(), "url": absolute_url(answer.get_absolute_url()),
-            "author": person(member_name(answer.author)),
+            "dateCreated": answer.created_at.isoformat(), "datePublished": answer.created_at.isoformat(),
+            "dateModified": answer.updated_at.isoformat(), "url": absolute_url(answer.get_absolute_url()),
+            "author": author(answer.author),
         }
 
     question = {
         "@type": "Question", "name": casus.title, "text": plain_text(casus.body_html) or casus.title,
         "answerCount": len(answers), "upvoteCount": max(casus.score, 0),
-        "dateCreated": casus.created_at.isoformat(), "url": absolute_url(casus.get_absolute_url()),
-        "author": person(member_name(casus.author)),
+        "dateCreated": casus.created_at.isoformat(), "datePublished": casus.created_at.isoformat(),
+        "dateModified": casus.updated_at.isoformat(), "url": absolute_url(casus.get_absolute_url()),
+        "author": author(casus.author),
     }
     accepted = [a for a in answers if a.is_accepted]
     if accepted:

@@ -15,7 +15,7 @@ from ospo_nl.core.edit_conflicts import EditConflict, conflict_context, rebased_
 from ospo_nl.core.following import follow, is_following, unfollow
 from ospo_nl.core.form_pages import render_form_page, submitted
 from ospo_nl.core.models import Follow
-from ospo_nl.core.pagination import CappedPaginator
+from ospo_nl.core.pagination import CappedPaginator, page_or_404
 from ospo_nl.core.permissions import allowed
 from ospo_nl.core.revisions import revisions_of
 from ospo_nl.core.roles import audiences_for, is_curator, is_expert, is_member
@@ -143,7 +143,7 @@ def _render_list(request, narrow=None, *, heading, intro="", extra=None, status_
         rows = filtered.for_list()
         rows = rows.order_by(*ordering) if ordering and not chosen_sort else rows.sorted_by(sort)
         # The count stops at 1,000: no request counts every casus (ospo_nl.core.pagination).
-        page = CappedPaginator(rows, PAGE_SIZE).get_page(request.GET.get("pagina"))
+        page = page_or_404(CappedPaginator(rows, PAGE_SIZE), request.GET.get("pagina"))
         return {"heading": heading, "intro": intro, "page": page, "sort": sort, "status": status,
                 "status_filter": status_filter, "following_tag": following_tag, "show_waiting": show_waiting,
                 "facets": _facets(visible, status=status, phase=phase, tag=tag, organisation=organisation)

@@ -9,6 +9,8 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from taggit.models import Tag
 
+from ospo_nl.core.pagination import page_or_404
+
 PER_PAGE = 20
 TAG_FACET_SIZE = 30
 
@@ -59,7 +61,7 @@ def tag_facet(queryset, selected):
 
 
 def paginate(request, queryset):
-    return Paginator(queryset, PER_PAGE).get_page(request.GET.get("pagina"))
+    return page_or_404(Paginator(queryset, PER_PAGE), request.GET.get("pagina"))
 
 
 def organisation_facet(profiles, selected):

@@ -264,6 +264,11 @@ class Profile(models.Model):
     def get_absolute_url(self):
         return reverse("directory:expert_detail", args=[self.pk])
 
+    def public_url(self):
+        """The profile page when anyone may see it, "" otherwise (the rule of `public_experts`): structured data
+        links an author to it (ospo_nl.seo.structured_data.author)."""
+        return self.get_absolute_url() if self.is_public and self.is_expert and self.user.is_active else ""
+
     def unlisted_reason(self):
         """Why this profile is not in the experts directory ("" when it is): the rule of `public_experts`."""
         if not self.is_expert:

@@ -7,7 +7,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
 
-from .models import Initiative, Organisation
+from .models import Initiative, Organisation, Profile
 
 
 class OrganisationSitemap(Sitemap):
@@ -38,6 +38,21 @@ class InitiativeSitemap(Sitemap):
         return self.items().aggregate(latest=Max("updated_at"))["latest"]
 
 
+class ExpertSitemap(Sitemap):
+    """Public expert profiles: those with a page (directory.permissions.check_view_expert)."""
+
+    changefreq = "monthly"
+
+    def items(self):
+        return Profile.objects.public_experts().only("pk", "updated_at").order_by("pk")
+
+    def lastmod(self, obj):
+        return obj.updated_at
+
+    def get_latest_lastmod(self):
+        return self.items().aggregate(latest=Max("updated_at"))["latest"]
+
+
 class DirectoryListSitemap(Sitemap):
     changefreq = "weekly"
 
@@ -51,5 +66,6 @@ class DirectoryListSitemap(Sitemap):
 SITEMAPS = {
     "organisaties": OrganisationSitemap,
     "initiatieven": InitiativeSitemap,
+    "experts": ExpertSitemap,
     "gids": DirectoryListSitemap,
 }

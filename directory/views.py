@@ -25,7 +25,7 @@ from .listing import (
 )
 from .models import Initiative, InitiativeOrganisation, Organisation, Profile
 from .permissions import check_view_expert, check_view_initiative, check_view_organisation
-from .structured_data import organisation_json_ld
+from .structured_data import initiative_json_ld, organisation_json_ld, profile_json_ld
 
 
 @login_required
@@ -138,6 +138,7 @@ def initiative_detail(request, slug):
     context = {
         "initiative": initiative,
         "roles": roles,
+        "json_ld": initiative_json_ld(initiative, roles),
     }
     return render(request, "directory/initiative_detail.html", context)
 
@@ -174,6 +175,7 @@ def expert_detail(request, pk):
     check_view_expert(request.user, profile)
     return render(request, "directory/expert_detail.html", {
         "profile": profile, "can_report": allowed(check_report, request.user, profile),
+        "json_ld": profile_json_ld(profile),
     })
 
 

@@ -13,6 +13,7 @@ from ospo_nl.core.content_cache import depends_on, shared_page
 from ospo_nl.core.edit_conflicts import EditConflict, conflict_context, rebased_data, submitted_version, version_of
 from ospo_nl.core.following import is_following
 from ospo_nl.core.form_pages import render_form_page, submitted
+from ospo_nl.core.pagination import page_or_404
 from ospo_nl.core.permissions import allowed
 from ospo_nl.core.revisions import revisions_of
 from ospo_nl.core.roles import is_curator, is_member
@@ -23,6 +24,7 @@ from . import permissions, verbs
 from .forms import MoveTopicForm, ReplyForm, TopicForm
 from .models import REPLIES_PER_PAGE, TOPICS_PER_PAGE, Category, Reply, Topic
 from .reading import first_unread_reply, mark_read
+from .structured_data import topic_json_ld
 
 
 def _alive_topic(pk):
@@ -50,7 +52,7 @@ def category(request, slug):
     depends_on(request, "forum", "forum-activity", "forum-categories")
     category = get_object_or_404(Category, slug=slug)
     topics = Topic.objects.for_category_page(category, request.user)
-    page = Paginator(topics, TOPICS_PER_PAGE).get_page(request.GET.get("pagina"))
+    page = page_or_404(Paginator(topics, TOPICS_PER_PAGE), request.GET.get("pagina"))
     return render(request, "forum/category.html", {
         "category": category, "page": page,
         "can_start": allowed(permissions.check_start_topic, request.user, category),
@@ -63,7 +65,7 @@ def topic(request, pk, slug=None):
     if slug != topic.slug:
         query = request.META.get("QUERY_STRING")
         return redirect(topic.get_absolute_url() + (f"?{query}" if query else ""), permanent=True)
-    page = Paginator(Reply.objects.for_topic_page(topic), REPLIES_PER_PAGE).get_page(request.GET.get("pagina"))
+    page = page_or_404(Paginator(Reply.objects.for_topic_page(topic), REPLIES_PER_PAGE), request.GET.get("pagina"))
     user = request.user
     # When and by whom each reply on the page was written (a light query): enough to mark the page read
     # and to tell which of them are new to this member, and which their own.
@@ -90,7 +92,9 @@ def topic(request, pk, slug=None):
             reply.can_edit = allowed(permissions.check_edit_reply, user, reply)
             reply.can_delete = allowed(permissions.check_delete_reply, user, reply)
             reply.can_report = allowed(check_report, user, reply)
+        page_url = topic.get_absolute_url() + (f"?pagina={page.number}" if page.number > 1 else "")
         return {"topic": topic, "page": page, "replies": replies, "new_since": new_since,
+                "json_ld": topic_json_ld(topic, replies, page_url=page_url),
                 "is_following": following, **can, "reply_form": ReplyForm() if can["can_reply"] else None}
 
     # Everyone with the same roles, the same replies new to them, none of their own and the same follow

@@ -1,4 +1,5 @@
-"""Sitemaps of the kennisbank: published articles and the sections (drafts never appear).
+"""Sitemaps of the kennisbank: published articles and the sections (drafts never appear). A section's index
+article is shown on the section's own page, at its URL: it is listed once, as the section.
 
 Registered with ospo_nl.seo.sitemaps in KennisbankConfig.ready.
 """
@@ -13,14 +14,15 @@ class ArticleSitemap(Sitemap):
     changefreq = "monthly"
 
     def items(self):
-        return Article.objects.published().listed().select_related("section").order_by("pk")
+        return (Article.objects.published().listed().filter(index_of__isnull=True)
+                .select_related("section").order_by("pk"))
 
     def lastmod(self, obj):
         return obj.content_updated_at
 
     def get_latest_lastmod(self):
         # One aggregate for the sitemap index, instead of loading every article.
-        return Article.objects.published().aggregate(latest=Max("content_updated_at"))["latest"]
+        return self.items().aggregate(latest=Max("content_updated_at"))["latest"]
 
 
 class SectionSitemap(Sitemap):

@@ -1,7 +1,7 @@
 """schema.org Article for a published kennisbank article (drafts never reach structured data)."""
 
 from ospo_nl.core.templatetags.ospo import member_name
-from ospo_nl.seo.structured_data import LICENCE_URL, absolute_url, json_ld, person, publisher
+from ospo_nl.seo.structured_data import LICENCE_URL, absolute_url, default_image, json_ld, person, publisher
 
 
 def article_json_ld(article, authors):
@@ -24,7 +24,13 @@ def article_json_ld(article, authors):
     }
     if article.summary:
         data["description"] = article.summary
+    data["image"] = [article_image(article) or default_image()]
+    return json_ld(data)
+
+
+def article_image(article):
+    """The absolute URL of the article's own image (uploaded, or imported from a public https address), or ""."""
     image = article.image.url if article.image else article.image_source
     if image and (image.startswith("/") or image.startswith("https://")):
-        data["image"] = [absolute_url(image)]
-    return json_ld(data)
+        return absolute_url(image)
+    return ""

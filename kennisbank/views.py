@@ -21,6 +21,7 @@ from ospo_nl.core.edit_conflicts import (
     rebased_data,
     submitted_version,
 )
+from ospo_nl.core.pagination import page_or_404
 from ospo_nl.core.permissions import allowed
 from ospo_nl.core.revisions import revisions_of
 from ospo_nl.core.roles import is_curator
@@ -36,7 +37,7 @@ RECENT_ON_HOME = 5
 
 
 def _page(request, queryset):
-    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    return page_or_404(Paginator(queryset, PAGE_SIZE), request.GET.get("pagina"))
 
 
 @require_safe

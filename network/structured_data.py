@@ -2,7 +2,7 @@
 
 from django.utils.html import strip_tags
 
-from ospo_nl.seo.structured_data import absolute_url, json_ld
+from ospo_nl.seo.structured_data import absolute_url, default_image, json_ld
 
 from .ical import local_time, online_link_is_public
 
@@ -39,6 +39,7 @@ def event_json_ld(event, *, confirmed_count=None):
         "location": locations[0] if len(locations) == 1 else locations,
         "organizer": {"@type": "Organization", "name": event.organiser},
         "url": absolute_url(event.get_absolute_url()),
+        "image": [default_image()],
         "isAccessibleForFree": True,
         "inLanguage": "nl",
     }

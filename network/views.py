@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from taggit.models import Tag
 
-from ospo_nl.core.pagination import CappedPaginator
+from ospo_nl.core.pagination import CappedPaginator, page_or_404
 from ospo_nl.core.roles import is_curator, is_member
 from ospo_nl.core.spreadsheets import csv_response
 
@@ -48,7 +48,7 @@ def _my_registrations(user, events):
 # Events: lists ---------------------------------------------------------------------------------------
 
 def _render_event_list(request, events, *, heading, intro, past):
-    page = CappedPaginator(events.with_counts(), PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page = page_or_404(CappedPaginator(events.with_counts(), PAGE_SIZE), request.GET.get("pagina"))
     mine = _my_registrations(request.user, page.object_list)
     for event in page.object_list:
         event.my_registration = mine.get(event.pk)
@@ -259,7 +259,7 @@ def signal_list(request):
     if request.GET.get("tag"):
         tag = get_object_or_404(Tag, slug=request.GET["tag"])
         signals = signals.filter(tags=tag)
-    page = CappedPaginator(signals, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page = page_or_404(CappedPaginator(signals, PAGE_SIZE), request.GET.get("pagina"))
     return render(request, "network/signal_list.html", {
         "page": page, "tag": tag, "can_share": _can(permissions.check_share_signal, request.user),
     })

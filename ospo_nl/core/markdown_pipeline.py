@@ -236,6 +236,23 @@ class CheckboxFilter(Filter):
             yield token
 
 
+class BodyHeadingsFilter(Filter):
+    """Body headings start at h2, also in raw HTML (an imported page's own <h1>), which the Markdown tree never
+    shows PageHeadingsTreeprocessor: a body with an h1 left moves every heading one level down."""
+
+    LEVELS = {"h1", "h2", "h3", "h4", "h5"}
+
+    def __iter__(self):
+        tokens = list(super().__iter__())
+        if not any(token.get("name") == "h1" and token["type"] == "StartTag" for token in tokens):
+            yield from tokens
+            return
+        for token in tokens:
+            if token["type"] in {"StartTag", "EndTag"} and token.get("name") in self.LEVELS:
+                token = {**token, "name": f"h{int(token['name'][1]) + 1}"}
+            yield token
+
+
 def _is_external(href):
     parts = urlsplit(href or "")
     if not parts.scheme and not parts.netloc:
@@ -261,6 +278,7 @@ _cleaner = bleach.Cleaner(
     strip_comments=True,
     filters=[
         CheckboxFilter,
+        BodyHeadingsFilter,
         # Not in code, nor in a code block's title ("voorbeeld.py" is a file name, not a site in Paraguay).
         lambda source: bleach.linkifier.LinkifyFilter(source, callbacks=[_set_rel], skip_tags={"pre", "code", "span"}),
     ],

@@ -5,7 +5,8 @@ page says "more than 1,000", and the last page reachable is cap / per_page (sort
 reach the rest, as on any big site).
 """
 
-from django.core.paginator import Paginator
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import Http404
 from django.utils.functional import cached_property
 
 COUNT_CAP = 1000
@@ -23,3 +24,14 @@ class CappedPaginator(Paginator):
     def is_capped(self):
         """True when there are more rows than `count` says (no extra query)."""
         return self.count == self.cap and self._counted > self.cap
+
+
+def page_or_404(paginator, number):
+    """The page `number` (the `pagina` parameter) of `paginator`: the first page when it is missing or not a number,
+    404 when it is past the last page (or below 1), so a crawler never finds endless copies of the last page."""
+    try:
+        return paginator.page(number or 1)
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        raise Http404 from None

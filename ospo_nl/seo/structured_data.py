@@ -9,7 +9,10 @@ only what a visitor may see, and pass nothing for private content.
 import json
 
 from django.conf import settings
+from django.templatetags.static import static
 from django.utils.safestring import mark_safe
+
+from ospo_nl.core.templatetags.ospo import member_name
 
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 
@@ -29,8 +32,25 @@ def absolute_url(path):
     return path if path.startswith(("http://", "https://")) else f"{settings.SITE_URL}{path}"
 
 
-def person(name):
-    return {"@type": "Person", "name": str(name)}
+def person(name, url=""):
+    data = {"@type": "Person", "name": str(name)}
+    if url:
+        data["url"] = absolute_url(url)
+    return data
+
+
+def author(user):
+    """The Person who wrote a post: the public name, and the profile page when the profile is public."""
+    profile = getattr(user, "profile", None) if user is not None and user.is_active else None
+    return person(member_name(user), profile.public_url() if profile is not None else "")
+
+
+def default_image():
+    """The site's social image (static/img/ospo-nl-social.png, 1200x630, made by scripts/make_social_image.py)."""
+    return absolute_url(static(DEFAULT_IMAGE))
+
+
+DEFAULT_IMAGE = "img/ospo-nl-social.png"
 
 
 def publisher():

@@ -114,9 +114,9 @@ def test_first_unread_needs_a_login_and_an_existing_topic(client, member_client,
     assert member_client.get(url).url == topic.get_absolute_url()  # nothing new: the topic itself
 
 
-def test_a_page_number_out_of_range_shows_the_last_page(client, member, category):
+def test_a_page_number_out_of_range_is_404_and_one_that_is_no_number_the_first_page(client, member, category):
     topic = make_topic(member, category)
-    assert client.get(f"{topic.get_absolute_url()}?pagina=99").status_code == 200
+    assert client.get(f"{topic.get_absolute_url()}?pagina=99").status_code == 404
     assert client.get(f"{topic.get_absolute_url()}?pagina=abc").status_code == 200
 
 

@@ -95,9 +95,9 @@ def add_rows(content, count):
 def test_the_index_costs_two_queries_per_part_whatever_the_data(content, client, extra, django_assert_num_queries):
     add_rows(content, extra)
     # Per part: its latest lastmod (one aggregate) and its page count (one COUNT): casussen, kennisbank, forum,
-    # forum-onderwerpen, organisaties, initiatieven, bijeenkomsten, signalen = 16; kennisbank-secties has no
-    # dates: its COUNT = 1; paginas and gids are fixed lists: none.
-    with django_assert_num_queries(17):
+    # forum-onderwerpen, organisaties, initiatieven, experts, bijeenkomsten, signalen = 18; kennisbank-secties has
+    # no dates: its COUNT = 1; paginas and gids are fixed lists: none.
+    with django_assert_num_queries(19):
         client.get("/sitemap.xml")
 
 
@@ -110,6 +110,7 @@ def test_the_index_costs_two_queries_per_part_whatever_the_data(content, client,
     ("forum", 2),               # COUNT, categories with their latest activity
     ("forum-onderwerpen", 2),   # COUNT, the page of topics
     ("organisaties", 2),        # COUNT, the page of organisations
+    ("experts", 2),             # COUNT, the page of public expert profiles
     ("paginas", 0),             # fixed URLs
 ])
 def test_a_section_costs_constant_queries(content, client, extra, section, queries, django_assert_num_queries):

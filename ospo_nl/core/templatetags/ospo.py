@@ -1,8 +1,22 @@
+import datetime
+
 from django import template
+from django.contrib.auth.models import AnonymousUser
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 register = template.Library()
+
+
+@register.filter(expects_localtime=True)
+def iso_datetime(value):
+    """A date or datetime as a valid HTML `datetime` attribute: ISO 8601 in the current time zone, whole
+    seconds (the `c` date format keeps microseconds, which the HTML standard does not allow)."""
+    if isinstance(value, datetime.datetime):
+        return value.replace(microsecond=0).isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return ""
 
 
 @register.filter
@@ -27,23 +41,32 @@ def has_two_factor(user):
 
 
 @register.inclusion_tag("includes/breadcrumbs.html")
-def breadcrumb_nav(*crumbs):
-    """The NL Design System breadcrumb navigation (includes/breadcrumbs.html), the one markup every part uses.
+def breadcrumb_nav(*crumbs, current=""):
+    """The NL Design System breadcrumb navigation (includes/breadcrumbs.html), the one markup every part uses,
+    and its schema.org BreadcrumbList from the same crumbs (seo's breadcrumb_list_json_ld).
+
+    `current` is the page itself (a name, or the object the page shows), which ends the list but is not in the
+    navigation. Only a page that names itself gets the list, and only when a visitor may see the object
+    (`is_visible_to` of an anonymous user): structured data is for everyone, so a members' casus has none.
 
     Each crumb is a model instance (its title or name and get_absolute_url), a list of them, or a label followed
-    by its path; a trailing label without a path is the current page. Same arguments as seo's
-    breadcrumbs_json_ld, so a template can pass both the same crumbs."""
+    by its path; a trailing label without a path is the current page."""
     items, pending = [], list(crumbs)
     while pending:
         crumb = pending.pop(0)
         if isinstance(crumb, str | Promise):
-            items.append({"label": str(crumb), "url": pending.pop(0) if pending else ""})
+            if crumb:  # "" is an optional crumb a template left out (an unset variable)
+                items.append({"label": str(crumb), "url": pending.pop(0) if pending else ""})
         elif isinstance(crumb, list | tuple):
             pending[:0] = list(crumb)
         elif crumb:
             label = getattr(crumb, "title", None) or getattr(crumb, "name", None) or str(crumb)
             items.append({"label": label, "url": crumb.get_absolute_url()})
-    return {"crumbs": items}
+    public = bool(current) and (
+        not hasattr(current, "is_visible_to") or current.is_visible_to(AnonymousUser()))
+    name = current if isinstance(current, str | Promise) else (
+        getattr(current, "title", None) or getattr(current, "name", None) or current)
+    return {"crumbs": items, "current": str(name) if public else "", "structured": public}
 
 
 @register.simple_tag

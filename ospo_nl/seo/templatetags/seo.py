@@ -5,7 +5,6 @@ import html
 import re
 
 from django import template
-from django.utils.functional import Promise
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -51,19 +50,13 @@ def plain_text(value, length=META_DESCRIPTION_LENGTH):
 
 
 @register.simple_tag
-def breadcrumbs_json_ld(*crumbs):
-    """BreadcrumbList JSON-LD. Each crumb is a model instance (its title or name and get_absolute_url), a list of
-    them, or a label string followed by its path; a trailing label without path is the page itself."""
-    pairs, pending = [], list(crumbs)
-    while pending:
-        crumb = pending.pop(0)
-        if isinstance(crumb, str | Promise):
-            pairs.append((str(crumb), pending.pop(0) if pending else ""))
-        elif isinstance(crumb, list | tuple):
-            pending[:0] = list(crumb)
-        elif crumb:
-            name = getattr(crumb, "title", None) or getattr(crumb, "name", None) or str(crumb)
-            pairs.append((name, crumb.get_absolute_url()))
+def breadcrumb_list_json_ld(crumbs, current=""):
+    """BreadcrumbList JSON-LD for the breadcrumb navigation's crumbs ({"label", "url"}, root first), ending with
+    `current` (the page itself, without a link) when given. Written by includes/breadcrumbs.html, so every page
+    with a breadcrumb has the list, made from the same data."""
+    pairs = [(crumb["label"], crumb["url"]) for crumb in crumbs]
+    if current:
+        pairs.append((current, ""))
     return _script(breadcrumb_list(pairs))
 
 

@@ -3,6 +3,10 @@
 Each part lists only published, public content in its own sitemaps.py and registers those sitemaps here
 from its AppConfig.ready() (`register`); nothing here depends on who asks, so a curator's session gets the
 same files as a search engine.
+
+Every page exists in both languages (Dutch unprefixed, English under /en/, docs/i18n.md), so every sitemap lists
+each item once per language, each with its hreflang alternates and x-default (the Dutch URL): `_open` switches
+Django's i18n sitemaps on for every registered sitemap, so a part's sitemap class needs nothing for it.
 """
 
 from urllib.parse import urlsplit
@@ -48,12 +52,18 @@ class SiteUrl:
         self.domain, self.protocol = parts.netloc, parts.scheme
 
 
+def _open(sitemap_class):
+    sitemap = sitemap_class()
+    sitemap.i18n = sitemap.alternates = sitemap.x_default = True
+    return sitemap
+
+
 @x_robots_tag
 @require_safe
 def index(request):
     items = []
     for section, sitemap_class in SITEMAPS.items():
-        sitemap = sitemap_class()
+        sitemap = _open(sitemap_class)
         location = f"{settings.SITE_URL}{reverse('sitemap_section', args=[section])}"
         lastmod = sitemap.get_latest_lastmod()
         items.append(SitemapIndexItem(location, lastmod))
@@ -68,7 +78,7 @@ def section(request, section):
         raise Http404
     try:
         site = SiteUrl()
-        urls = SITEMAPS[section]().get_urls(page=request.GET.get("p", 1), site=site, protocol=site.protocol)
+        urls = _open(SITEMAPS[section]).get_urls(page=request.GET.get("p", 1), site=site, protocol=site.protocol)
     except (EmptyPage, PageNotAnInteger):
         raise Http404 from None
     return TemplateResponse(request, "sitemap.xml", {"urlset": urls}, content_type="application/xml")

@@ -103,13 +103,15 @@ def test_the_index_costs_two_queries_per_part_whatever_the_data(content, client,
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("extra", [0, 27])
+# One query per section: Django's i18n sitemaps read the items once and list each of them once per language
+# (ospo_nl.seo.sitemaps._open), so the page comes from that list without a COUNT.
 @pytest.mark.parametrize(("section", "queries"), [
-    ("casussen", 2),            # COUNT, the page of casussen
-    ("kennisbank", 2),          # COUNT, the page of articles with their section
-    ("kennisbank-secties", 2),  # COUNT, the page of sections
-    ("forum", 2),               # COUNT, categories with their latest activity
-    ("forum-onderwerpen", 2),   # COUNT, the page of topics
-    ("organisaties", 2),        # COUNT, the page of organisations
+    ("casussen", 1),            # the casussen
+    ("kennisbank", 1),          # the articles with their section
+    ("kennisbank-secties", 1),  # the sections
+    ("forum", 1),               # categories with their latest activity
+    ("forum-onderwerpen", 1),   # the topics
+    ("organisaties", 1),        # the organisations
     ("paginas", 0),             # fixed URLs
 ])
 def test_a_section_costs_constant_queries(content, client, extra, section, queries, django_assert_num_queries):

@@ -54,11 +54,16 @@ lint: install
 	$(VENV)/bin/lint-imports --no-cache  # the layers of docs/architecture.md
 	TESTING=1 $(PY) manage.py makemigrations --check --dry-run -v 0
 
+# Each pass runs on every core (pytest-xdist; XDIST= runs it in one process). A test module stays on one
+# worker (its Redis database and module fixtures are its own); the browser tests run as a pass of their own,
+# spread test by test, so Playwright's event loop and DJANGO_ALLOW_ASYNC_UNSAFE never reach another test.
+XDIST ?= -n auto
 test-postgres: install postgres redis browser compose
-	TESTING=1 DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m pytest $(PYTEST_ARGS)
+	TESTING=1 DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m pytest -m "not e2e" $(XDIST) --dist loadfile $(PYTEST_ARGS)
+	TESTING=1 DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m pytest -m e2e $(XDIST) --dist load $(PYTEST_ARGS)
 
 test-sqlite: install
-	TESTING=1 DATABASE_URL= $(PY) -m pytest -m "not e2e" $(PYTEST_ARGS)
+	TESTING=1 DATABASE_URL= $(PY) -m pytest -m "not e2e" $(XDIST) --dist loadfile $(PYTEST_ARGS)
 
 # The compose topology's own commands (docker-compose.yml) as local processes, DEBUG off: tests/smoke/.
 prod-smoke: install postgres redis

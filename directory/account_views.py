@@ -21,9 +21,17 @@ class DeleteAccountForm(forms.Form):
         help_text=gettext_lazy("Ter bevestiging: daarna is je account echt weg."),
     )
 
+    confirm = forms.BooleanField(
+        label=gettext_lazy("Ja, verwijder mijn account definitief"),
+        help_text=gettext_lazy("Je logt in met je organisatie en hebt hier geen wachtwoord: vink dit aan ter "
+                               "bevestiging."),
+    )
+
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        # Signed up with an organisation's account (OIDC_PROVIDERS): there is no password to ask for.
+        del self.fields["confirm" if user.has_usable_password() else "password"]
 
     def clean_password(self):
         password = self.cleaned_data["password"]

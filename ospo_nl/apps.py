@@ -16,6 +16,18 @@ class OspoNlConfig(AppConfig):
         from django.core import checks
 
         checks.register(check_operator, checks.Tags.security, deploy=True)
+        unregister_social_apps_admin()
+
+
+def unregister_social_apps_admin():
+    """Sign-in providers come from OIDC_PROVIDERS only (ospo_nl.auth_backends.SocialAccountAdapter): allauth's
+    apps and tokens in admin would be ignored, so they are not offered. Linked accounts stay visible there."""
+    from allauth.socialaccount.models import SocialApp, SocialToken
+    from django.contrib import admin
+
+    for model in (SocialApp, SocialToken):
+        if admin.site.is_registered(model):
+            admin.site.unregister(model)
 
 
 def check_operator(app_configs=None, **kwargs):

@@ -5,9 +5,11 @@ docker-compose and the test suite set DATABASE_URL=postgres://...
 """
 
 import ipaddress
+import json
 import os
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -97,6 +99,71 @@ def env_rates(name, *, per, default=""):
     return rates
 
 
+OIDC_PROVIDER_KEYS = ("id", "name", "server_url", "client_id", "secret")
+_OIDC_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,39}")
+_LOOPBACK = {"localhost", "127.0.0.1", "::1"}
+
+
+def env_oidc_providers(name):
+    """OpenID Connect providers members may sign in with: a JSON list of objects with exactly the keys
+    OIDC_PROVIDER_KEYS, every value a non-empty string (README, "Sign-in with an organisation's account").
+
+    `id` goes into the URLs (`/account/oidc/<id>/login/callback/`), `name` onto the button, `server_url` is
+    the issuer (its `/.well-known/openid-configuration` is read), https unless it is this machine. Anything
+    else stops the start with the variable's name, so a typo never silently hides a button or leaks a secret.
+    """
+    raw = env(name).strip()
+    if not raw:
+        return []
+    try:
+        providers = json.loads(raw)
+    except json.JSONDecodeError as error:
+        raise ImproperlyConfigured(f"{name} is not valid JSON ({error}): expected a list of providers, "
+                                   f"e.g. [{{\"id\": \"rijk\", \"name\": \"...\", ...}}].") from None
+    if not isinstance(providers, list):
+        raise ImproperlyConfigured(f"{name} must be a JSON list of providers, not {type(providers).__name__}.")
+    seen = set()
+    for number, provider in enumerate(providers, start=1):
+        where = f"{name}, provider {number}"
+        if not isinstance(provider, dict):
+            raise ImproperlyConfigured(f"{where} is not an object with the keys {', '.join(OIDC_PROVIDER_KEYS)}.")
+        missing = [key for key in OIDC_PROVIDER_KEYS if key not in provider]
+        unknown = sorted(set(provider) - set(OIDC_PROVIDER_KEYS))
+        if missing or unknown:
+            raise ImproperlyConfigured(
+                f"{where}: missing {', '.join(missing) or 'nothing'}, unknown {', '.join(unknown) or 'nothing'} "
+                f"(keys: {', '.join(OIDC_PROVIDER_KEYS)})."
+            )
+        empty = [key for key in OIDC_PROVIDER_KEYS if not isinstance(provider[key], str) or not provider[key].strip()]
+        if empty:
+            raise ImproperlyConfigured(f"{where}: {', '.join(empty)} must be non-empty text.")
+        if not _OIDC_ID.fullmatch(provider["id"]) or provider["id"] in seen:
+            raise ImproperlyConfigured(f"{where}: id {provider['id']!r} must be unique, lower-case letters, "
+                                       f"digits, - or _ (at most 40).")
+        seen.add(provider["id"])
+        url = urlsplit(provider["server_url"])
+        if not url.hostname or url.scheme != "https" and not (url.scheme == "http" and url.hostname in _LOOPBACK):
+            raise ImproperlyConfigured(f"{where}: server_url {provider['server_url']!r} must be an https URL.")
+    return providers
+
+
+def oidc_socialaccount_providers(providers):
+    """allauth's SOCIALACCOUNT_PROVIDERS for OIDC_PROVIDERS: one app of its openid_connect provider each."""
+    if not providers:
+        return {}
+    return {"openid_connect": {
+        "OAUTH_PKCE_ENABLED": True,
+        "APPS": [{"provider_id": p["id"], "name": p["name"], "client_id": p["client_id"], "secret": p["secret"],
+                  "settings": {"server_url": p["server_url"]}} for p in providers],
+    }}
+
+
+def oidc_form_origins(providers):
+    """The providers' origins, for the CSP's form-action: the sign-in button's form is answered with a redirect
+    to the provider, and browsers hold that redirect to form-action too."""
+    return sorted({f"{url.scheme}://{url.netloc}" for url in (urlsplit(p["server_url"]) for p in providers)})
+
+
 DEBUG = env_bool("DEBUG", False)
 TESTING = env_bool("TESTING", False)
 # Only `manage.py bench` sets it: enables the bare "ceiling" page the benchmark compares against.
@@ -114,6 +181,8 @@ if not SECRET_KEY:
         )
 
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The site's name in mails and the authenticator app; mails never name the host a request came in on.
+SITE_NAME = env("SITE_NAME", "OSPO-NL")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]" if DEBUG or TESTING else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", SITE_URL if SITE_URL.startswith("https") else "")
 
@@ -131,6 +200,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "taggit",
     "django_tasks_db",
     # Layers, one way (docs/architecture.md): the project package, the feature apps, the shared services, core.
@@ -244,13 +315,22 @@ ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
-# A taken address gets a clear message on the sign-up form (the foundation issue asks for it);
-# allauth's default would hide it and mail the owner instead. Rate limits still slow down probing.
-ACCOUNT_PREVENT_ENUMERATION = False
+# No account enumeration (issue 23 reverses the earlier choice to name a taken address on the sign-up form):
+# sign-up with a known address shows the same "check your mail" page as a new one and mails the owner
+# (account/email/account_already_exists), and a password reset answers the same for known and unknown
+# addresses, mailing an unknown one that it has no account (account/email/unknown_account). The rate limits
+# (ACCOUNT_RATE_LIMITS) still slow down anyone mailing an address over and over.
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = True
+# The member hears of every change to their sign-in (password, addresses, two-factor authentication), from our
+# templates in templates/account/email/ and templates/mfa/email/.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+# Members are named by their display name (the profile's), never by the username allauth derives from the address.
+ACCOUNT_USER_DISPLAY = "ospo_nl.auth_backends.user_display"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CHANGE_EMAIL = True
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[OSPO-NL] "
+ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "http"
 # Where requests come from. Behind our own load balancer or proxy every request's REMOTE_ADDR is the proxy's:
 # name the proxies in TRUSTED_PROXIES (addresses or networks) and the client address is read from the header
@@ -277,16 +357,27 @@ ACCOUNT_RATE_LIMITS = {
        for action, rates in env_rates("ACCOUNT_RATE_LIMITS", per=("ip", "user", "key")).items()},
 }
 ACCOUNT_SIGNUP_FORM_CLASS = "directory.forms.SignupExtraForm"
+# Sign-in with an organisation's account (OpenID Connect), for each provider in OIDC_PROVIDERS (README). Without
+# it there is no button and no query: providers come from these settings only, never from allauth's SocialApp
+# table (ospo_nl.auth_backends.SocialAccountAdapter). A provider's address links to an existing account only
+# when the provider says it verified it (email_verified); a sign-in without one is refused.
+OIDC_PROVIDERS = env_oidc_providers("OIDC_PROVIDERS")
+SOCIALACCOUNT_PROVIDERS = oidc_socialaccount_providers(OIDC_PROVIDERS)
+SOCIALACCOUNT_ADAPTER = "ospo_nl.auth_backends.SocialAccountAdapter"
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_AUTO_SIGNUP = True
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
-MFA_TOTP_ISSUER = "OSPO-NL"
+MFA_TOTP_ISSUER = SITE_NAME
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 
-# E-mail (Django 6.1 MAILERS). EMAIL_BACKEND picks another backend, e.g. the console in development.
+# E-mail (Django 6.1 MAILERS). EMAIL_BACKEND picks another backend. In development (DEBUG) mail is printed in the
+# terminal as readable 8-bit text, so a link can be copied whole (Django's console backend prints quoted-printable).
 EMAIL_BACKEND_PATH = env(
     "EMAIL_BACKEND",
-    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+    "ospo_nl.core.console_mail.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
 )
 MAILERS = {"default": {"BACKEND": EMAIL_BACKEND_PATH}}
 if EMAIL_BACKEND_PATH.endswith("smtp.EmailBackend"):
@@ -389,7 +480,7 @@ SECURE_CSP = {
     "style-src": [CSP.SELF],
     "img-src": [CSP.SELF, "data:"],
     "font-src": [CSP.SELF],
-    "form-action": [CSP.SELF],
+    "form-action": [CSP.SELF, *oidc_form_origins(OIDC_PROVIDERS)],
     "frame-ancestors": [CSP.NONE],
     "base-uri": [CSP.SELF],
     "object-src": [CSP.NONE],

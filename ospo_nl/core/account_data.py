@@ -18,6 +18,7 @@ transaction holds every part's delete and the user's.
 from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
+from allauth.socialaccount.models import SocialAccount
 from django.db import transaction
 from django.utils import timezone
 
@@ -55,6 +56,12 @@ def export_data(user):
         "email_addresses": [
             {"email": e.email, "verified": e.verified, "primary": e.primary}
             for e in EmailAddress.objects.filter(user=user).order_by("pk")
+        ],
+        # Organisation accounts linked for sign-in (OIDC_PROVIDERS), with what their provider last told us.
+        "linked_accounts": [
+            {"provider": a.provider, "uid": a.uid, "linked_at": a.date_joined, "last_login": a.last_login,
+             "claims": a.extra_data}
+            for a in SocialAccount.objects.filter(user=user).order_by("pk")
         ],
     }
     for part in PARTS:

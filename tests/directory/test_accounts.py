@@ -5,6 +5,7 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 
 from directory.models import Profile
@@ -50,13 +51,57 @@ def test_signup_verify_login_and_edit_profile(client):
     assert profile.is_expert is False
 
 
+def _answer(client, url, data, address):
+    """What a visitor sees after posting `data` to `url`: the status, where it leads and the final page, with the
+    address and the form's CSRF token left out (they differ by request, not by whether the address is known)."""
+    response = client.post(url, data, follow=True)
+    page = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", response.text).replace(address, "ADDRESS")
+    return response.status_code, response.redirect_chain, page
+
+
 @pytest.mark.django_db
-def test_signup_with_a_taken_email_shows_a_form_message(client):
-    make_user("nieuw@gemeente.example")
-    response = client.post(reverse("account_signup"), SIGNUP)
-    assert response.status_code == 200
-    assert "al een gebruiker geregistreerd met dit e-mailadres" in response.text
-    assert get_user_model().objects.filter(email="nieuw@gemeente.example").count() == 1
+def test_signup_with_a_taken_email_looks_the_same_and_mails_the_owner(client):
+    make_user("bekend@gemeente.example", name="Bea Bekend")
+    taken = _answer(client, reverse("account_signup"), {**SIGNUP, "email": "bekend@gemeente.example"},
+                    "bekend@gemeente.example")
+    [owners_mail] = mail.outbox
+    new = _answer(Client(), reverse("account_signup"), SIGNUP, SIGNUP["email"])
+    assert taken == new
+    assert taken[1] == [(reverse("account_email_verification_sent"), 302)]
+    # The owner hears that someone tried, with the way back in; no second account, no change to theirs.
+    assert owners_mail.to == ["bekend@gemeente.example"]
+    assert owners_mail.subject == "[OSPO-NL] Je hebt al een account"
+    assert owners_mail.body.startswith("Hallo Bea Bekend,") and "/account/password/reset/" in owners_mail.body
+    assert get_user_model().objects.filter(email="bekend@gemeente.example").count() == 1
+    assert Profile.objects.get(user__email="bekend@gemeente.example").display_name == "Bea Bekend"
+    assert mail.outbox[1].subject == "[OSPO-NL] Bevestig je e-mailadres" and mail.outbox[1].to == [SIGNUP["email"]]
+
+
+@pytest.mark.django_db
+def test_password_reset_answers_the_same_for_known_and_unknown_addresses(client):
+    make_user("bekend@gemeente.example", name="Bea Bekend")
+    known = _answer(client, reverse("account_reset_password"), {"email": "bekend@gemeente.example"},
+                    "bekend@gemeente.example")
+    unknown = _answer(Client(), reverse("account_reset_password"), {"email": "onbekend@gemeente.example"},
+                      "onbekend@gemeente.example")
+    assert known == unknown
+    assert known[1] == [(reverse("account_reset_password_done"), 302)]
+    assert "niet bij ons bekend" not in known[2]
+    reset, no_account = mail.outbox
+    assert reset.to == ["bekend@gemeente.example"] and reset.subject == "[OSPO-NL] Kies een nieuw wachtwoord"
+    assert reset.body.startswith("Hallo Bea Bekend,") and "/account/password/reset/key/" in reset.body
+    assert no_account.to == ["onbekend@gemeente.example"]
+    assert no_account.subject == "[OSPO-NL] Geen account met dit e-mailadres"
+    assert "/account/signup/" in no_account.body and "Bea Bekend" not in no_account.body
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("address", ["bekend@gemeente.example", "onbekend@gemeente.example"])
+def test_password_reset_stays_rate_limited_per_address_known_or_not(client, address):
+    make_user("bekend@gemeente.example")
+    statuses = [client.post(reverse("account_reset_password"), {"email": address}).status_code for _ in range(6)]
+    assert statuses == [302] * 5 + [429]
+    assert len(mail.outbox) == 5
 
 
 @pytest.mark.django_db

@@ -43,7 +43,7 @@ def test_sign_up_verify_log_in_and_edit_the_profile(page, live_server):
     assert page.get_by_role("navigation", name="Account").get_by_role("link", name="Nina Nieuw").is_visible()
 
     visit(page, "/account/profiel/")
-    page.get_by_label("Naam").fill("Nina N.")
+    page.get_by_role("textbox", name=re.compile(r"^Naam")).fill("Nina N.")
     page.get_by_label("Over mij").fill("Ik werk aan *open source* bij de gemeente.")
     page.get_by_role("button", name="Opslaan").click()
     page.wait_for_url("**/account/profiel/")

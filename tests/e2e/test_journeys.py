@@ -86,7 +86,7 @@ def test_a_member_signs_up_asks_a_casus_comments_votes_and_follows(page, people,
     # On someone else's casus: comment, vote for the answer, follow.
     visit(page, other.get_absolute_url())
     ui.fill(page.locator(f"#reactie-op-{answer.pk}"), "Hoe groot was dat team?")
-    ui.press(page.locator(f"form[action$='/antwoord/{answer.pk}/reageren/'] button"))
+    ui.press(page.locator(f"form[action$='/antwoord/{answer.pk}/reageren/'] button[type=submit]"))
     assert main(page).get_by_text("Hoe groot was dat team?").is_visible()
     ui.press(page.locator(f"#antwoord-{answer.pk} form[action$='/stemmen/'] button[value='1']"))
     ui.press(main(page).get_by_role("button", name="Volgen", exact=True))

@@ -4,6 +4,7 @@ import json
 
 import pytest
 from allauth.account.models import EmailAddress
+from allauth.socialaccount.models import SocialAccount
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
@@ -45,6 +46,7 @@ def writer(db, member):
     moderation.report(target=answer, by=member, reason="spam")
     moderation.report(target=other, by=user, reason="off-topic", note="Melding door Sam")
     NotificationSettings.objects.create(user=user, email_mode="weekly")
+    SocialAccount.objects.create(user=user, provider="rijk", uid="sam-42", extra_data={"userinfo": {"name": "Sam"}})
     user.test_objects = {"casus": casus, "answer": answer, "mila_answer": mila_answer, "topic": topic}
     return user
 
@@ -58,6 +60,8 @@ def test_the_export_contains_everything_the_member_wrote_and_their_profile(clien
     data = json.loads(response.content)
     assert data["account"]["email"] == "schrijver@example.org"
     assert {e["email"] for e in data["email_addresses"]} == {"schrijver@example.org", "sam.prive@example.org"}
+    assert [(a["provider"], a["uid"], a["claims"]) for a in data["linked_accounts"]] == [
+        ("rijk", "sam-42", {"userinfo": {"name": "Sam"}})]
     assert data["profile"]["display_name"] == "Sam Schrijver" and data["profile"]["expertise"] == ["eupl"]
     assert [c["title"] for c in data["casussen"]] == ["Eigen casus van Sam"]
     assert data["casussen"][0]["body"] == "Mijn vraag **vet**."
@@ -75,10 +79,10 @@ def test_the_export_contains_everything_the_member_wrote_and_their_profile(clien
 
 def test_the_export_costs_a_constant_number_of_queries(client, writer, django_assert_num_queries):
     client.force_login(writer)
-    # session, user, profile (+ expertise), e-mail addresses, settings, casussen, answers, comments, votes,
-    # topics, replies, articles, event registrations, signals, follows (+ one per followed kind: casussen,
-    # topics), notifications, reports
-    with django_assert_num_queries(20):
+    # session, user, profile (+ expertise), e-mail addresses, linked accounts, settings, casussen, answers,
+    # comments, votes, topics, replies, articles, event registrations, signals, follows (+ one per followed kind:
+    # casussen, topics), notifications, reports
+    with django_assert_num_queries(21):
         client.get(EXPORT)
 
 
@@ -105,6 +109,19 @@ def test_a_wrong_password_deletes_nothing(member_client, member):
     assert get_user_model().objects.filter(pk=member.pk).exists()
 
 
+def test_a_member_who_signs_in_with_their_organisation_confirms_without_a_password(client, member):
+    # Signed up through OIDC_PROVIDERS: no password of their own, so the form asks for a tick instead.
+    member.set_unusable_password()
+    member.save()
+    client.force_login(member)
+    page = client.get(DELETE)
+    assert 'name="confirm"' in page.text and 'name="password"' not in page.text
+    assert client.post(DELETE, {"password": "x"}).status_code == 400
+    assert get_user_model().objects.filter(pk=member.pk).exists()
+    assert client.post(DELETE, {"confirm": "on"}).status_code == 302
+    assert not get_user_model().objects.filter(pk=member.pk).exists()
+
+
 def test_deleting_keeps_the_posts_and_removes_the_personal_data(client, writer, curator):
     objs = writer.test_objects
     moderation.warn(user=writer, by=curator, reason="Let op")
@@ -121,6 +138,7 @@ def test_deleting_keeps_the_posts_and_removes_the_personal_data(client, writer, 
     assert not Follow.objects.filter(user_id=pk).exists()
     assert not Vote.objects.filter(user_id=pk).exists()
     assert not NotificationSettings.objects.filter(user_id=pk).exists()
+    assert not SocialAccount.objects.filter(user_id=pk).exists()  # signing in with it again makes a new account
     # The community's posts stay, without an author.
     for model, pk_ in ((Casus, objs["casus"].pk), (Answer, objs["answer"].pk), (Topic, objs["topic"].pk)):
         post = model.objects.get(pk=pk_)

@@ -42,7 +42,7 @@ class CasusForm(forms.ModelForm):
     class Meta:
         model = Casus
         fields = ["title", "body", "tried", "desired_outcome", "organisation", "hide_organisation", "phase",
-                  "visibility"]
+                  "visibility", "language"]
         labels = {"body": _("Context en vraag")}
         help_texts = {
             "title": _("Vat je vraag samen in één zin."),
@@ -60,6 +60,7 @@ class CasusForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations().published()
         self.fields["organisation"].empty_label = _("(geen of staat er niet bij)")
+        self.fields["language"].required = False  # left out: Dutch (clean_language)
         self.fields["body"].validators.append(MaxLengthValidator(MAX_BODY))
         for name in ("tried", "desired_outcome"):
             self.fields[name].validators.append(MaxLengthValidator(MAX_TEXT))
@@ -75,6 +76,9 @@ class CasusForm(forms.ModelForm):
 
     def clean_tag_string(self):
         return clean_tag_string(self.cleaned_data.get("tag_string"))
+
+    def clean_language(self):
+        return self.cleaned_data.get("language") or Casus._meta.get_field("language").default
 
 
 class AnswerForm(forms.Form):

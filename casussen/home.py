@@ -1,3 +1,4 @@
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from ospo_nl.core.registries import home_sections
@@ -11,6 +12,6 @@ def latest_casussen(user):
     rows = Casus.objects.visible_to(user).order_by("-created_at", "-id").only("title", "slug", "created_at")[:5]
     return {
         "title": _("Nieuwe casussen"),
-        "url": "/casussen/",
+        "url": reverse("casussen:list"),
         "items": [{"label": c.title, "url": c.get_absolute_url(), "date": c.created_at} for c in rows],
     }

@@ -85,6 +85,10 @@ class Casus(Post):
     )
     phase = models.CharField(_("fase"), max_length=20, choices=Phase.choices, default=Phase.ORIENTATION)
     tags = TaggableManager(_("tags"), blank=True)
+    # The language the author wrote in (answers, comments and replies are in their thread's): marked with lang="…"
+    # wherever it differs from the interface's (WCAG 3.1.2), docs/i18n.md.
+    language = models.CharField(_("taal"), max_length=10, choices=settings.LANGUAGES, default="nl",
+                                help_text=_("De taal waarin je schrijft."))
     visibility = models.CharField(
         _("zichtbaarheid"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
     )

@@ -37,14 +37,14 @@ def _touch(casus, **counters):
 
 
 def post_casus(*, by, title, body, tried="", desired_outcome="", organisation=None, hide_organisation=False,
-               phase=Casus.Phase.ORIENTATION, visibility=Casus.Visibility.PUBLIC, tags=()):
+               phase=Casus.Phase.ORIENTATION, visibility=Casus.Visibility.PUBLIC, language="nl", tags=()):
     permissions.check_post_casus(by)
     with transaction.atomic():
         casus = Casus(
             author=by, title=title, body=body, tried=tried,
             slug=free_slug(Casus, title, fallback="casus", reserved=RESERVED_SLUGS, max_length=200),
             desired_outcome=desired_outcome, organisation=organisation, hide_organisation=hide_organisation,
-            phase=phase, visibility=visibility,
+            phase=phase, visibility=visibility, language=language,
         )
         save_new_post(casus, by=by, revision_fields=Casus.revision_fields)
         notify_mentions(casus, by=by)
@@ -239,7 +239,7 @@ def edit_casus(*, casus, by, changes, tags=None, message="", version=None):
     """
     permissions.check_edit_post(by, casus)
     # `organisation_id`, not the object: every change is stored as JSON in the revision.
-    allowed = set(Casus.revision_fields) | {"organisation_id", "hide_organisation", "phase", "visibility"}
+    allowed = set(Casus.revision_fields) | {"organisation_id", "hide_organisation", "phase", "visibility", "language"}
     if set(changes) - allowed:
         raise ValueError(f"not editable: {set(changes) - allowed}")
     with transaction.atomic():

@@ -378,7 +378,7 @@ def ask(request):
                 by=request.user, title=data["title"], body=data["body"], tried=data["tried"],
                 desired_outcome=data["desired_outcome"], organisation=data["organisation"],
                 hide_organisation=data["hide_organisation"], phase=data["phase"], visibility=data["visibility"],
-                tags=data["tag_string"],
+                language=data["language"], tags=data["tag_string"],
             )
             messages.success(request, _("Je casus is geplaatst. Je volgt hem automatisch."))
             return redirect(casus)
@@ -414,7 +414,7 @@ def edit(request, slug):
         if form.is_valid():
             data = form.cleaned_data
             changes = {name: data[name] for name in (*Casus.revision_fields, "hide_organisation", "phase",
-                                                     "visibility")}
+                                                     "visibility", "language")}
             changes["organisation_id"] = data["organisation"].pk if data["organisation"] else None
             # The form wrote its values onto `casus` during validation; start from the stored row again.
             casus.refresh_from_db()

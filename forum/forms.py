@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagField
 
@@ -29,6 +30,10 @@ class TopicForm(forms.Form):
         label=_("Tags"), required=False,
         help_text=_("Gescheiden door komma's, bijvoorbeeld: licenties, eupl"),
     )
+    language = forms.ChoiceField(  # left out: unchanged on the edit form, else Dutch (clean_language)
+        label=_("Taal"), choices=settings.LANGUAGES, initial="nl", required=False,
+        help_text=_("De taal waarin je schrijft."),
+    )
     version = VersionField()  # on the edit form: the revision the author started from
 
     def clean_title(self):
@@ -36,6 +41,9 @@ class TopicForm(forms.Form):
         if not any(ch.isalnum() for ch in title):
             raise forms.ValidationError(_("De titel moet letters of cijfers bevatten."))
         return title
+
+    def clean_language(self):
+        return self.cleaned_data.get("language") or self.initial.get("language") or "nl"
 
 
 class ReplyForm(forms.Form):

@@ -118,6 +118,10 @@ class Topic(Post):
         Category, verbose_name=_("categorie"), on_delete=models.PROTECT, related_name="topics"
     )
     tags = TaggableManager(_("tags"), blank=True)
+    # The language the author wrote in (answers, comments and replies are in their thread's): marked with lang="…"
+    # wherever it differs from the interface's (WCAG 3.1.2), docs/i18n.md.
+    language = models.CharField(_("taal"), max_length=10, choices=settings.LANGUAGES, default="nl",
+                                help_text=_("De taal waarin je schrijft."))
     is_pinned = models.BooleanField(_("vastgezet"), default=False)
     is_locked = models.BooleanField(_("gesloten"), default=False)
     last_activity_at = models.DateTimeField(_("laatste activiteit"), default=timezone.now)

@@ -41,12 +41,13 @@ def _mirror_deletion(fresh, *, onto):
     onto.deleted_at, onto.deleted_by, onto.updated_at = fresh.deleted_at, fresh.deleted_by, fresh.updated_at
 
 
-def start_topic(*, category, by, title, body, tags=()):
+def start_topic(*, category, by, title, body, tags=(), language="nl"):
     # A new row: nothing to lock; the category is only read.
     permissions.check_start_topic(by, category)
     with transaction.atomic():
         topic = save_new_post(
-            Topic(category=category, author=by, title=title, body=body), by=by, revision_fields=TOPIC_REVISION_FIELDS
+            Topic(category=category, author=by, title=title, body=body, language=language), by=by,
+            revision_fields=TOPIC_REVISION_FIELDS,
         )
         notify_mentions(topic, by=by)
         topic.last_activity_at = topic.created_at
@@ -76,12 +77,13 @@ def post_reply(*, topic, by, body):
     return reply
 
 
-def edit_topic(*, topic, by, title, body, tags=None, message="", version=None):
+def edit_topic(*, topic, by, title, body, tags=None, language=None, message="", version=None):
     with transaction.atomic():
         # A fresh, locked row: saving a stale instance would undo a concurrent reply's counters.
         fresh = _locked_topic(topic)
         permissions.check_edit_topic(by, fresh)
-        edit_post(fresh, by=by, changes={"title": title, "body": body}, message=message, version=version)
+        changes = {"title": title, "body": body} | ({"language": language} if language else {})
+        edit_post(fresh, by=by, changes=changes, message=message, version=version)
         if tags is not None:
             fresh.tags.set(list(tags))
     return fresh

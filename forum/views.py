@@ -142,7 +142,7 @@ def topic_create(request, slug):
     if form.is_valid():
         data = form.cleaned_data
         topic = verbs.start_topic(category=category, by=request.user, title=data["title"], body=data["body"],
-                                  tags=data["tags"])
+                                  tags=data["tags"], language=data["language"])
         messages.success(request, _("Je onderwerp is geplaatst."))
         return redirect(topic)
     return render_form_page(request, "forum/topic_form.html", {"form": form, "category": category})
@@ -153,10 +153,11 @@ def topic_create(request, slug):
 def topic_edit(request, pk):
     topic = _alive_topic(pk)
     permissions.check_edit_topic(request.user, topic)
-    initial = {"title": topic.title, "body": topic.body, "tags": topic.tags.all(), "version": version_of(topic)}
+    initial = {"title": topic.title, "body": topic.body, "tags": topic.tags.all(), "language": topic.language,
+               "version": version_of(topic)}
     form = TopicForm(submitted(request), initial=initial)
     if form.is_valid():
-        fields = {name: form.cleaned_data[name] for name in ("title", "body", "tags")}
+        fields = {name: form.cleaned_data[name] for name in ("title", "body", "tags", "language")}
         try:
             topic = verbs.edit_topic(topic=topic, by=request.user, version=submitted_version(request), **fields)
         except EditConflict as stale:

@@ -20,12 +20,15 @@ class ArticleForm(forms.ModelForm):
     class Meta:
         model = Article
         fields = ["title", "kind", "section", "order", "summary", "body", "tags", "status", "last_reviewed_at",
-                  "image", "image_caption", "licence"]
+                  "image", "image_caption", "licence", "language"]
         widgets = {"last_reviewed_at": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
                    "body": MarkdownTextarea({"rows": 16})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["language"].required = False  # left out: unchanged, or Dutch for a new article (clean_language)
         if self.instance.pk and not self.is_bound:
             self.initial["version"] = version_of(self.instance)
 
+    def clean_language(self):
+        return self.cleaned_data.get("language") or self.instance.language or "nl"

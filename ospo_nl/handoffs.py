@@ -36,7 +36,7 @@ def convert_topic(*, topic, by):
         raise PermissionDenied(_("Dit onderwerp heeft geen actieve auteur meer; stel de casus zelf opnieuw."))
     with transaction.atomic():
         casus = casus_verbs.post_casus(by=topic.author, title=topic.title, body=topic.body,
-                                       tags=list(topic.tags.names()))
+                                       language=topic.language, tags=list(topic.tags.names()))
         if topic.is_locked:
             forum_verbs.set_locked(topic=topic, by=by, locked=False)
         forum_verbs.post_reply(

@@ -7,10 +7,26 @@ forum `category`. Data is deterministic: no random values.
 
 import pytest
 from django.core.cache import cache
+from django.core.signals import request_finished
 from django.db import connection
 from django.test import Client
+from django.utils import translation
 
 from tests.factories import make_answer, make_casus, make_category, make_user
+
+
+def _back_to_dutch(**kwargs):
+    translation.deactivate()
+
+
+# LocaleMiddleware activates the URL's language in this thread and nothing undoes it after a test client's
+# request: without this, a test's `reverse()` after a visit to /en/… would answer /en/ paths (docs/i18n.md).
+request_finished.connect(_back_to_dutch, dispatch_uid="tests-back-to-dutch")
+
+
+@pytest.fixture(autouse=True)
+def _dutch_to_start():
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

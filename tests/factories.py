@@ -63,9 +63,9 @@ def make_category(name="Licenties", *, slug=None, description="", order=0):
     return Category.objects.create(name=name, slug=slug or slugify(name), description=description, order=order)
 
 
-def make_topic(author, category, title=TOPIC_TITLE, *, body=TOPIC_BODY, tags=()):
-    """A forum topic started by `author` in `category` through `start_topic`."""
-    return forum_verbs.start_topic(category=category, by=author, title=title, body=body, tags=tags)
+def make_topic(author, category, title=TOPIC_TITLE, *, body=TOPIC_BODY, tags=(), **fields):
+    """A forum topic started by `author` in `category` through `start_topic` (`fields`: language)."""
+    return forum_verbs.start_topic(category=category, by=author, title=title, body=body, tags=tags, **fields)
 
 
 def make_reply(author, topic, body=REPLY_BODY):

@@ -1,9 +1,10 @@
 """Whole pages for visitors, from the shared cache, until what they show changes.
 
-A visitor (no session cookie) sees only public content, the same for every visitor in the same language,
-so their GET pages are served from the shared cache (ospo_nl.core.content_cache; off without one). A page is
-stored only when nothing in it belongs to one visitor: status 200, no cookie set, no CSRF token used,
-no `Cache-Control: private/no-store/no-cache`. Members never get or fill a cached page.
+A visitor (no session cookie) sees only public content, the same for every visitor at the same URL (the URL
+names the language: English under /en/, docs/i18n.md), so their GET pages are served from the shared cache
+(ospo_nl.core.content_cache; off without one). A page is stored only when nothing in it belongs to one visitor:
+status 200, no cookie set, no CSRF token used, no `Cache-Control: private/no-store/no-cache`.
+Members never get or fill a cached page.
 
 Every entry carries the versions of the scopes it shows (ospo_nl.core.content_cache): those its view named
 with `content_cache.depends_on` (or `shared_page(scopes=...)`), else "any", which every change bumps. One
@@ -18,11 +19,11 @@ import hashlib
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils.cache import get_max_age
-from django.utils.translation import get_language_from_request
 
 from ospo_nl.core import content_cache
+from ospo_nl.core.languages import language_of, without_prefix
 
-NOT_CACHED_PREFIXES = ("/admin/", "/account/", "/bench/")
+NOT_CACHED_PREFIXES = ("/admin/", "/account/", "/bench/")  # in either language: /en/admin/ too
 FROZEN_HEADERS = ("Content-Type", "Content-Language", "Vary", "X-Frame-Options", "Content-Security-Policy",
                   "Link")
 HEADER = "X-Page-Cache"
@@ -34,14 +35,14 @@ def _eligible(request):
         and content_cache.enabled()
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "messages" not in request.COOKIES
-        and not request.path.startswith(NOT_CACHED_PREFIXES)
+        and not without_prefix(request.path).startswith(NOT_CACHED_PREFIXES)
     )
 
 
 def _key(request):
     where = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(where.encode()).hexdigest()
-    return f"page:{get_language_from_request(request)}:{digest}"
+    return f"page:{language_of(request.path_info)}:{digest}"
 
 
 def _storable(request, response):

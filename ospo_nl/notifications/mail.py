@@ -28,6 +28,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from ospo_nl.core import languages
 from ospo_nl.notifications.models import DigestRun, Notification, NotificationSettings
 
 logger = logging.getLogger(__name__)
@@ -158,7 +159,7 @@ def _still_visible(notification):
 
 def _with_absolute_urls(notifications):
     for n in notifications:
-        n.absolute_url = absolute_url(n.url)
+        n.absolute_url = absolute_url(languages.localized(n.url))  # rendered in the recipient's language
     return notifications
 
 

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from ospo_nl.core import languages
 from ospo_nl.core.profiles import profile_model
 from ospo_nl.notifications.models import Notification, NotificationSettings
 from ospo_nl.notifications.tasks import deliver_notifications
@@ -39,7 +40,7 @@ def notify(recipients, *, event, target, title, url, actor=None):
     rows = [
         Notification(
             recipient=user, actor=actor, event=event, content_type=content_type,
-            object_id=target.pk, title=title[:300], url=url,
+            object_id=target.pk, title=title[:300], url=languages.stored(url),  # shown in the reader's language
         )
         for user in {u.pk: u for u in recipients}.values()
         if user.is_active and (actor is None or user.pk != actor.pk) and can_see(user)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from ospo_nl.core import languages
 from ospo_nl.core.models import Follow
 from ospo_nl.notifications.forms import NotificationSettingsForm
 from ospo_nl.notifications.mail import user_for_unsubscribe_token
@@ -48,7 +49,7 @@ def notification_open(request, pk):
     notification = get_object_or_404(Notification, pk=pk, recipient=request.user)
     mark_read(user=request.user, notification=notification)
     if url_has_allowed_host_and_scheme(notification.url, allowed_hosts={request.get_host()}):
-        return redirect(notification.url)
+        return redirect(languages.localized(notification.url))
     return redirect("notifications:list")
 
 

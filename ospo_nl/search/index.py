@@ -32,7 +32,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
-from ospo_nl.core import content_cache
+from ospo_nl.core import content_cache, languages
 from ospo_nl.core.roles import audiences_for
 from ospo_nl.search import ranking, words
 from ospo_nl.search.models import SearchEntry, SearchEntryTag, SearchWord, Synonym
@@ -111,7 +111,7 @@ def _entry_values(adapter, obj, fields):
         title=plain_text(fields["title"])[:300],
         body=plain_text(fields.get("body", "")),
         tags=", ".join(name for _slug, name in _tags_of(fields)),
-        url=fields["url"],
+        url=languages.stored(fields["url"]),  # the Dutch path; pages show it in their language (localized)
         date=fields["date"],
         audience=fields.get("audience", Audience.PUBLIC),
         language=fields.get("language") if fields.get("language") in words.LANGUAGES else "nl",

@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from ospo_nl.core import languages
 from ospo_nl.search.index import MAX_QUERY_LENGTH, Kind, search, similar
 
 SUGGESTION_MIN_CHARS = 3
@@ -40,7 +41,7 @@ def suggestions(request):
     q = request.GET.get("q", "")[:MAX_QUERY_LENGTH]
     entries = similar(q, user=request.user) if len(q.strip()) >= SUGGESTION_MIN_CHARS else []
     return JsonResponse({"results": [
-        {"title": e.title, "url": e.url, "kind": e.kind, "kind_label": str(e.get_kind_display()),
+        {"title": e.title, "url": languages.localized(e.url), "kind": e.kind, "kind_label": str(e.get_kind_display()),
          "date": e.date.date().isoformat()}
         for e in entries
     ]})

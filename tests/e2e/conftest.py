@@ -119,6 +119,12 @@ def new_context(browser, live_server, *, lang="nl", width=1280, height=900):
     return context
 
 
+def in_language(path, lang):
+    """`path` (a Dutch one) in `lang`: English pages are under /en/ (docs/i18n.md); the browser's locale decides
+    nothing, it is only set so the browser behaves like a visitor's."""
+    return path if lang == "nl" else f"/{lang}{path}"
+
+
 def new_page(context):
     page = context.new_page()
     problems = PageProblems()

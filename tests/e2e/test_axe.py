@@ -9,7 +9,7 @@ submission. A failure names the rule, the element and the page (see `axe_violati
 
 import pytest
 
-from .conftest import axe_violations, new_page, shared_context
+from .conftest import axe_violations, in_language, new_page, shared_context
 
 pytestmark = pytest.mark.e2e
 
@@ -175,7 +175,7 @@ PAGES = {
 @pytest.mark.parametrize("name", PAGES)
 def test_page_type_has_no_axe_violations_at_320_and_1280_px(shared_site, name, lang):
     role, where, status, action = PAGES[name]
-    path = shared_site.paths.get(where, where)
+    path = in_language(shared_site.paths.get(where, where), lang)
     context = shared_context(shared_site, role=role, lang=lang, width=WIDTHS[0])
     try:
         page = new_page(context)

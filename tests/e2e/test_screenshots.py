@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from .conftest import new_page, shared_context
+from .conftest import in_language, new_page, shared_context
 from .test_axe import PAGES
 
 pytestmark = [
@@ -47,7 +47,7 @@ def test_screenshots_of_the_main_pages(shared_site, width, lang):
             if role not in contexts:
                 contexts[role] = shared_context(shared_site, role=role, lang=lang, width=width)
             page = new_page(contexts[role])
-            page.goto(shared_site.paths.get(where, where))
+            page.goto(in_language(shared_site.paths.get(where, where), lang))
             if action:
                 action(page)
             path = OUT / f"{name}-{width}-{lang}.png"

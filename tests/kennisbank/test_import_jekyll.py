@@ -64,7 +64,7 @@ def test_titles_dates_authors_and_redirects_as_in_the_source(standard, client):
     response = client.get("/kennisbank/license.html/")
     assert response.status_code == 301 and response.url == licence.get_absolute_url()
     page = client.get(criterion.get_absolute_url()).text
-    assert '<article class="kennisbank-article" lang="en">' in page
+    assert f'lang="en">{criterion.title}</h1>' in page and '<div class="article-body" lang="en"' in page
     licence = licence_paragraph(page)
     assert 'rel="license">CC0 1.0</a>' in licence and "The Foundation for Public Code" in licence  # REUSE header
     assert "OSPO-NL community" not in licence

@@ -2,12 +2,13 @@
 
 from django.contrib.auth import get_user_model
 from django.http import HttpResponse
-from django.urls import include, path
+from django.urls import path
 from django.views.decorators.http import require_POST
 
 from directory.models import Organisation
 from ospo_nl.notifications.models import Notification
 from ospo_nl.notifications.verbs import notify
+from ospo_nl.urls import urlpatterns as site_urlpatterns
 
 
 @require_POST
@@ -19,7 +20,5 @@ def notify_view(request, slug):
     return HttpResponse("ok")
 
 
-urlpatterns = [
-    path("test-notify/<slug:slug>/", notify_view),
-    path("", include("ospo_nl.urls")),
-]
+# The site's own patterns appended, not included: Django refuses i18n_patterns inside include().
+urlpatterns = [path("test-notify/<slug:slug>/", notify_view), *site_urlpatterns]

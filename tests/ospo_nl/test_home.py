@@ -12,10 +12,10 @@ def test_home_renders_for_a_visitor_in_dutch(client):
 
 
 @pytest.mark.django_db
-def test_home_switches_to_english(client):
-    client.cookies["django_language"] = "en"
-    response = client.get(reverse("home"))
+def test_home_is_english_under_en(client):
+    response = client.get("/en/")
     assert 'lang="en"' in response.text
+    assert 'href="/en/toegankelijkheid/"' in response.text
 
 
 @pytest.mark.django_db
@@ -46,7 +46,7 @@ def test_accessibility_statement_page(client):
 
 def test_robots_txt_blocks_admin_accounts_and_search(client):
     text = client.get("/robots.txt").text
-    for path in ("/admin/", "/account/", "/zoeken/"):
+    for path in ("/admin/", "/account/", "/zoeken/", "/en/admin/", "/en/account/", "/en/zoeken/"):
         assert f"Disallow: {path}" in text
     assert "Sitemap: " in text
 

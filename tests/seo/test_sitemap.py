@@ -103,6 +103,8 @@ def test_the_index_costs_two_queries_per_part_whatever_the_data(content, client,
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("extra", [0, 27])
+# Each item is listed once per language, read a page at a time (ospo_nl.seo.sitemaps.PerLanguage): a COUNT and
+# the page, whatever the data.
 @pytest.mark.parametrize(("section", "queries"), [
     ("casussen", 2),            # COUNT, the page of casussen
     ("kennisbank", 2),          # COUNT, the page of articles with their section

@@ -3,7 +3,11 @@ import datetime
 from django import template
 from django.contrib.auth.models import AnonymousUser
 from django.utils.functional import Promise
+from django.utils.html import format_html
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from ospo_nl.core import languages
 
 register = template.Library()
 
@@ -78,3 +82,18 @@ def markdown_editor_attrs():
 
     attrs = MarkdownTextarea().get_context("body", "", {})["widget"]["attrs"]
     return flatatt({name: value for name, value in attrs.items() if name.startswith("data-")})
+
+
+@register.filter
+def localized(url):
+    """A stored (Dutch) path of this site, such as a search entry's, in the page's language (/en/… in English)."""
+    return languages.localized(url)
+
+
+@register.filter
+def lang_attr(language):
+    """` lang="nl"` on content written in `language` when the page is in another (WCAG 3.1.2), else nothing:
+    <div class="prose"{{ casus.language|lang_attr }}>."""
+    if not language or language == get_language():
+        return ""
+    return format_html(' lang="{}"', language)

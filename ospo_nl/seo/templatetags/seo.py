@@ -5,10 +5,15 @@ import html
 import re
 
 from django import template
+from django.conf import settings
+from django.utils import translation
+from django.utils.functional import Promise
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
+from ospo_nl.core.languages import without_prefix
+from ospo_nl.seo import languages
 from ospo_nl.seo.structured_data import breadcrumb_list, json_ld
 
 register = template.Library()
@@ -68,3 +73,28 @@ def script_html(escaped_json):
     if not escaped_json:
         return ""
     return mark_safe(f'<script type="application/ld+json">{escaped_json}</script>')
+
+
+@register.simple_tag
+def language_alternates(url):
+    """{% language_alternates page_canonical as alternates %}: [(code, absolute URL)] of this page in every
+    language (empty where it has only one URL), for hreflang links (ospo_nl.seo.languages)."""
+    return languages.alternates(str(url))
+
+
+@register.simple_tag(takes_context=True)
+def language_switch(context):
+    """[(code, URL)] of the current page in the other languages, for the header's plain-link switch."""
+    path, current = context["request"].get_full_path(), translation.get_language()
+    return [(code, languages.switch_url(path, code)) for code, _name in settings.LANGUAGES if code != current]
+
+
+@register.filter
+def og_locale(language_code):
+    return languages.OG_LOCALES.get(language_code, language_code)
+
+
+@register.filter
+def language_neutral(path):
+    """The path without its language prefix (/en/forum/ -> /forum/), to tell which part of the site it is in."""
+    return without_prefix(path)

@@ -7,7 +7,6 @@ import re
 from django import template
 from django.conf import settings
 from django.utils import translation
-from django.utils.functional import Promise
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator

@@ -60,8 +60,10 @@ def test_sitemap_feed_and_home_show_published_events_only(client):
 def test_the_event_page_carries_schema_org_event_in_dutch_time(client, member):
     event = make_event("Netwerkbijeenkomst", capacity=10, online_url="https://meet.example.org/x")
     verbs.register_for_event(event=event, by=member)
-    (data,) = json_ld(client.get(event.get_absolute_url()).text)
-    assert data["@type"] == "Event" and data["name"] == "Netwerkbijeenkomst"
+    blocks = json_ld(client.get(event.get_absolute_url()).text)
+    assert sorted(block["@type"] for block in blocks) == ["BreadcrumbList", "Event"]
+    (data,) = [block for block in blocks if block["@type"] == "Event"]
+    assert data["name"] == "Netwerkbijeenkomst"
     assert data["startDate"].endswith(("+01:00", "+02:00")) and "T19:00:00" in data["startDate"]
     assert data["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
     assert data["location"][0]["name"] == "Den Haag"

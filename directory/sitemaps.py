@@ -4,53 +4,34 @@ The project's sitemap.xml (ospo_nl) can include them: {"organisaties": Organisat
 """
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
 from django.urls import reverse
+
+from ospo_nl.seo.sitemaps import StampedSitemap
 
 from .models import Initiative, Organisation, Profile
 
 
-class OrganisationSitemap(Sitemap):
+class OrganisationSitemap(StampedSitemap):
     changefreq = "monthly"
 
     def items(self):
         return Organisation.objects.published().only("slug", "updated_at").order_by("pk")
 
-    def lastmod(self, obj):
-        return obj.updated_at
 
-    def get_latest_lastmod(self):
-        # One aggregate for the sitemap index, instead of loading every entry.
-        return self.items().aggregate(latest=Max("updated_at"))["latest"]
-
-
-class InitiativeSitemap(Sitemap):
+class InitiativeSitemap(StampedSitemap):
     changefreq = "monthly"
 
     def items(self):
         return Initiative.objects.published().only("slug", "updated_at").order_by("pk")
 
-    def lastmod(self, obj):
-        return obj.updated_at
 
-    def get_latest_lastmod(self):
-        # One aggregate for the sitemap index, instead of loading every entry.
-        return self.items().aggregate(latest=Max("updated_at"))["latest"]
-
-
-class ExpertSitemap(Sitemap):
+class ExpertSitemap(StampedSitemap):
     """Public expert profiles: those with a page (directory.permissions.check_view_expert)."""
 
     changefreq = "monthly"
 
     def items(self):
         return Profile.objects.public_experts().only("pk", "updated_at").order_by("pk")
-
-    def lastmod(self, obj):
-        return obj.updated_at
-
-    def get_latest_lastmod(self):
-        return self.items().aggregate(latest=Max("updated_at"))["latest"]
 
 
 class DirectoryListSitemap(Sitemap):

@@ -13,18 +13,19 @@ def _description(rendered_html):
     return html.unescape(strip_tags(rendered_html)).strip()
 
 
-def _organisation_data(organisation):
-    data = {
-        "@type": "GovernmentOrganization" if organisation.kind in GOVERNMENT_KINDS else "Organization",
-        "name": organisation.name,
-        "url": absolute_url(organisation.get_absolute_url()),
-    }
-    same_as = [url for url in (organisation.website, organisation.git_url) if url]
-    if same_as:
+def _entry_data(schema_type, entry, *links):
+    """What an organisation and an initiative say alike: type, name, page, other addresses, description."""
+    data = {"@type": schema_type, "name": entry.name, "url": absolute_url(entry.get_absolute_url())}
+    if same_as := [url for url in links if url]:
         data["sameAs"] = same_as
-    if description := _description(organisation.description_html):
+    if description := _description(entry.description_html):
         data["description"] = description
     return data
+
+
+def _organisation_data(organisation):
+    schema_type = "GovernmentOrganization" if organisation.kind in GOVERNMENT_KINDS else "Organization"
+    return _entry_data(schema_type, organisation, organisation.website, organisation.git_url)
 
 
 def organisation_json_ld(organisation):
@@ -37,17 +38,8 @@ def initiative_json_ld(initiative, roles):
     """An initiative as a schema.org Project, with the published organisations of `roles` as its members."""
     if not initiative.is_published:
         return ""
-    data = {
-        "@context": "https://schema.org",
-        "@type": "Project",
-        "name": initiative.name,
-        "url": absolute_url(initiative.get_absolute_url()),
-    }
-    same_as = [url for url in (initiative.website, initiative.source_url) if url]
-    if same_as:
-        data["sameAs"] = same_as
-    if description := _description(initiative.description_html):
-        data["description"] = description
+    data = {"@context": "https://schema.org",
+            **_entry_data("Project", initiative, initiative.website, initiative.source_url)}
     if initiative.start_year:
         data["foundingDate"] = str(initiative.start_year)
     if tags := [tag.name for tag in initiative.tags.all()]:

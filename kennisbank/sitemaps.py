@@ -5,24 +5,19 @@ Registered with ospo_nl.seo.sitemaps in KennisbankConfig.ready.
 """
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
+
+from ospo_nl.seo.sitemaps import StampedSitemap
 
 from .models import Article, Section
 
 
-class ArticleSitemap(Sitemap):
+class ArticleSitemap(StampedSitemap):
+    stamp = "content_updated_at"
     changefreq = "monthly"
 
     def items(self):
         return (Article.objects.published().listed().filter(index_of__isnull=True)
                 .select_related("section").order_by("pk"))
-
-    def lastmod(self, obj):
-        return obj.content_updated_at
-
-    def get_latest_lastmod(self):
-        # One aggregate for the sitemap index, instead of loading every article.
-        return self.items().aggregate(latest=Max("content_updated_at"))["latest"]
 
 
 class SectionSitemap(Sitemap):

@@ -63,7 +63,7 @@ def _by_status(casussen, status):
     return casussen if status == "all" else casussen.filter(status=status)
 
 
-def _facets(visible, *, status, phase, tag, organisation):
+def _facet_counts(visible, *, status, phase, tag, organisation):
     """Counts for each filter value, each over the list with the other filters applied (so every count says
     what choosing it shows); an organisation counts only where its casussen name it. Three grouped queries:
     status and phase share one (grouped by both, summed here), tags and organisations one each. Each row is
@@ -93,6 +93,18 @@ def _facets(visible, *, status, phase, tag, organisation):
         narrowed("organisation").filter(hide_organisation=False, organisation__is_published=True)
         .values_list("organisation__slug", "organisation__name").annotate(n=Count("pk"))
         .order_by("-n", "organisation__name")[:FACET_SIZE]
+    )
+    return statuses, phases, tags, organisations
+
+
+def _facets(visible, viewer, *, status, phase, tag, organisation):
+    """Each filter value with its count; see `_facet_counts`. The counts are kept per viewer group and filter
+    under the `casussen` scope alone: they read casus rows only (status, phase, tags, organisation), so
+    answers, comments and votes, which change the list, leave them cached."""
+    statuses, phases, tags, organisations = cached(
+        ("casus-facets", *viewer, status, phase, tag, organisation),
+        lambda: _facet_counts(visible, status=status, phase=phase, tag=tag, organisation=organisation),
+        scopes=("casussen",),
     )
     open_count = sum(statuses.get(s, 0) for s in Casus.OPEN_STATUSES)
     status_options = [("alle", "all", sum(statuses.values())), ("open", "open", open_count)] + [
@@ -146,7 +158,7 @@ def _render_list(request, narrow=None, *, heading, intro="", extra=None, status_
         page = page_or_404(CappedPaginator(rows, PAGE_SIZE), request.GET.get("pagina"))
         return {"heading": heading, "intro": intro, "page": page, "sort": sort, "status": status,
                 "status_filter": status_filter, "following_tag": following_tag, "show_waiting": show_waiting,
-                "facets": _facets(visible, status=status, phase=phase, tag=tag, organisation=organisation)
+                "facets": _facets(visible, viewer, status=status, phase=phase, tag=tag, organisation=organisation)
                 if facets else None, **(extra or {})}
 
     viewer = (request.user.pk,) if personal else _list_viewer(request.user)

@@ -5,6 +5,8 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -132,3 +134,33 @@ def test_the_queue_costs_the_same_queries_whatever_the_data(member, expert, expe
     # Session, user with profile, the expert's expertise, count, page, the page's tags.
     with django_assert_num_queries(6):
         assert expert_client.get(QUEUE).status_code == 200
+
+
+FACET_COUNT_SQL = re.compile(r"COUNT\(.*GROUP BY", re.S)
+
+
+def facet_queries(client):
+    with CaptureQueriesContext(connection) as queries:
+        text = client.get(LIST).text
+    return text, sum(1 for query in queries.captured_queries if FACET_COUNT_SQL.search(query["sql"]))
+
+
+@pytest.mark.django_db
+def test_the_counts_are_kept_through_votes_and_comments_and_follow_new_casussen(
+        spread, member, expert, client, settings):
+    settings.CONTENT_CACHE_SECONDS = 600
+    _text, counted = facet_queries(client)
+    assert counted == 3  # status with phase, tags, organisations
+    answer = casus_verbs.post_answer(casus=spread, by=expert, body="Kijk naar de EUPL.")  # status: answered
+    text, counted = facet_queries(client)
+    assert counted == 3 and option(text, "status", "beantwoord") == "beantwoord (1)"
+    # A vote and a comment change the list (scores, activity), not what the counts read.
+    casus_verbs.vote(answer=answer, by=member, value=1)
+    casus_verbs.comment(casus=spread, by=member, body="Dank je.")
+    text, counted = facet_queries(client)
+    assert counted == 0, "the counts come from the cache"
+    assert "Dank je" not in text and option(text, "status", "alle") == "alle statussen (4)"
+    make_casus(member, "Nog een inkoopvraag", phase="procurement", tags=("inkoop",))
+    text, counted = facet_queries(client)
+    assert counted == 3 and option(text, "status", "alle") == "alle statussen (5)"
+    assert option(text, "tag", "inkoop") == "inkoop (3)"

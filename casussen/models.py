@@ -36,9 +36,19 @@ class CasusQuerySet(TaggedQuerySet, PostQuerySet):
     def unanswered(self):
         return self.filter(status__in=[Casus.Status.NEW, Casus.Status.CLAIMED], answer_count=0)
 
+    # The columns a list row shows (casussen/rows.py): not the texts, which are most of a row's bytes.
+    LIST_FIELDS = (
+        "title", "slug", "status", "visibility", "language", "answer_count", "score", "created_at",
+        "last_activity_at", "hide_organisation", "deleted_at", "hidden_at",
+        "author__is_active", "author__profile__display_name",
+        "organisation__name", "organisation__slug", "organisation__kind",
+        "claimed_by__is_active", "claimed_by__profile__display_name",
+    )
+
     def for_list(self):
         """What a list row shows: author, organisation and tags in a fixed number of queries."""
-        return self.select_related("author__profile", "organisation", "claimed_by__profile").with_tags()
+        return (self.select_related("author__profile", "organisation", "claimed_by__profile")
+                .only(*self.LIST_FIELDS).with_tags())
 
     def sorted_by(self, key):
         return self.order_by(*Casus.SORTS.get(key, Casus.SORTS["activity"]))

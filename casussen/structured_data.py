@@ -4,15 +4,7 @@ The accepted answer is `acceptedAnswer`, the others `suggestedAnswer`. Members-o
 casussen never reach structured data, whoever looks at the page.
 """
 
-import html
-
-from django.utils.html import strip_tags
-
-from ospo_nl.seo.structured_data import absolute_url, author, json_ld
-
-
-def plain_text(rendered_html):
-    return html.unescape(strip_tags(rendered_html)).strip()
+from ospo_nl.seo.structured_data import absolute_url, author, json_ld, plain_text
 
 
 def qapage_json_ld(casus, answers):

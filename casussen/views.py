@@ -22,12 +22,14 @@ from ospo_nl.core.roles import audiences_for, is_curator, is_expert, is_member
 from ospo_nl.moderation.permissions import check_report
 from ospo_nl.moderation.ratelimit import ratelimit
 from ospo_nl.search import index as search
+from ospo_nl.seo.structured_data import plain_text
 
 from . import permissions, verbs
 from .forms import AnswerForm, AssignForm, CasusForm, CommentForm, ExpertRankingForm, ResolveForm, TitleForm
 from .models import Casus, organisations
 from .routing import rank_experts
-from .structured_data import plain_text, qapage_json_ld
+from .rows import list_rows
+from .structured_data import qapage_json_ld
 
 PAGE_SIZE = 20
 SORT_PARAMS = {"activiteit": "activity", "nieuwste": "newest", "stemmen": "votes"}
@@ -156,7 +158,8 @@ def _render_list(request, narrow=None, *, heading, intro="", extra=None, status_
         rows = rows.order_by(*ordering) if ordering and not chosen_sort else rows.sorted_by(sort)
         # The count stops at 1,000: no request counts every casus (ospo_nl.core.pagination).
         page = page_or_404(CappedPaginator(rows, PAGE_SIZE), request.GET.get("pagina"))
-        return {"heading": heading, "intro": intro, "page": page, "sort": sort, "status": status,
+        return {"heading": heading, "intro": intro, "page": page, "rows": list_rows(page, show_waiting=show_waiting),
+                "sort": sort, "status": status,
                 "status_filter": status_filter, "following_tag": following_tag, "show_waiting": show_waiting,
                 "facets": _facets(visible, viewer, status=status, phase=phase, tag=tag, organisation=organisation)
                 if facets else None, **(extra or {})}

@@ -2,15 +2,7 @@
 Organization for organisations, Project (an Organization) for initiatives, ProfilePage for public experts.
 Callers pass only what a visitor may see: published organisations and initiatives, public profiles."""
 
-import html
-
-from django.utils.html import strip_tags
-
-from ospo_nl.seo.structured_data import absolute_url, json_ld
-
-
-def _description(rendered_html):
-    return html.unescape(strip_tags(rendered_html)).strip()
+from ospo_nl.seo.structured_data import absolute_url, json_ld, plain_text
 
 
 def _entry_data(schema_type, entry, *links):
@@ -18,7 +10,7 @@ def _entry_data(schema_type, entry, *links):
     data = {"@type": schema_type, "name": entry.name, "url": absolute_url(entry.get_absolute_url())}
     if same_as := [url for url in links if url]:
         data["sameAs"] = same_as
-    if description := _description(entry.description_html):
+    if description := plain_text(entry.description_html):
         data["description"] = description
     return data
 
@@ -60,7 +52,7 @@ def profile_json_ld(profile):
         "url": absolute_url(profile.get_absolute_url()),
         "identifier": str(profile.pk),
     }
-    if description := _description(profile.bio_html):
+    if description := plain_text(profile.bio_html):
         person["description"] = description
     if expertise := [tag.name for tag in profile.expertise.all()]:
         person["knowsAbout"] = expertise

@@ -1,20 +1,12 @@
 """schema.org DiscussionForumPosting for a forum topic, with the replies on the page as its comments (Google's
 discussion forum structured data). A hidden topic has none; hidden and deleted replies are left out."""
 
-import html
-
-from django.utils.html import strip_tags
-
-from ospo_nl.seo.structured_data import absolute_url, author, json_ld
-
-
-def _text(rendered_html):
-    return html.unescape(strip_tags(rendered_html)).strip()
+from ospo_nl.seo.structured_data import absolute_url, author, json_ld, plain_text
 
 
 def _comment(reply):
     return {
-        "@type": "Comment", "text": _text(reply.body_html), "author": author(reply.author),
+        "@type": "Comment", "text": plain_text(reply.body_html), "author": author(reply.author),
         "datePublished": reply.created_at.isoformat(), "dateModified": reply.updated_at.isoformat(),
         "url": absolute_url(reply.get_absolute_url()),
     }
@@ -29,7 +21,7 @@ def topic_json_ld(topic, replies, *, page_url):
         "@context": "https://schema.org",
         "@type": "DiscussionForumPosting",
         "headline": topic.title,
-        "text": _text(topic.body_html) or topic.title,
+        "text": plain_text(topic.body_html) or topic.title,
         "author": author(topic.author),
         "datePublished": topic.created_at.isoformat(),
         "dateModified": topic.updated_at.isoformat(),

@@ -6,7 +6,9 @@ parts share (absolute URLs on SITE_URL, the publisher, breadcrumbs). Callers dec
 only what a visitor may see, and pass nothing for private content.
 """
 
+import html
 import json
+import re
 
 from django.conf import settings
 from django.templatetags.static import static
@@ -25,6 +27,19 @@ def json_ld(data):
     if not data:
         return ""
     return mark_safe(json.dumps(data, ensure_ascii=False, default=str).translate(_ESCAPES))
+
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+def plain_text(sanitized_html):
+    """The text of HTML this site rendered and sanitized (a post's `*_html`): tags dropped, entities decoded.
+
+    A regular expression suffices for sanitized HTML (no comments, scripts or stray `<`, which bleach escaped)
+    and is many times faster than `strip_tags`, which parses until nothing changes: a casus page with 20
+    answers spent about 3 ms on it.
+    """
+    return html.unescape(_TAG.sub("", sanitized_html or "")).strip()
 
 
 def absolute_url(path):

@@ -1,0 +1,77 @@
+"""The rows of a casus list, prepared in Python once per page (docs/performance.md, "Uncached pages").
+
+The row template (templates/casussen/includes/casus_row.html) only prints these values: no URL
+reversal, translation or include inside a row. Rendering 20 rows the old way took about 7 ms.
+"""
+
+from dataclasses import dataclass
+
+from django.template.defaultfilters import date as format_date
+from django.urls import reverse
+from django.utils.timesince import timesince
+from django.utils.timezone import localtime
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from ospo_nl.core.templatetags.ospo import lang_attr, member_name
+
+from .models import Casus
+
+SLUG_SENTINEL = "slug-of-this-row"
+
+
+def slug_url(viewname):
+    """A function slug -> URL of `viewname`, reversing the pattern once (slugs are [-a-zA-Z0-9_])."""
+    prefix, suffix = reverse(viewname, args=[SLUG_SENTINEL]).split(SLUG_SENTINEL)
+    return lambda slug: f"{prefix}{slug}{suffix}"
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    url: str
+    title: str
+    lang: str  # ' lang="nl"' when the casus is in another language than the page, else ""
+    status: str
+    status_label: str
+    visibility_label: str
+    answers: str
+    score: int
+    byline: str
+    when: object  # last activity (a datetime), for <time datetime>
+    date: str
+    waiting: str
+    tags: tuple  # (url, name) pairs
+
+
+def status_label(casus):
+    """The status badge's text: a claimed casus says by whom, so "opgepakt" reads once."""
+    if casus.status == Casus.Status.CLAIMED and casus.claimed_by:
+        return _("opgepakt door %(name)s") % {"name": member_name(casus.claimed_by)}
+    return casus.get_status_display()
+
+
+def list_rows(casussen, *, show_waiting=False):
+    """The rows for `casussen` (a page of `Casus.objects.for_list()`), in their order."""
+    casus_url, tag_url = slug_url("casussen:detail"), slug_url("casussen:by_tag")
+    rows = []
+    for casus in casussen:
+        byline = member_name(casus.author)
+        if casus.organisation:
+            byline = f"{byline}, {casus.organisation_label}"
+        waiting = ""
+        if show_waiting:
+            waiting = _("wacht al %(waited)s") % {"waited": timesince(casus.created_at)}
+            if casus.claimed_by and casus.status != Casus.Status.CLAIMED:
+                waiting += " · " + _("opgepakt door %(name)s") % {"name": member_name(casus.claimed_by)}
+        rows.append(Row(
+            url=casus_url(casus.slug), title=casus.title, lang=lang_attr(casus.language),
+            status=casus.status, status_label=status_label(casus),
+            visibility_label="" if casus.visibility == Casus.Visibility.PUBLIC else casus.get_visibility_display(),
+            answers=ngettext("%(counter)s antwoord", "%(counter)s antwoorden", casus.answer_count)
+            % {"counter": casus.answer_count},
+            score=casus.score, byline=byline,
+            when=casus.last_activity_at, date=format_date(localtime(casus.last_activity_at), "j b Y"),
+            waiting=waiting,
+            tags=tuple((tag_url(tag.slug), tag.name) for tag in casus.tags.all()),
+        ))
+    return rows

@@ -156,6 +156,12 @@ class Casus(Post):
                 fields=["-last_activity_at", "-id"], condition=Q(status__in=["new", "claimed"], answer_count=0),
                 name="casus_unanswered_idx",
             ),
+            # The list's filter counts (casussen.views._facet_counts): an index-only scan of the visible rows
+            # instead of reading the table (status and phase at scale 1: 100 -> 16 ms).
+            models.Index(
+                fields=["visibility", "status", "phase", "organisation", "hide_organisation", "id"],
+                condition=Q(deleted_at__isnull=True, hidden_at__isnull=True), name="casus_facet_idx",
+            ),
         ]
 
     def __str__(self):

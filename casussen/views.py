@@ -82,7 +82,7 @@ def _facet_counts(visible, *, status, phase, tag, organisation):
             casussen = casussen.filter(organisation__slug=organisation, hide_organisation=False)
         return casussen.order_by()
 
-    cells = list(narrowed("status", "phase").values_list("status", "phase").annotate(n=Count("pk")))
+    cells = list(narrowed("status", "phase").values_list("status", "phase").annotate(n=Count("*")))
     statuses, phases = {}, {}
     for cell_status, cell_phase, n in cells:
         if not phase or cell_phase == phase:
@@ -90,10 +90,10 @@ def _facet_counts(visible, *, status, phase, tag, organisation):
         if status == "all" or cell_status == status or (status == "open" and cell_status in Casus.OPEN_STATUSES):
             phases[cell_phase] = phases.get(cell_phase, 0) + n
     tags = list(narrowed("tag").filter(tags__isnull=False).values_list("tags__slug", "tags__name")
-                .annotate(n=Count("pk")).order_by("-n", "tags__name")[:FACET_SIZE])
+                .annotate(n=Count("*")).order_by("-n", "tags__name")[:FACET_SIZE])
     organisations = list(
         narrowed("organisation").filter(hide_organisation=False, organisation__is_published=True)
-        .values_list("organisation__slug", "organisation__name").annotate(n=Count("pk"))
+        .values_list("organisation__slug", "organisation__name").annotate(n=Count("*"))
         .order_by("-n", "organisation__name")[:FACET_SIZE]
     )
     return statuses, phases, tags, organisations

@@ -143,5 +143,16 @@ def measure_pages(*, requests=300, only=None, stdout=None):
     return results
 
 
+CEILING_URL = "/bench/ceiling/"
+
+
+def measure_ceiling(*, requests=300):
+    """The bare view (a small template, no query) through the same stack: the in-process ceiling that the
+    uncached pages are compared with in the same run."""
+    with override_settings(CONTENT_CACHE_SECONDS=0):
+        return measure_page(Client(HTTP_HOST=HOST), "ceiling (bare view)", "visitor", CEILING_URL,
+                            requests=requests).as_dict()
+
+
 def summary(results):
     return {"pages": len(results), "median_p95": statistics.median(r.p95 for r in results) if results else 0}

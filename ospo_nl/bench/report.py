@@ -18,6 +18,15 @@ LOAD_TARGETS = {("visitor", "casus detail"): 0.30, ("visitor", "casus list"): 0.
                 ("member", "casus detail"): 0.15, ("member", "casus list"): 0.15}
 
 
+# Issue #17's comparison: django-spirit 0.14 on about 2,000 questions (scale 0.02 here), server time of one
+# uncached request in ms; ours must take at most half of it, and at most 10x the ceiling view of the same run.
+SPIRIT_SCALE = "0.02"
+SPIRIT_MS = {("casus list", "visitor"): 26.6, ("casus detail (20 answers)", "visitor"): 25.0,
+             ("tag page", "visitor"): 18.9, ("casus list", "member"): 46.0,
+             ("casus detail (20 answers)", "member"): 41.8, ("search, common word", "member"): 84.7}
+CEILING_FACTOR = 10
+
+
 def machine_facts():
     meminfo = Path("/proc/meminfo").read_text() if Path("/proc/meminfo").exists() else ""
     mem_kb = next((int(line.split()[1]) for line in meminfo.splitlines() if line.startswith("MemTotal")), 0)
@@ -59,6 +68,35 @@ def load_target(name, role):
     return next((t for (r, prefix), t in LOAD_TARGETS.items() if r == role and name.startswith(prefix)), None)
 
 
+def spirit_table(run):
+    """Issue #17's targets on a data set of Spirit's size: uncached p50 against half of Spirit's figure and
+    against the ceiling view measured in the same run."""
+    ceiling = (run.get("ceiling") or {}).get("p50")
+    m = run["machine"]
+    lines = [
+        f"### Uncached, on a data set of Spirit's size (scale {SPIRIT_SCALE}, {run['when']})",
+        "",
+        "Against django-spirit 0.14 on about 2,000 questions (issue #17): at most half of Spirit's server time per "
+        f"uncached request, and within {CEILING_FACTOR}× the ceiling view measured in the same run "
+        f"(p50 {ceiling:.2f} ms). Load average when the run started: {m.get('load_average', '?')}."
+        if ceiling else "Against django-spirit 0.14 on about 2,000 questions (issue #17).",
+        "",
+        "| page | as | uncached p50 ms | Spirit ms | target ms (half) | met | ÷ ceiling | ≤ 10× |",
+        "|---|---|---:|---:|---:|---|---:|---|",
+    ]
+    for (name, role), spirit_ms in SPIRIT_MS.items():
+        row = next((r for r in run["pages"] if r["name"] == name and r["role"] == role), None)
+        if row is None or row.get("uncached_p50") is None:
+            continue
+        ours = row["uncached_p50"]
+        ratio = ours / ceiling if ceiling else None
+        lines.append(
+            f"| {name} | {role} | {ours:.1f} | {spirit_ms:.1f} | {spirit_ms / 2:.1f} | {_ok(ours <= spirit_ms / 2)} | "
+            + (f"{ratio:.0f}× | {_ok(ratio <= CEILING_FACTOR)} |" if ratio else "– | – |")
+        )
+    return lines + [""]
+
+
 def render(all_runs, scale):
     run = all_runs[f"{scale:g}"]
     others = {k: v for k, v in all_runs.items() if k != f"{scale:g}" and v.get("pages")}
@@ -95,9 +133,10 @@ def render(all_runs, scale):
             f"({max(10, run['pages'][0]['requests'] // 10)} requests). Queries: as served / uncached.",
             "",
             "| page | as | SQL queries | " + "".join(f"queries at scale {s} | " for s in other_names)
-            + "p50 | p95 | p99 | p95 target | met | uncached p50 | uncached p95 |",
-            "|---|---|---:|" + "---:|" * len(other_names) + "---:|---:|---:|---:|---|---:|---:|",
+            + "p50 | p95 | p99 | p95 target | met | uncached p50 | uncached p95 | uncached p50 ÷ ceiling |",
+            "|---|---|---:|" + "---:|" * len(other_names) + "---:|---:|---:|---:|---|---:|---:|---:|",
         ]
+        ceiling = (run.get("ceiling") or {}).get("p50")
 
         def counts_of(row):
             return f"{row['queries']} / {row.get('uncached_queries', '–')}"
@@ -114,9 +153,15 @@ def render(all_runs, scale):
             lines.append(
                 f"| {r['name']} | {r['role']} | {counts_of(r)} | " + "".join(f"{c} | " for c in counts)
                 + f"{r['p50']:.1f} | {r['p95']:.1f} | {r['p99']:.1f} | < {target} | {_ok(r['p95'] < target)} | "
-                + f"{uncached} |"
+                + f"{uncached} | "
+                + (f"{r['uncached_p50'] / ceiling:.0f}× |" if ceiling and r.get("uncached_p50") else "– |")
             )
         lines.append("")
+        if ceiling:
+            lines += [f"Ceiling (the bare view through the same stack, in the same run): p50 {ceiling:.2f} ms.", ""]
+    spirit = all_runs.get(SPIRIT_SCALE)
+    if spirit and spirit.get("pages"):
+        lines += spirit_table(spirit)
     if run.get("load"):
         lines += [
             "### Throughput under load (gunicorn, 2 sync workers; wrk -t2 -c16, "

@@ -18,15 +18,19 @@ from ospo_nl.core.templatetags.ospo import member_name
 
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 
-# The same escapes as django.utils.html.json_script: the JSON cannot close the <script> element.
-_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+# The same escapes as django.utils.html.json_script: the JSON cannot close the <script> element. Three
+# str.replace calls: str.translate with a dict goes character by character (~2 ms for a casus with 20 answers).
+_ESCAPES = ((">", "\\u003E"), ("<", "\\u003C"), ("&", "\\u0026"))
 
 
 def json_ld(data):
     """`data` as JSON safe to put between <script type="application/ld+json"> tags ("" for no data)."""
     if not data:
         return ""
-    return mark_safe(json.dumps(data, ensure_ascii=False, default=str).translate(_ESCAPES))
+    text = json.dumps(data, ensure_ascii=False, default=str)
+    for char, escape in _ESCAPES:
+        text = text.replace(char, escape)
+    return mark_safe(text)
 
 
 _TAG = re.compile(r"<[^>]*>")

@@ -46,6 +46,8 @@ class Command(BaseCommand):
             self.stdout.write(f"Pages at scale {scale:g} ({requests} requests each):")
             run["pages"] = [r.as_dict() for r in measure.measure_pages(requests=requests, only=only,
                                                                         stdout=self.stdout)]
+            run["ceiling"] = measure.measure_ceiling(requests=requests)
+            self.stdout.write(f"  ceiling (bare view), uncached: p50 {run['ceiling']['p50']:.2f} ms")
             bad = [r for r in run["pages"] if r["status"] != 200]
             if bad:
                 raise CommandError(f"pages did not answer 200: {[(r['name'], r['role'], r['status']) for r in bad]}")
@@ -71,7 +73,7 @@ class Command(BaseCommand):
         json_path = Path(output).with_suffix(".json")
         # A partial run (--skip-load, --only) keeps the other numbers of the last run at this scale.
         kept = json.loads(json_path.read_text()).get(f"{scale:g}", {}) if json_path.exists() else {}
-        for key in ("pages", "load", "load_duration", "mixed"):
+        for key in ("pages", "ceiling", "load", "load_duration", "mixed"):
             if key not in run and kept.get(key) is not None:
                 run[key] = kept[key]
         all_runs = report.save_results(json_path, scale, run)

@@ -178,7 +178,10 @@ def accept_answer(*, casus, answer, by):
         permissions.check_accept_answer(by, casus, answer)
         if answer.is_accepted:
             return answer
-        Answer.objects.filter(casus=casus, is_accepted=True).update(is_accepted=False, accepted_at=None)
+        # Saved one by one, not update(): the search index and the caches hear of the answer that lost it.
+        for previous in Answer.objects.filter(casus=casus, is_accepted=True):
+            previous.is_accepted, previous.accepted_at = False, None
+            previous.save(update_fields=["is_accepted", "accepted_at"])
         answer.is_accepted, answer.accepted_at = True, timezone.now()
         answer.save(update_fields=["is_accepted", "accepted_at"])
         _touch(casus)

@@ -5,6 +5,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from casussen import verbs as casus_verbs
 from kennisbank.models import Article
 from ospo_nl.search.models import SearchEntry
 from tests.factories import make_answer, make_article, make_casus, make_topic
@@ -50,6 +51,17 @@ def test_an_answer_follows_its_casus_visibility_and_deletion(member, curator):
 
     soft_delete_post(casus, by=None)
     assert not SearchEntry.objects.filter(kind__in=["casus", "answer"]).exists()
+
+
+def test_the_answer_that_loses_acceptance_loses_its_weight_in_the_index(member, curator, expert):
+    casus = make_casus(member, "Licentie voor een app", body="Welke licentie?", tags=())
+    first, second = make_answer(casus, curator, "De EUPL."), make_answer(casus, expert, "Ook de EUPL.")
+    plain = entry_for(first).weight
+    casus_verbs.accept_answer(casus=casus, answer=first, by=member)
+    assert entry_for(first).weight > plain
+    casus_verbs.accept_answer(casus=casus, answer=second, by=member)
+    assert entry_for(first).weight == plain
+    assert entry_for(second).weight > plain
 
 
 def test_a_deleted_topic_takes_its_replies_out_of_the_index(member, category):

@@ -19,6 +19,7 @@ from ospo_nl.core.pagination import CappedPaginator, page_or_404
 from ospo_nl.core.permissions import allowed
 from ospo_nl.core.revisions import revisions_of
 from ospo_nl.core.roles import audiences_for, is_curator, is_expert, is_member
+from ospo_nl.core.templatetags.ospo import lang_attr
 from ospo_nl.moderation.permissions import check_report
 from ospo_nl.moderation.ratelimit import ratelimit
 from ospo_nl.search import index as search
@@ -313,6 +314,7 @@ def _render_detail(request, casus, *, answer_form=None, comment_form=None, comme
         for answer in answers:
             answer.comment_list = [c for c in comments if c.answer_id == answer.pk]
             answer.my_vote = my_votes.get(answer.pk, 0)
+            answer.edited = answer.updated_at != answer.created_at
             answer.can_vote = allowed(permissions.check_vote_answer, user, answer)
             answer.can_edit = allowed(permissions.check_edit_post, user, answer)
             answer.can_delete = allowed(permissions.check_delete_post, user, answer)
@@ -324,6 +326,7 @@ def _render_detail(request, casus, *, answer_form=None, comment_form=None, comme
             comment.can_report = allowed(check_report, user, comment)
         return {
             "casus": shown, "answers": answers, "following": following,
+            "content_lang": lang_attr(shown.language),  # on every text of the thread (WCAG 3.1.2)
             "casus_comments": [c for c in comments if c.answer_id is None],  # those on deleted answers go too
             # The article this casus became (drafts shown to curators only).
             "article": shown.article if shown.article_id and shown.article.is_visible_to(user) else None,

@@ -378,6 +378,36 @@ def with_table_regions(html, label):
     return _TABLE_TAGS.sub(wrap, html)
 
 
+# In sanitized HTML every "<" that is not a tag is escaped and every attribute value is double-quoted without a
+# raw quote inside, so these find exactly the start tags and their id and href attributes.
+_START_TAG = re.compile(r'<[a-z][a-z0-9]*(?:[^<>"]|"[^"]*")*>')
+_ID_OR_HREF = re.compile(r'(\s(id|href)=")([^"]*)"')
+
+
+def with_scoped_ids(html, prefix):
+    """Sanitized `html` with every id prefixed by `prefix` ("answer-12-"), and its links to them: a page that shows
+    several bodies (the answers of a casus, the replies of a topic) then has no duplicate ids (two answers with a
+    heading "Aanpak" or a footnote [^1] would both have id="aanpak", id="fn:1"), and each footnote still jumps to its
+    own note. Only safe on this pipeline's output, like with_table_regions."""
+    ids = set()
+
+    def attribute(match):
+        start, name, value = match.groups()
+        if name == "id":
+            ids.add(value)
+            return f'{start}{prefix}{value}"'
+        return match.group()
+
+    def link(match):
+        start, name, value = match.groups()
+        if name == "href" and value.startswith("#") and value[1:] in ids:
+            return f'{start}#{prefix}{value[1:]}"'
+        return match.group()
+
+    html = _START_TAG.sub(lambda tag: _ID_OR_HREF.sub(attribute, tag.group()), html)
+    return _START_TAG.sub(lambda tag: _ID_OR_HREF.sub(link, tag.group()), html) if ids else html
+
+
 def render_fields(obj, *names):
     """Store `<name>_html` next to each Markdown field `<name>` of `obj` (call from save())."""
     for name in names:

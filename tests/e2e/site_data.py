@@ -82,10 +82,11 @@ print("hoi")
 
 <details open><summary>HTML</summary>tekst</details>
 
-![Een plaatje](https://example.org/a.png "titel")
-
 [^1]: De voetnoot.
 """
+
+POST_WITH_ANCHORS = ("## Aanpak\n\nZie de EUPL[^1].\n\n| Licentie | Copyleft |\n|---|---|\n| EUPL | ja |\n\n"
+                     "[^1]: Artikel 5.")
 
 
 @dataclass
@@ -142,6 +143,12 @@ def build(stdout=None):
     rich_article = make_article(section, slug="alles-wat-markdown-kan", title="Alles wat Markdown kan",
                                 body=RICH_ARTICLE_BODY, summary="Elk blok van de Markdown-pijplijn.",
                                 by=users["curator"])
+    # Two answers and two replies with the same heading and footnote: a page of several bodies keeps its ids unique.
+    from tests.factories import make_answer, make_reply
+
+    for author in (users["expert"], users["curator"]):
+        make_answer(open_casus, author, POST_WITH_ANCHORS)
+        make_reply(author, topic, POST_WITH_ANCHORS)
     own_casus = Casus.objects.filter(author=users["member"]).order_by("pk").first()
 
     paths = {

@@ -137,3 +137,25 @@ def test_an_article_table_is_a_scroll_region_labelled_in_the_page_language(clien
     article = make_article(slug="brede-tabel", body="| a | b |\n|---|---|\n| 1 | 2 |")
     assert 'role="region" aria-label="Tabel 1"><table>' in client.get(article.get_absolute_url()).text
     assert 'role="region" aria-label="Table 1"><table>' in client.get(f"/en{article.get_absolute_url()}").text
+
+
+def test_a_scoped_body_prefixes_its_ids_and_its_links_to_them_only():
+    html = render_markdown("## Aanpak\n\nZie[^1] en [de kop](#aanpak) of [elders](#main).\n\n[^1]: Noot.\n\n"
+                           'Tekst met id="x" erin.')
+    shown = Template("{% load ospo %}{{ html|body:'answer-7' }}").render(Context({"html": html}))
+    assert 'Tekst met id="x" erin.' in shown  # text is not touched (bleach leaves quotes in text as they are)
+    ids = re.findall(r'\bid="([^"]*)"', shown.replace('id="x"', ""))
+    assert ids == ["answer-7-aanpak", "answer-7-fnref:1", "answer-7-fn:1"]
+    assert 'href="#answer-7-fn:1"' in shown and 'href="#answer-7-fnref:1"' in shown
+    assert 'href="#answer-7-aanpak"' in shown and 'href="#main"' in shown  # not an id of this body: left alone
+
+
+@pytest.mark.django_db
+def test_two_answers_with_the_same_heading_and_footnote_have_ids_of_their_own(client, member, expert, curator):
+    from tests.factories import make_answer
+
+    casus = make_casus(member)
+    answers = [make_answer(casus, author, "## Aanpak\n\nZie[^1].\n\n[^1]: Noot.") for author in (expert, curator)]
+    ids = re.findall(r'\bid="([^"]*)"', client.get(casus.get_absolute_url()).text)
+    assert len(ids) == len(set(ids))
+    assert [f"answer-{answer.pk}-aanpak" in ids for answer in answers] == [True, True]

@@ -146,17 +146,23 @@ def build(stdout=None):
     # Two answers and two replies with the same heading and footnote: a page of several bodies keeps its ids unique.
     from tests.factories import make_answer, make_reply
 
-    for author in (users["expert"], users["curator"]):
-        make_answer(open_casus, author, POST_WITH_ANCHORS)
-        make_reply(author, topic, POST_WITH_ANCHORS)
+    own_posts = {}
+    for role in ("expert", "curator"):
+        own_posts[role] = (make_answer(open_casus, users[role], POST_WITH_ANCHORS),
+                           make_reply(users[role], topic, POST_WITH_ANCHORS))
     own_casus = Casus.objects.filter(author=users["member"]).order_by("pk").first()
 
+    organisation = Organisation.objects.filter(is_published=True).order_by("pk").first()
     paths = {
         "casus": casus.get_absolute_url(),
         # The member's own casus (only its author edits a casus).
         "casus_edit": f"{own_casus.get_absolute_url()}bewerken/",
         "open_casus_answer": f"{open_casus.get_absolute_url()}antwoorden/",
         "topic_reply": f"/forum/onderwerp/{topic.pk}/acties/reageren/",
+        "answer_edit": f"{open_casus.get_absolute_url()}antwoord/{own_posts['expert'][0].pk}/bewerken/",
+        "reply_edit": f"/forum/reactie/{own_posts['expert'][1].pk}/bewerken/",
+        "topic_edit": f"/forum/onderwerp/{topic.pk}/acties/bewerken/",
+        "casus_organisation": f"/casussen/organisatie/{organisation.slug}/",
         "wide_article": wide_article.get_absolute_url(),
         "rich_article": rich_article.get_absolute_url(),
         "wide_article_edit": f"/kennisbank/artikel/{wide_article.slug}/bewerken/",
@@ -172,7 +178,7 @@ def build(stdout=None):
         "section": section.get_absolute_url(),
         "kind": f"/kennisbank/soort/{article.kind}/",
         "kennisbank_tag": "/kennisbank/tag/licenties/",
-        "organisation": Organisation.objects.filter(is_published=True).order_by("pk").first().get_absolute_url(),
+        "organisation": organisation.get_absolute_url(),
         "initiative": Initiative.objects.order_by("pk").first().get_absolute_url(),
         "expert": expert_profile.get_absolute_url(),
         "casus_history": f"{casus.get_absolute_url()}geschiedenis/",

@@ -55,6 +55,8 @@ PAGES = {
     "casus-edit": ((MEMBER,), "casus_edit", 200, None),
     "answer-errors": (("expert", CURATOR), "open_casus_answer", 200, {"body": ""}),
     "casus-history": (ALL, "casus_history", 200, None),
+    "casussen-organisation": (ALL, "casus_organisation", 200, None),
+    "answer-edit": (("expert",), "answer_edit", 200, None),
     "expert-ranking": ((CURATOR,), "/casussen/experts/?tags=licenties", 200, None),
     # Forum
     "forum-home": (ALL, "/forum/", 200, None),
@@ -63,6 +65,8 @@ PAGES = {
     "topic-create": (SIGNED_IN, "topic_create", 200, None),
     "topic-errors": (SIGNED_IN, "topic_create", 200, {"title": ""}),
     "reply-errors": (SIGNED_IN, "topic_reply", 200, {"body": ""}),
+    "topic-edit": ((CURATOR,), "topic_edit", 200, None),
+    "reply-edit": (("expert",), "reply_edit", 200, None),
     # Kennisbank
     "kennisbank-home": (ALL, "/kennisbank/", 200, None),
     "kennisbank-section": (ALL, "section", 200, None),
@@ -123,6 +127,8 @@ PAGES = {
     "signup": ((VISITOR,), "/account/signup/", 200, None),
     "signup-errors": ((VISITOR,), "/account/signup/", 200, {"email": "geen-adres"}),
     "password-reset": ((VISITOR,), "/account/password/reset/", 200, None),
+    "password-reset-done": ((VISITOR,), "/account/password/reset/done/", 200, None),
+    "logout": (SIGNED_IN, "/account/logout/", 200, None),
     "password-reset-errors": ((VISITOR,), "/account/password/reset/", 200, {"email": "geen-adres"}),
     "profile": (SIGNED_IN, "/account/profiel/", 200, None),
     "profile-errors": ((MEMBER,), "/account/profiel/", 200, {"display_name": "x" * 101}),

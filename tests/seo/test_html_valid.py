@@ -199,17 +199,20 @@ def vnu_errors(django_db_setup, django_db_blocker, tmp_path_factory):
             path = path if lang == "nl" else f"/{lang}{path}"
             html = fetch(clients[role], name, path, status, data)
             file = folder / f"{case_id(name, lang, role)}.html"
-            file.write_text(html)
+            file.write_text(html, encoding="utf-8")
             files[str(file)] = case_id(name, lang, role)
         transaction.set_rollback(True)
     # A page the checker must reject: proof that it ran and that its report is read.
     invalid = folder / f"{SELF_CHECK}.html"
     invalid.write_text('<!DOCTYPE html><html lang="nl"><head><title>x</title></head><body><p id="a"></p><p id="a">'
-                       "</p></body></html>")
+                       "</p></body></html>", encoding="utf-8")
     files[str(invalid)] = SELF_CHECK
     result = subprocess.run([java, "-jar", jar, "--format", "json", "--errors-only", *files], capture_output=True,
-                            text=True, timeout=600)
-    messages = json.loads(result.stderr or result.stdout)["messages"]
+                            encoding="utf-8", errors="replace", timeout=600)  # the report is UTF-8 in any locale
+    try:
+        messages = json.loads(result.stderr)["messages"]  # the checker writes its report to stderr
+    except ValueError:
+        pytest.fail(f"the Nu HTML Checker gave no report (exit {result.returncode}): {result.stderr[-2000:]}")
     errors = {case: [] for case in files.values()}
     for message in messages:
         case = files.get(message.get("url", "").removeprefix("file:"))

@@ -10,7 +10,7 @@ PY := $(VENV)/bin/python
 PG_HOST ?= 127.0.0.1
 TEST_DATABASE_URL ?= $(or $(DATABASE_URL),postgres://postgres@$(PG_HOST):5432/ospo_nl)
 
-.PHONY: help run test test-postgres test-sqlite prod-smoke lint install install-test postgres redis browser compose messages bench screenshots clean
+.PHONY: help run test test-postgres test-sqlite prod-smoke lint install install-test postgres redis browser compose vnu messages bench screenshots clean
 
 help:
 	@echo "make run   - the site with demo content on http://127.0.0.1:8000"
@@ -49,6 +49,11 @@ browser:
 compose:
 	@bash scripts/ensure_compose.sh
 
+# The Nu HTML Checker for tests/seo/test_html_valid.py (docs/quality.md): npm's vnu-jar in .venv/vnu, on Java.
+VNU_JAR := $(CURDIR)/$(VENV)/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+vnu:
+	@VNU_PREFIX=$(VENV)/vnu bash scripts/ensure_vnu.sh
+
 lint: install
 	$(PY) -m ruff check .
 	$(VENV)/bin/lint-imports --no-cache  # the layers of docs/architecture.md
@@ -58,12 +63,12 @@ lint: install
 # worker (its Redis database and module fixtures are its own); the browser tests run as a pass of their own,
 # spread test by test, so Playwright's event loop and DJANGO_ALLOW_ASYNC_UNSAFE never reach another test.
 XDIST ?= -n auto
-test-postgres: install postgres redis browser compose
-	TESTING=1 DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m pytest -m "not e2e" $(XDIST) --dist loadfile $(PYTEST_ARGS)
+test-postgres: install postgres redis browser compose vnu
+	TESTING=1 DATABASE_URL=$(TEST_DATABASE_URL) VNU_JAR=$(VNU_JAR) $(PY) -m pytest -m "not e2e" $(XDIST) --dist loadfile $(PYTEST_ARGS)
 	TESTING=1 DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m pytest -m e2e $(XDIST) --dist load $(PYTEST_ARGS)
 
-test-sqlite: install
-	TESTING=1 DATABASE_URL= $(PY) -m pytest -m "not e2e" $(XDIST) --dist loadfile $(PYTEST_ARGS)
+test-sqlite: install vnu
+	TESTING=1 DATABASE_URL= VNU_JAR=$(VNU_JAR) $(PY) -m pytest -m "not e2e" $(XDIST) --dist loadfile $(PYTEST_ARGS)
 
 # The compose topology's own commands (docker-compose.yml) as local processes, DEBUG off: tests/smoke/.
 prod-smoke: install postgres redis

@@ -14,7 +14,9 @@ import bleach
 import markdown
 from bleach.html5lib_shim import Filter
 from django.conf import settings
+from django.utils.html import escape
 from markdown.extensions import Extension
+from markdown.extensions.toc import slugify
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from pymdownx.emoji import to_alt
@@ -66,8 +68,40 @@ EXTENSIONS = [
     "pymdownx.tasklist", "pymdownx.mark", "pymdownx.caret", "pymdownx.tilde", "pymdownx.keys",
     "pymdownx.emoji",
 ]
+# The ids the page templates give their own elements (every body is shown inside such a page): a body element with
+# one of them would be a duplicate id (invalid HTML), and a link to it would jump to the page's element instead.
+# tests/seo/test_valid_markup.py keeps this in step with the templates.
+PAGE_IDS = frozenset({
+    "aanvragen", "agenda-heading", "answer-form-heading", "answers-heading", "application-status", "beoordelen",
+    "casus-geprobeerd", "casus-lessen", "casus-organisation", "casus-phase", "casus-sort", "casus-status", "casus-tag",
+    "casus-uitkomst", "casus-vraag", "casussen-heading", "conflict-heading", "error-summary", "experts",
+    "experts-heading", "facets-heading", "filters-heading", "initiatives-heading", "inventaris", "main", "meldingen",
+    "my-proposals", "niet-opgepakt", "oidc-sign-in-heading", "onderwerp", "organisations-heading", "preview-heading",
+    "reacties", "reactietijd", "reageer", "recent-heading", "registration-heading", "related-heading", "report-heading",
+    "results-heading", "search-help", "search-q", "similar-heading", "site-name", "site-search-q", "toc-heading",
+    "wachtend",
+})
+# The numbered ids of page templates (`antwoord-{{ answer.pk }}`) and Django's form field ids (`id_title`).
+_PAGE_ID_FAMILIES = re.compile(
+    r"(antwoord-\d+(-kop)?|reactie-op-\d+(-fout)?|(reactie|home|related|section|naar|van|restore|note)-\d+"
+    r"|decision-\d+(-approve|-decline)?|reden-\d+(-hulp|-error)?|follow-group-\d+|melding-[\w-]+-\d+"
+    r"|verschil-[\w-]+|id_\w+)"
+)
+
+
+def is_page_id(value):
+    """Whether `value` is (or may be) the id of an element of a page template around a body."""
+    return value in PAGE_IDS or bool(_PAGE_ID_FAMILIES.fullmatch(value))
+
+
+def heading_id(value, separator):
+    """A heading's id as Python-Markdown makes it, moved off the page's own ids ("Main" -> "main_1")."""
+    slug = slugify(value, separator)
+    return f"{slug}_1" if is_page_id(slug) else slug
+
+
 EXTENSION_CONFIGS = {
-    "toc": {"toc_depth": "2-4"},
+    "toc": {"toc_depth": "2-4", "slugify": heading_id},
     "footnotes": {"BACKLINK_TITLE": "Terug naar voetnoot %d in de tekst"},
     # Pygments writes classes, never inline styles (the CSP forbids those); no guessing of languages.
     "pymdownx.highlight": {"use_pygments": True, "guess_lang": False, "noclasses": False},
@@ -253,6 +287,18 @@ class BodyHeadingsFilter(Filter):
             yield token
 
 
+class PageIdsFilter(Filter):
+    """Raw HTML in a body keeps its ids (an imported page's anchors) unless the page has an element with that id:
+    that one is dropped. Markdown headings never get such an id (heading_id)."""
+
+    def __iter__(self):
+        for token in super().__iter__():
+            data = token.get("data")
+            if token["type"] in {"StartTag", "EmptyTag"} and data and is_page_id(data.get((None, "id"), "")):
+                token = {**token, "data": {key: value for key, value in data.items() if key != (None, "id")}}
+            yield token
+
+
 def _is_external(href):
     parts = urlsplit(href or "")
     if not parts.scheme and not parts.netloc:
@@ -279,6 +325,7 @@ _cleaner = bleach.Cleaner(
     filters=[
         CheckboxFilter,
         BodyHeadingsFilter,
+        PageIdsFilter,
         # Not in code, nor in a code block's title ("voorbeeld.py" is a file name, not a site in Paraguay).
         lambda source: bleach.linkifier.LinkifyFilter(source, callbacks=[_set_rel], skip_tags={"pre", "code", "span"}),
     ],
@@ -306,6 +353,59 @@ _CODE_ELEMENTS = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE
 
 def sanitize_html(html):
     return _cleaner.clean(_CODE_ELEMENTS.sub("", html))
+
+
+_TABLE_TAGS = re.compile(r"<table>|</table>")
+
+
+def with_table_regions(html, label):
+    """Sanitized `html` (this pipeline's output) with every table in a focusable scroll region, so a wide table
+    scrolls inside itself on a phone and a keyboard can scroll it (WCAG 1.4.10, axe scrollable-region-focusable).
+
+    Done when a page is rendered, not stored: the label is in the page's language, the stored HTML stays what the
+    sanitizer made, and bodies stored before this came benefit too. `label(number)` names the n-th region. Only
+    safe on sanitized HTML: there "<table>" can only be a tag (bleach escapes "<" in text and attribute values,
+    and allows no attributes on a table)."""
+    number = 0
+
+    def wrap(match):
+        nonlocal number
+        if match.group() == "</table>":
+            return "</table></div>"
+        number += 1
+        return f'<div class="table-scroll" tabindex="0" role="region" aria-label="{escape(label(number))}"><table>'
+
+    return _TABLE_TAGS.sub(wrap, html)
+
+
+# In sanitized HTML every "<" that is not a tag is escaped and every attribute value is double-quoted without a
+# raw quote inside, so these find exactly the start tags and their id and href attributes.
+_START_TAG = re.compile(r'<[a-z][a-z0-9]*(?:[^<>"]|"[^"]*")*>')
+_ID_OR_HREF = re.compile(r'(\s(id|href)=")([^"]*)"')
+
+
+def with_scoped_ids(html, prefix):
+    """Sanitized `html` with every id prefixed by `prefix` ("answer-12-"), and its links to them: a page that shows
+    several bodies (the answers of a casus, the replies of a topic) then has no duplicate ids (two answers with a
+    heading "Aanpak" or a footnote [^1] would both have id="aanpak", id="fn:1"), and each footnote still jumps to its
+    own note. Only safe on this pipeline's output, like with_table_regions."""
+    ids = set()
+
+    def attribute(match):
+        start, name, value = match.groups()
+        if name == "id":
+            ids.add(value)
+            return f'{start}{prefix}{value}"'
+        return match.group()
+
+    def link(match):
+        start, name, value = match.groups()
+        if name == "href" and value.startswith("#") and value[1:] in ids:
+            return f'{start}#{prefix}{value[1:]}"'
+        return match.group()
+
+    html = _START_TAG.sub(lambda tag: _ID_OR_HREF.sub(attribute, tag.group()), html)
+    return _START_TAG.sub(lambda tag: _ID_OR_HREF.sub(link, tag.group()), html) if ids else html
 
 
 def render_fields(obj, *names):

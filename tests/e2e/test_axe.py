@@ -105,6 +105,9 @@ PAGES = {
     "kennisbank-tag": (None, "kennisbank_tag", 200, None),
     "kennisbank-recent": (None, "/kennisbank/recent/", 200, None),
     "article": (None, "article", 200, None),
+    # A table wider than a phone (a focusable scroll region) and a long line of code (wraps); every Markdown block.
+    "article-wide": (None, "wide_article", 200, None),
+    "article-rich": (None, "rich_article", 200, None),
     "article-create": ("curator", "/kennisbank/artikel/nieuw/", 200, None),
     "article-edit": ("curator", "article_edit", 200, None),
     "article-history": ("curator", "article_history", 200, None),

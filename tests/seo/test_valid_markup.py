@@ -11,7 +11,7 @@ from django.conf import settings
 from django.template import Context, Template
 from django.urls import reverse
 
-from ospo_nl.core.markdown_pipeline import render_markdown
+from ospo_nl.core.markdown_pipeline import is_page_id, render_markdown, render_markdown_with_toc
 from tests.factories import make_article, make_casus
 
 # A valid global date and time string (HTML): seconds at most, and an offset; or a plain date.
@@ -89,3 +89,73 @@ def test_code_blocks_wrap_instead_of_scrolling_unfocusably():
     rule = re.search(r"^pre \{([^}]*)\}", css, re.MULTILINE).group(1)
     assert "white-space: pre-wrap" in rule and "overflow-wrap: anywhere" in rule
     assert "overflow-x: auto" not in rule
+
+
+def test_a_body_heading_named_like_an_element_of_the_page_gets_an_id_of_its_own():
+    html, toc = render_markdown_with_toc("## Main\n\n## Main\n\n## Reacties\n\n## Antwoord 12\n\n## Aanpak")
+    ids = re.findall(r'id="([^"]*)"', html)
+    assert ids == ["main_1", "main_2", "reacties_1", "antwoord-12_1", "aanpak"]
+    assert [entry["id"] for entry in toc] == ids  # the table of contents links to the ids the headings have
+
+
+def test_raw_html_in_a_body_loses_only_the_ids_the_page_uses_itself():
+    html = render_markdown('<h2 id="main">Kop</h2><p><a id="error-summary">x</a> <a id="id_title">y</a> '
+                           '<a id="eigen-anker">z</a></p>')
+    assert re.findall(r'id="([^"]*)"', html) == ["eigen-anker"]
+
+
+def test_every_id_a_template_gives_an_element_is_one_a_body_keeps_off():
+    # A new id in a template that a body heading could also get ("## Reacties") must join PAGE_IDS (or a family).
+    roots = [Path(settings.BASE_DIR) / "templates", *Path(settings.BASE_DIR).glob("ospo_nl/*/templates")]
+    found = set()
+    for root in roots:
+        for path in root.rglob("*.html"):
+            for value in re.findall(r'\bid="([^"]*)"', path.read_text()):
+                if value.startswith("{{"):
+                    continue  # a form field's id (id_…) or one a view passes in
+                found.add(re.sub(r"\{\{[^}]*\}\}", "7", value))
+    assert len(found) > 40
+    assert sorted(value for value in found if not is_page_id(value)) == []
+
+
+def test_tables_of_a_body_become_numbered_focusable_scroll_regions_when_shown():
+    html = render_markdown("| a | b |\n|---|---|\n| 1 | 2 |\n\n`<table>` <table><tr><td>ruw</td></tr></table>")
+    shown = Template("{% load ospo %}{{ html|body }}").render(Context({"html": html}))
+    regions = re.findall(r'<div class="table-scroll" tabindex="0" role="region" aria-label="([^"]*)"><table>', shown)
+    assert regions == ["Tabel 1", "Tabel 2"]
+    assert shown.count("</table></div>") == 2 and "<code>&lt;table&gt;</code>" in shown
+    assert "tabindex" not in html  # stored as the sanitizer made it: the regions are added when a page is shown
+
+
+def test_a_body_without_tables_is_shown_as_stored():
+    html = render_markdown("Tekst met **nadruk** & meer.")
+    assert Template("{% load ospo %}{{ html|body }}").render(Context({"html": html})) == html
+
+
+@pytest.mark.django_db
+def test_an_article_table_is_a_scroll_region_labelled_in_the_page_language(client):
+    article = make_article(slug="brede-tabel", body="| a | b |\n|---|---|\n| 1 | 2 |")
+    assert 'role="region" aria-label="Tabel 1"><table>' in client.get(article.get_absolute_url()).text
+    assert 'role="region" aria-label="Table 1"><table>' in client.get(f"/en{article.get_absolute_url()}").text
+
+
+def test_a_scoped_body_prefixes_its_ids_and_its_links_to_them_only():
+    html = render_markdown("## Aanpak\n\nZie[^1] en [de kop](#aanpak) of [elders](#main).\n\n[^1]: Noot.\n\n"
+                           'Tekst met id="x" erin.')
+    shown = Template("{% load ospo %}{{ html|body:'answer-7' }}").render(Context({"html": html}))
+    assert 'Tekst met id="x" erin.' in shown  # text is not touched (bleach leaves quotes in text as they are)
+    ids = re.findall(r'\bid="([^"]*)"', shown.replace('id="x"', ""))
+    assert ids == ["answer-7-aanpak", "answer-7-fnref:1", "answer-7-fn:1"]
+    assert 'href="#answer-7-fn:1"' in shown and 'href="#answer-7-fnref:1"' in shown
+    assert 'href="#answer-7-aanpak"' in shown and 'href="#main"' in shown  # not an id of this body: left alone
+
+
+@pytest.mark.django_db
+def test_two_answers_with_the_same_heading_and_footnote_have_ids_of_their_own(client, member, expert, curator):
+    from tests.factories import make_answer
+
+    casus = make_casus(member)
+    answers = [make_answer(casus, author, "## Aanpak\n\nZie[^1].\n\n[^1]: Noot.") for author in (expert, curator)]
+    ids = re.findall(r'\bid="([^"]*)"', client.get(casus.get_absolute_url()).text)
+    assert len(ids) == len(set(ids))
+    assert [f"answer-{answer.pk}-aanpak" in ids for answer in answers] == [True, True]

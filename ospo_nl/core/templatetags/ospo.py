@@ -4,10 +4,12 @@ from django import template
 from django.contrib.auth.models import AnonymousUser
 from django.utils.functional import Promise
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from ospo_nl.core import languages
+from ospo_nl.core.markdown_pipeline import with_scoped_ids, with_table_regions
 
 register = template.Library()
 
@@ -97,3 +99,19 @@ def lang_attr(language):
     if not language or language == get_language():
         return ""
     return format_html(' lang="{}"', language)
+
+
+@register.filter
+def body(html, scope=None):
+    """A stored body (the Markdown pipeline's sanitized `*_html`) as the page shows it, instead of `|safe` (never on
+    other HTML): its tables in focusable scroll regions ("Tabel 1", "Tabel 2"), and, given a `scope`, its ids
+    prefixed so that several bodies on one page never share one. The scope is the post when a page lists several
+    (`{{ answer.body_html|body:answer }}` -> ids "answer-12-…") or a word for one of several fields of one object
+    (`{{ casus.tried_html|body:"geprobeerd" }}`); a page's single body keeps its ids (an article's table of contents
+    links to them)."""
+    if scope is not None and ' id="' in html:
+        prefix = f"{scope._meta.model_name}-{scope.pk}-" if hasattr(scope, "_meta") else f"{scope}-"
+        html = with_scoped_ids(html, prefix)
+    if "<table>" in html:
+        html = with_table_regions(html, lambda number: _("Tabel %(number)s") % {"number": number})
+    return mark_safe(html)  # noqa: S308 (sanitized when stored: ospo_nl.core.markdown_pipeline; the labels escaped)

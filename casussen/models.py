@@ -17,6 +17,7 @@ from taggit.managers import TaggableManager
 from ospo_nl.core.models import Post, PostQuerySet
 from ospo_nl.core.roles import Audience, audiences_for, is_member
 from ospo_nl.core.tagging import TaggedQuerySet
+from ospo_nl.core.url_slugs import ChoiceSlugs
 
 
 class CasusQuerySet(TaggedQuerySet, PostQuerySet):
@@ -62,6 +63,12 @@ class Casus(Post):
         PUBLISHING = "publishing", _("publiceren")
         MAINTENANCE = "maintenance", _("beheer en onderhoud")
         OTHER = "other", _("anders")
+
+    # The list's phase filter in URLs (/casussen/?fase=inkoop), never stored: ospo_nl.core.url_slugs.
+    PHASE_SLUGS = ChoiceSlugs(Phase, {
+        Phase.ORIENTATION: "orientatie", Phase.PROCUREMENT: "inkoop", Phase.BUILDING: "bouwen",
+        Phase.PUBLISHING: "publiceren", Phase.MAINTENANCE: "beheer", Phase.OTHER: "anders",
+    })
 
     Visibility = Audience  # the one audience vocabulary (ospo_nl.core.roles)
 

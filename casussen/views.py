@@ -20,6 +20,7 @@ from ospo_nl.core.permissions import allowed
 from ospo_nl.core.revisions import revisions_of
 from ospo_nl.core.roles import audiences_for, is_curator, is_expert, is_member
 from ospo_nl.core.templatetags.ospo import lang_attr
+from ospo_nl.core.url_slugs import redirect_moved_params
 from ospo_nl.moderation.permissions import check_report
 from ospo_nl.moderation.ratelimit import ratelimit
 from ospo_nl.search import index as search
@@ -122,7 +123,8 @@ def _facets(visible, viewer, *, status, phase, tag, organisation):
         organisation_options.append((organisation, organisation, None, True))
     return {
         "statuses": [(param, STATUS_LABELS[value], n, value == status) for param, value, n in status_options],
-        "phases": [(value, label, phases.get(value, 0), value == phase) for value, label in Casus.Phase.choices],
+        "phases": [(Casus.PHASE_SLUGS.slug(value), label, phases.get(value, 0), value == phase)
+                   for value, label in Casus.Phase.choices],
         "tags": tag_options, "organisations": organisation_options,
     }
 
@@ -136,10 +138,12 @@ def _render_list(request, narrow=None, *, heading, intro="", extra=None, status_
 
     `facets`: filters by status, phase, tag and organisation, each with its count. `ordering` replaces the
     default sort (activity) when the visitor chose none."""
+    if moved := redirect_moved_params(request, fase=Casus.PHASE_SLUGS):  # ?fase=procurement before Dutch slugs
+        return moved
     chosen_sort = SORT_PARAMS.get(request.GET.get("sorteer"))
     sort = chosen_sort or "activity"
     status = STATUS_PARAMS.get(request.GET.get("status"), default_status) if status_filter else "all"
-    phase = request.GET.get("fase") if facets and request.GET.get("fase") in Casus.Phase.values else ""
+    phase = (Casus.PHASE_SLUGS.value(request.GET.get("fase")) or "") if facets else ""
     tag = request.GET.get("tag", "")[:100] if facets else ""
     organisation = request.GET.get("organisatie", "")[:100] if facets else ""
 

@@ -90,14 +90,15 @@ class DirectoryFilterForm(forms.Form):
 
 
 class OrganisationFilterForm(DirectoryFilterForm):
-    soort = forms.ChoiceField(label=_("Soort"), required=False, choices=[("", "")] + Organisation.Kind.choices)
+    soort = forms.ChoiceField(label=_("Soort"), required=False, choices=[("", ""), *Organisation.KIND_SLUGS.choices()])
     ospo = forms.ChoiceField(label=_("Heeft een OSPO"), required=False, choices=[("", ""), ("ja", _("ja")),
                                                                                     ("nee", _("nee"))])
 
 
 class InitiativeFilterForm(DirectoryFilterForm):
-    soort = forms.ChoiceField(label=_("Soort"), required=False, choices=[("", "")] + Initiative.Kind.choices)
-    status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", "")] + Initiative.Status.choices)
+    soort = forms.ChoiceField(label=_("Soort"), required=False, choices=[("", ""), *Initiative.KIND_SLUGS.choices()])
+    status = forms.ChoiceField(label=_("Status"), required=False,
+                               choices=[("", ""), *Initiative.STATUS_SLUGS.choices()])
     sorteer = forms.ChoiceField(
         label=_("Sorteer op"), required=False,
         choices=[*DirectoryFilterForm.base_fields["sorteer"].choices, ("startjaar", _("startjaar, nieuwste eerst"))],

@@ -22,13 +22,15 @@ def apply_filters(queryset, filters, values, *, skip=None):
     return queryset
 
 
-def choice_facet(queryset, field, choices, selected):
-    """[{value, label, count, selected}] for a field with choices; one GROUP BY query."""
+def choice_facet(queryset, field, slugs, selected):
+    """[{value, label, count, selected}] for a field with choices, `value` being the URL slug of each choice
+    (`slugs`, an ospo_nl.core.url_slugs.ChoiceSlugs) and `selected` the chosen slug; one GROUP BY query."""
     counts = dict(queryset.order_by().values_list(field).annotate(n=Count("pk")))
     return [
-        {"value": value, "label": label, "count": counts.get(value, 0), "selected": value == selected}
-        for value, label in choices
-        if counts.get(value) or value == selected
+        {"value": slugs.slug(value), "label": label, "count": counts.get(value, 0),
+         "selected": slugs.slug(value) == selected}
+        for value, label in slugs.choices_class.choices
+        if counts.get(value) or slugs.slug(value) == selected
     ]
 
 

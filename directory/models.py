@@ -6,6 +6,7 @@ from taggit.managers import TaggableManager
 
 from ospo_nl.core.markdown_pipeline import render_fields
 from ospo_nl.core.roles import is_curator
+from ospo_nl.core.url_slugs import ChoiceSlugs
 
 
 class DirectoryQuerySet(models.QuerySet):
@@ -42,6 +43,14 @@ class Organisation(models.Model):
         COMMUNITY = "community", _("community")
         EDUCATION = "education", _("onderwijs / onderzoek")
         OTHER = "other", _("anders")
+
+    # The list's filter in URLs (/organisaties/?soort=gemeente), never stored: ospo_nl.core.url_slugs.
+    KIND_SLUGS = ChoiceSlugs(Kind, {
+        Kind.MINISTRY: "ministerie", Kind.AGENCY: "uitvoeringsorganisatie", Kind.PROVINCE: "provincie",
+        Kind.MUNICIPALITY: "gemeente", Kind.WATER_BOARD: "waterschap", Kind.ZBO: "zbo", Kind.COMPANY: "bedrijf",
+        Kind.FOUNDATION: "stichting", Kind.COMMUNITY: "community", Kind.EDUCATION: "onderwijs",
+        Kind.OTHER: "anders",
+    })
 
     name = models.CharField(_("naam"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
@@ -108,6 +117,14 @@ class Initiative(models.Model):
     class Status(models.TextChoices):
         ACTIVE = "active", _("actief")
         ARCHIVED = "archived", _("gearchiveerd")
+
+    # The list's filters in URLs (/initiatieven/?soort=programma&status=actief): ospo_nl.core.url_slugs.
+    KIND_SLUGS = ChoiceSlugs(Kind, {
+        Kind.COMMUNITY: "community", Kind.PLATFORM: "platform", Kind.PROGRAMME: "programma",
+        Kind.STANDARD: "standaard", Kind.FOUNDATION: "stichting", Kind.EVENT_SERIES: "evenementenreeks",
+        Kind.OTHER: "anders",
+    })
+    STATUS_SLUGS = ChoiceSlugs(Status, {Status.ACTIVE: "actief", Status.ARCHIVED: "gearchiveerd"})
 
     name = models.CharField(_("naam"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)

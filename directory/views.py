@@ -10,6 +10,7 @@ from ospo_nl.core.content_cache import shared_page
 from ospo_nl.core.permissions import allowed
 from ospo_nl.core.registries import organisation_sections
 from ospo_nl.core.roles import is_curator
+from ospo_nl.core.url_slugs import redirect_moved_params
 from ospo_nl.moderation.permissions import check_report
 
 from . import open_data
@@ -43,8 +44,9 @@ def profile_edit(request):
     return render(request, "directory/profile_form.html", {"form": form})
 
 
+# The form's values are URL slugs (ospo_nl.core.url_slugs); the filters turn them into stored values.
 ORGANISATION_FILTERS = {
-    "soort": lambda qs, v: qs.filter(kind=v),
+    "soort": lambda qs, v: qs.filter(kind=Organisation.KIND_SLUGS.value(v)),
     "tag": lambda qs, v: qs.filter(tags__slug=v),
     "ospo": lambda qs, v: qs.filter(has_ospo=(v == "ja")),
 }
@@ -53,6 +55,8 @@ YES_NO = {"ja": gettext_lazy("ja"), "nee": gettext_lazy("nee")}
 
 @require_safe
 def organisation_list(request):
+    if moved := redirect_moved_params(request, soort=Organisation.KIND_SLUGS):
+        return moved
     form = OrganisationFilterForm(request.GET)
     values = form.values()
     base = Organisation.objects.visible_to(request.user).search(form.query())
@@ -62,7 +66,7 @@ def organisation_list(request):
             return apply_filters(base, ORGANISATION_FILTERS, values, skip=name)
 
         facets = [
-            ("soort", _("Soort"), choice_facet(without("soort"), "kind", Organisation.Kind.choices, values["soort"])),
+            ("soort", _("Soort"), choice_facet(without("soort"), "kind", Organisation.KIND_SLUGS, values["soort"])),
             ("ospo", _("Heeft een OSPO"), boolean_facet(without("ospo"), "has_ospo", YES_NO, values["ospo"])),
             ("tag", _("Tag"), tag_facet(without("tag"), values["tag"])),
         ]
@@ -98,14 +102,16 @@ def organisation_detail(request, slug):
 
 
 INITIATIVE_FILTERS = {
-    "soort": lambda qs, v: qs.filter(kind=v),
-    "status": lambda qs, v: qs.filter(status=v),
+    "soort": lambda qs, v: qs.filter(kind=Initiative.KIND_SLUGS.value(v)),
+    "status": lambda qs, v: qs.filter(status=Initiative.STATUS_SLUGS.value(v)),
     "tag": lambda qs, v: qs.filter(tags__slug=v),
 }
 
 
 @require_safe
 def initiative_list(request):
+    if moved := redirect_moved_params(request, soort=Initiative.KIND_SLUGS, status=Initiative.STATUS_SLUGS):
+        return moved
     form = InitiativeFilterForm(request.GET)
     values = form.values()
     base = Initiative.objects.visible_to(request.user).search(form.query())
@@ -114,8 +120,8 @@ def initiative_list(request):
         return apply_filters(base, INITIATIVE_FILTERS, values, skip=name)
 
     facets = [
-        ("soort", _("Soort"), choice_facet(without("soort"), "kind", Initiative.Kind.choices, values["soort"])),
-        ("status", _("Status"), choice_facet(without("status"), "status", Initiative.Status.choices,
+        ("soort", _("Soort"), choice_facet(without("soort"), "kind", Initiative.KIND_SLUGS, values["soort"])),
+        ("status", _("Status"), choice_facet(without("status"), "status", Initiative.STATUS_SLUGS,
                                               values["status"])),
         ("tag", _("Tag"), tag_facet(without("tag"), values["tag"])),
     ]

@@ -13,6 +13,7 @@ from taggit.managers import TaggableManager
 
 from ospo_nl.core.markdown_pipeline import render_markdown_with_toc
 from ospo_nl.core.roles import is_curator
+from ospo_nl.core.url_slugs import ChoiceSlugs
 
 from .licences import licence_info
 
@@ -177,6 +178,12 @@ class Article(models.Model):
         NEWS = "news", _("nieuws / signaal")
         LESSONS_LEARNED = "lessons_learned", _("lessons learned")
 
+    # In URLs (/kennisbank/soort/stappenplan/), never stored: ospo_nl.core.url_slugs.
+    KIND_SLUGS = ChoiceSlugs(Kind, {
+        Kind.STEP_BY_STEP: "stappenplan", Kind.BEST_PRACTICE: "best-practice", Kind.BACKGROUND: "achtergrond",
+        Kind.NEWS: "nieuws", Kind.LESSONS_LEARNED: "lessons-learned",
+    })
+
     class Status(models.TextChoices):
         DRAFT = "draft", _("concept")
         PUBLISHED = "published", _("gepubliceerd")
@@ -270,6 +277,9 @@ class Article(models.Model):
         base = self.last_reviewed_at or (timezone.localdate(self.published_at) if self.published_at else None)
         self.review_due = base + REVIEW_INTERVAL if base else None
         super().save(*args, **kwargs)
+
+    def kind_url(self):
+        return reverse("kennisbank:kind", args=[self.KIND_SLUGS.slug(self.kind)])
 
     def get_absolute_url(self):
         # A section's index article is shown on the section page itself.

@@ -6,6 +6,7 @@ from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -56,7 +57,7 @@ def home(request):
     recent = Article.objects.visible_to(request.user).for_list()[:RECENT_ON_HOME]
     return render(request, "kennisbank/home.html", {
         "sections": [(section, by_section[section.pk]) for section in sections],
-        "recent": recent, "kinds": Article.Kind.choices,
+        "recent": recent, "kinds": Article.KIND_SLUGS.choices(),
         "can_write": allowed(check_write_article, request.user),
     })
 
@@ -145,11 +146,15 @@ def _section_page(request, section):
 @require_safe
 def kind_list(request, kind):
     depends_on(request, "kennisbank")
-    if kind not in Article.Kind.values:
+    if moved := Article.KIND_SLUGS.moved(kind):  # an old address, with the stored value
+        query = request.GET.urlencode()
+        return redirect(reverse("kennisbank:kind", args=[moved]) + (f"?{query}" if query else ""), permanent=True)
+    kind = Article.KIND_SLUGS.value(kind)
+    if kind is None:
         raise Http404
     page_obj = _page(request, Article.objects.visible_to(request.user).for_list().filter(kind=kind))
     return render(request, "kennisbank/article_list.html", {
-        "heading": Article.Kind(kind).label.capitalize(), "page_obj": page_obj, "kinds": Article.Kind.choices,
+        "heading": Article.Kind(kind).label.capitalize(), "page_obj": page_obj, "kinds": Article.KIND_SLUGS.choices(),
     })
 
 

@@ -90,7 +90,7 @@ def page_urls():
         "search, typo": reverse("search") + f"?q={texts.RARE_WORD_TYPO}",
         "forum topic (200 replies)": topic.get_absolute_url(),
         "article": article.get_absolute_url(),
-        "organisation list, filtered": reverse("directory:organisation_list") + "?soort=municipality&ospo=nee",
+        "organisation list, filtered": reverse("directory:organisation_list") + "?soort=gemeente&ospo=nee",
         "organisation detail": organisation.get_absolute_url(),
         "notifications": reverse("notifications:list"),
     }

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ospo_nl.core.roles import Audience, audiences_for
+from ospo_nl.core.url_slugs import ChoiceSlugs
 
 
 class SearchEntryQuerySet(models.QuerySet):
@@ -36,6 +37,13 @@ class SearchEntry(models.Model):
         EXPERT = "expert", _("expert")
         EVENT = "event", _("bijeenkomst")
         SIGNAL = "signal", _("signaal")
+
+    # The search page's `soort` filter in URLs (/zoeken/?soort=artikel), never stored: ospo_nl.core.url_slugs.
+    KIND_SLUGS = ChoiceSlugs(Kind, {
+        Kind.CASUS: "casus", Kind.ANSWER: "antwoord", Kind.TOPIC: "forumonderwerp", Kind.REPLY: "forumreactie",
+        Kind.ARTICLE: "artikel", Kind.ORGANISATION: "organisatie", Kind.INITIATIVE: "initiatief",
+        Kind.EXPERT: "expert", Kind.EVENT: "bijeenkomst", Kind.SIGNAL: "signaal",
+    })
 
     Audience = Audience  # the one audience vocabulary (ospo_nl.core.roles)
 

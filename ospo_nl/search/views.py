@@ -6,7 +6,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from ospo_nl.core import languages
-from ospo_nl.search.index import MAX_QUERY_LENGTH, Kind, search, similar
+from ospo_nl.core.url_slugs import redirect_moved_params
+from ospo_nl.search.index import MAX_QUERY_LENGTH, search, similar
+from ospo_nl.search.models import SearchEntry
 
 SUGGESTION_MIN_CHARS = 3
 
@@ -20,16 +22,17 @@ def _page_number(value):
 
 @require_safe
 def search_page(request):
-    kind = request.GET.get("soort", "")
-    if kind not in Kind.values:
-        kind = ""
+    if moved := redirect_moved_params(request, soort=SearchEntry.KIND_SLUGS):  # ?soort=article before Dutch slugs
+        return moved
+    kind = SearchEntry.KIND_SLUGS.value(request.GET.get("soort")) or ""  # an unknown kind: every kind
     tag = request.GET.get("tag", "")[:100]
     results = search(
         request.GET.get("q", ""), user=request.user, kind=kind, tag=tag,
         page=_page_number(request.GET.get("pagina")),
     )
     return render(request, "search/results.html", {
-        "results": results, "kind": kind, "tag": tag,
+        "results": results, "kind": SearchEntry.KIND_SLUGS.slug(kind) if kind else "", "tag": tag,
+        "kind_counts": [(SearchEntry.KIND_SLUGS.slug(k), label, n) for k, label, n in results.kind_counts],
         "searched": bool(results.query or kind or tag),
         "max_length": MAX_QUERY_LENGTH,
     })

@@ -27,7 +27,7 @@ def test_visitor_sees_published_initiatives_with_counts(client, initiatives):
     assert "Verborgen Programma" not in response.text
     facets = {name: {i["value"]: i["count"] for i in items} for name, _l, items in response.context["facets"]}
     assert facets["soort"] == {"platform": 1, "community": 1}
-    assert facets["status"] == {"active": 1, "archived": 1}
+    assert facets["status"] == {"actief": 1, "gearchiveerd": 1}
     assert facets["tag"] == {"participatie": 1}
 
 
@@ -41,7 +41,7 @@ def test_filter_by_status_and_sort_by_start_year(client, initiatives):
     def names(**params):
         return [i.name for i in client.get(URL, params).context["page"].object_list]
 
-    assert names(status="archived") == ["Oude Community"]
+    assert names(status="gearchiveerd") == ["Oude Community"]
     assert names(sorteer="startjaar") == ["Open Stad", "Oude Community"]
     assert names(tag="participatie", soort="platform") == ["Open Stad"]
 

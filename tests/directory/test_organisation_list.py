@@ -38,7 +38,7 @@ def test_kind_facet_counts_only_published_rows(client, amsterdam, hidden_org):
     make_organisation("Dienst Open", kind=Organisation.Kind.AGENCY)
     facets = dict((name, items) for name, _label, items in client.get(URL).context["facets"])
     kinds = {item["value"]: item["count"] for item in facets["soort"]}
-    assert kinds == {"municipality": 1, "agency": 1}
+    assert kinds == {"gemeente": 1, "uitvoeringsorganisatie": 1}
     assert {item["value"]: item["count"] for item in facets["ospo"]} == {"ja": 1, "nee": 1}
 
 
@@ -50,7 +50,7 @@ def test_filter_by_kind_tag_and_ospo(client, amsterdam):
     def names(**params):
         return [o.name for o in client.get(URL, params).context["page"].object_list]
 
-    assert names(soort="agency") == ["Dienst Open"]
+    assert names(soort="uitvoeringsorganisatie") == ["Dienst Open"]
     assert names(tag="gemeenten") == ["Gemeente Amsterdam", "Gemeente Zonder"]
     assert names(tag="gemeenten", ospo="ja") == ["Gemeente Amsterdam"]
     assert names(q="zonder") == ["Gemeente Zonder"]
@@ -59,9 +59,10 @@ def test_filter_by_kind_tag_and_ospo(client, amsterdam):
 @pytest.mark.django_db
 def test_facet_counts_apply_the_other_filters(client, amsterdam):
     make_organisation("Dienst Open", kind=Organisation.Kind.AGENCY, has_ospo=True)
-    facets = {name: items for name, _l, items in client.get(URL, {"ospo": "ja", "soort": "agency"}).context["facets"]}
+    response = client.get(URL, {"ospo": "ja", "soort": "uitvoeringsorganisatie"})
+    facets = {name: items for name, _l, items in response.context["facets"]}
     # Kind counts ignore the kind filter but apply the OSPO filter: both have an OSPO.
-    assert {i["value"]: i["count"] for i in facets["soort"]} == {"municipality": 1, "agency": 1}
+    assert {i["value"]: i["count"] for i in facets["soort"]} == {"gemeente": 1, "uitvoeringsorganisatie": 1}
     # OSPO counts apply the kind filter.
     assert {i["value"]: i["count"] for i in facets["ospo"]} == {"ja": 1}
 
@@ -109,7 +110,7 @@ def test_query_count_does_not_grow_with_organisations(client, django_assert_num_
 def test_the_list_is_rendered_once_for_everyone_and_unpublished_ones_stay_with_curators(
         amsterdam, hidden_org, curator_client, member_client, settings, django_assert_max_num_queries):
     settings.CONTENT_CACHE_SECONDS = 600  # the shared cache on (locmem: one process)
-    url = reverse("directory:organisation_list") + "?soort=agency"
+    url = reverse("directory:organisation_list") + "?soort=uitvoeringsorganisatie"
     assert hidden_org.name in curator_client.get(url).text
     assert hidden_org.name not in member_client.get(url).text
     with django_assert_max_num_queries(3):  # session, user, profile: the list comes from the cache

@@ -176,7 +176,7 @@ def build(stdout=None):
         "article_history": f"/kennisbank/artikel/{article.slug}/geschiedenis/",
         "article_diff": f"/kennisbank/artikel/{article.slug}/verschil/?van={revisions[0]}&naar={revisions[-1]}",
         "section": section.get_absolute_url(),
-        "kind": f"/kennisbank/soort/{article.kind}/",
+        "kind": article.kind_url(),
         "kennisbank_tag": "/kennisbank/tag/licenties/",
         "organisation": organisation.get_absolute_url(),
         "initiative": Initiative.objects.order_by("pk").first().get_absolute_url(),

@@ -58,7 +58,7 @@ def test_home_lists_sections_with_their_articles_and_recent_ones(client, tree):
 
 
 @pytest.mark.parametrize("url", [
-    "/kennisbank/soort/step_by_step/", "/kennisbank/tag/eupl/", "/kennisbank/recent/", "/kennisbank/",
+    "/kennisbank/soort/stappenplan/", "/kennisbank/tag/eupl/", "/kennisbank/recent/", "/kennisbank/",
     "/kennisbank/licenties/", "/kennisbank/licenties/eupl/eupl-kiezen/",
 ])
 def test_drafts_never_reach_visitors_or_members(client, member_client, curator_client, tree, url):
@@ -78,8 +78,8 @@ def test_a_draft_page_is_404_for_visitors_and_members_and_shown_to_curators(clie
 
 
 def test_lists_by_kind_tag_and_recent_show_the_right_articles(client, tree):
-    assert "De EUPL kiezen" in client.get("/kennisbank/soort/step_by_step/").text
-    assert "Licenties vergelijken" not in client.get("/kennisbank/soort/step_by_step/").text
+    assert "De EUPL kiezen" in client.get("/kennisbank/soort/stappenplan/").text
+    assert "Licenties vergelijken" not in client.get("/kennisbank/soort/stappenplan/").text
     tag_page = client.get("/kennisbank/tag/licenties/").text
     assert "De EUPL kiezen" in tag_page and "Licenties vergelijken" not in tag_page
 
@@ -131,7 +131,7 @@ def test_query_counts_do_not_grow_with_the_data(client, section, count, django_a
         assert client.get(article.get_absolute_url()).status_code == 200
     # by kind and recent: count, page
     with django_assert_num_queries(2):
-        assert client.get("/kennisbank/soort/step_by_step/").status_code == 200
+        assert client.get("/kennisbank/soort/stappenplan/").status_code == 200
     with django_assert_num_queries(2):
         assert client.get("/kennisbank/recent/").status_code == 200
     # by tag: tag, count, page

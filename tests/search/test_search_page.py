@@ -84,7 +84,7 @@ def test_an_expert_and_a_curator_find_everything_published(expert_client, curato
 
 
 def test_type_filter_and_counts(client, corpus):
-    response = client.get(URL, {"q": "licentie", "soort": "article"})
+    response = client.get(URL, {"q": "licentie", "soort": "artikel"})
     results = response.context["results"]
     assert [e.kind for e in results.entries] == ["article"]
     assert dict((k, n) for k, _label, n in results.kind_counts) == {"casus": 1, "article": 1}
@@ -158,7 +158,7 @@ def test_a_very_common_word_shows_the_best_of_its_newest_matches(client, postgre
     assert "Meer dan 3 resultaten" in response.text
 
     # One kind: that kind's own newest matches, counted exactly when they are few.
-    response = client.get(URL, {"q": "beleid", "soort": "article"})
+    response = client.get(URL, {"q": "beleid", "soort": "artikel"})
     results = response.context["results"]
     assert not results.capped and results.total == 1
     assert [entry.title for entry in results.entries] == ["Beleid voor open source"]

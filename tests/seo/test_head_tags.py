@@ -20,7 +20,7 @@ PUBLIC_PAGES = {
     "kennisbank section": lambda c: c["section"].get_absolute_url(),
     "kennisbank subsection": lambda c: c["subsection"].get_absolute_url(),
     "article": lambda c: c["article"].get_absolute_url(),
-    "articles by kind": lambda c: "/kennisbank/soort/step_by_step/",
+    "articles by kind": lambda c: "/kennisbank/soort/stappenplan/",
     "articles by tag": lambda c: "/kennisbank/tag/licenties/",
     "recent articles": lambda c: "/kennisbank/recent/",
     "organisations": lambda c: "/organisaties/",

@@ -50,7 +50,7 @@ def export_initiatives_csv(modeladmin, request, queryset):
 class ProfileAdmin(admin.ModelAdmin):
     list_display = ["__str__", "user", "organisation", "is_expert", "is_public", "is_available", "directory_listing"]
     list_filter = ["is_expert", "is_public", "is_available"]
-    search_fields = ["display_name", "user__email"]
+    search_fields = ["display_name", "slug", "user__email"]
     autocomplete_fields = ["organisation", "user"]
     list_select_related = ["user", "organisation"]
     readonly_fields = ["directory_listing"]

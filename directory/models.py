@@ -1,11 +1,13 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from ospo_nl.core.markdown_pipeline import render_fields
 from ospo_nl.core.roles import is_curator
+from ospo_nl.core.slugs import free_slug
 from ospo_nl.core.url_slugs import ChoiceSlugs
 
 
@@ -231,11 +233,27 @@ class ProfileQuerySet(models.QuerySet):
         return self.select_related("organisation", "user").prefetch_related("expertise")
 
 
+def profile_slug(model, name):
+    """A free slug for a profile called `name` ("jan-jansen", "jan-jansen-2"; "expert" without a name). Never
+    digits only: /experts/<number>/ is the old address by id. Also used by the migration that filled them in."""
+    text = slugify(name)
+    if text.isdigit():
+        text = f"expert-{text}"
+    return free_slug(model, text, fallback="expert", max_length=110)
+
+
 class Profile(models.Model):
     """A user's profile: the people directory. The expert flag is set by staff only."""
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
     display_name = models.CharField(_("naam"), max_length=100, blank=True)
+    # The expert page's address (/experts/jan-jansen/), from the name when the profile is first saved with one and
+    # kept when the name changes: a shared link keeps working. /experts/<id>/ redirects here (docs/i18n.md).
+    slug = models.SlugField(
+        _("slug"), max_length=120, unique=True, blank=True,
+        help_text=_("Het adres van de expertpagina. Blijft gelijk als de naam verandert; een oud adres met het "
+                    "nummer van het profiel blijft werken."),
+    )
     organisation = models.ForeignKey(
         Organisation, verbose_name=_("organisatie"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="profiles",
@@ -276,10 +294,14 @@ class Profile(models.Model):
 
     def save(self, *args, **kwargs):
         render_fields(self, "bio")
+        if not self.slug:
+            self.slug = profile_slug(Profile, self.display_name)
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "slug"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("directory:expert_detail", args=[self.pk])
+        return reverse("directory:expert_detail", args=[self.slug])
 
     def public_url(self):
         """The profile page when anyone may see it, "" otherwise (the rule of `public_experts`): structured data

@@ -31,7 +31,7 @@ class ExpertSitemap(StampedSitemap):
     changefreq = "monthly"
 
     def items(self):
-        return Profile.objects.public_experts().only("pk", "updated_at").order_by("pk")
+        return Profile.objects.public_experts().only("slug", "updated_at").order_by("pk")
 
 
 class DirectoryListSitemap(Sitemap):

@@ -176,8 +176,17 @@ def expert_list(request):
 
 
 @require_safe
-def expert_detail(request, pk):
-    profile = get_object_or_404(Profile.objects.for_expert_list(), pk=pk)
+def expert_by_id(request, pk):
+    """The address before slugs: a public profile's page moved to its slug; any other answers the same 404."""
+    profile = get_object_or_404(Profile.objects.select_related("user").only("slug", "is_expert", "is_public",
+                                                                         "user__is_active"), pk=pk)
+    check_view_expert(request.user, profile)
+    return redirect(profile, permanent=True)
+
+
+@require_safe
+def expert_detail(request, slug):
+    profile = get_object_or_404(Profile.objects.for_expert_list(), slug=slug)
     check_view_expert(request.user, profile)
     return render(request, "directory/expert_detail.html", {
         "profile": profile, "can_report": allowed(check_report, request.user, profile),

@@ -388,16 +388,17 @@ class Seeder:
             text, html, plain = rng.choice(bios) if is_expert or rng.random() < 0.3 else ("", "", "")
             oid = rng.choice(self.organisation_ids) if rng.random() < 0.8 else None
             joined = self.joined[uid]
-            profiles.append((uid, uid, self.names[uid], oid, text, html, is_expert, True, is_expert, False,
+            slug = f"{slugify(self.names[uid])}-{uid}"  # unique without a query per row
+            profiles.append((uid, uid, self.names[uid], slug, oid, text, html, is_expert, True, is_expert, False,
                              joined, joined))
             if is_expert:
                 tags = self.pick_tags(3)
                 self.tagged.extend((uid, self.ct[Profile], self.tag_id(t)) for t in tags)
                 self.index(Profile, uid, "expert", self.names[uid], plain,
-                           url("directory:expert_detail", uid), joined, tags=tags)
+                           url("directory:expert_detail", slug), joined, tags=tags)
         _copy(cursor, self.timings, Profile,
-              ["id", "user_id", "display_name", "organisation_id", "bio", "bio_html", "is_expert", "is_available",
-               "is_public", "show_email", "created_at", "updated_at"], iter(profiles))
+              ["id", "user_id", "display_name", "slug", "organisation_id", "bio", "bio_html", "is_expert",
+               "is_available", "is_public", "show_email", "created_at", "updated_at"], iter(profiles))
 
     # --- casussen ---------------------------------------------------------------------------------
 

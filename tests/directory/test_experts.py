@@ -96,3 +96,63 @@ def test_detail_query_count(client, django_assert_num_queries, people):
     # profile with user and organisation, its expertise
     with django_assert_num_queries(2):
         assert client.get(people["eva"].profile.get_absolute_url()).status_code == 200
+
+
+# --- addresses by slug (issue 21): /experts/<slug>/, the old /experts/<id>/ answers 301 ------------------------
+
+@pytest.mark.django_db
+def test_an_expert_page_lives_at_a_slug_from_the_name(client, people):
+    profile = people["eva"].profile
+    assert profile.slug == "eva-licentie" and profile.get_absolute_url() == "/experts/eva-licentie/"
+    assert client.get("/experts/eva-licentie/").status_code == 200
+    assert client.get("/en/experts/eva-licentie/").status_code == 200
+    assert 'href="/experts/eva-licentie/"' in client.get(URL).text
+
+
+@pytest.mark.django_db
+def test_slugs_are_unique_never_digits_only_and_have_a_fallback(db):
+    assert make_user("a@example.org", name="Eva Licentie").profile.slug == "eva-licentie"
+    assert make_user("b@example.org", name="Eva Licentie").profile.slug == "eva-licentie-2"
+    assert make_user("c@example.org", name="2026").profile.slug == "expert-2026"  # /experts/2026/ is an id
+    assert make_user("d@example.org", name="!!!").profile.slug == "expert"
+
+
+@pytest.mark.django_db
+def test_the_slug_stays_when_the_name_changes(client, people):
+    profile = people["eva"].profile
+    profile.display_name = "Eva de Vries"
+    profile.save()
+    profile.refresh_from_db()
+    assert profile.slug == "eva-licentie"
+    assert "Eva de Vries" in client.get("/experts/eva-licentie/").text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_the_old_address_by_id_answers_301_to_the_slug(client, people, prefix):
+    profile = people["eva"].profile
+    response = client.get(f"{prefix}/experts/{profile.pk}/")
+    assert response.status_code == 301 and response["Location"] == f"{prefix}/experts/eva-licentie/"
+    profile.slug = "eva"  # a curator changed it in the admin: the old id still finds the page
+    profile.save()
+    assert client.get(f"{prefix}/experts/{profile.pk}/")["Location"] == f"{prefix}/experts/eva/"
+
+
+@pytest.mark.django_db
+def test_the_old_address_of_a_profile_without_a_page_is_the_same_404(client, curator_client, people):
+    people["erik"].is_active = False
+    people["erik"].save()
+    for key in ("private", "member", "erik"):
+        profile = people[key].profile
+        for c in (client, curator_client):
+            by_id = c.get(f"/experts/{profile.pk}/")
+            assert by_id.status_code == 404 and profile.slug not in by_id.text, key  # the slug does not leak
+            assert c.get(profile.get_absolute_url()).status_code == 404, key
+    assert client.get("/experts/999999/").status_code == 404
+    assert client.get("/experts/bestaat-niet/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_redirect_costs_one_query(client, people, django_assert_num_queries):
+    with django_assert_num_queries(1):  # the profile with its user
+        assert client.get(f"/experts/{people['eva'].profile.pk}/").status_code == 301

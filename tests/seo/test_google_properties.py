@@ -110,6 +110,7 @@ def test_a_public_expert_has_a_profile_page(content, client):
     data = json_ld_of(client.get(profile.get_absolute_url()), "ProfilePage")
     assert_has(data, PROFILE_PAGE_REQUIRED + PROFILE_PAGE_RECOMMENDED)
     assert data["mainEntity"]["@type"] == "Person" and data["mainEntity"]["name"] == "Eva Expert"
+    assert data["mainEntity"]["url"] == f"{SITE_URL}/experts/{profile.slug}/" and not profile.slug.isdigit()
     assert data["mainEntity"]["description"] == "Ik adviseer over licenties."
     assert data["mainEntity"]["knowsAbout"] == ["licenties"]
 

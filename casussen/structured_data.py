@@ -25,7 +25,7 @@ def qapage_json_ld(casus, answers):
         "answerCount": len(answers), "upvoteCount": max(casus.score, 0),
         "dateCreated": casus.created_at.isoformat(), "datePublished": casus.created_at.isoformat(),
         "dateModified": casus.updated_at.isoformat(), "url": absolute_url(casus.get_absolute_url()),
-        "author": author(casus.author),
+        "author": author(casus.author), "inLanguage": casus.language,  # its answers are in the casus's language
     }
     accepted = [a for a in answers if a.is_accepted]
     if accepted:

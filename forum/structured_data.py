@@ -28,7 +28,7 @@ def topic_json_ld(topic, replies, *, page_url):
         "url": url,
         "mainEntityOfPage": absolute_url(page_url),
         "isPartOf": absolute_url(topic.category.get_absolute_url()),
-        "inLanguage": "nl",
+        "inLanguage": topic.language,  # its replies are in the topic's language too
         "interactionStatistic": {
             "@type": "InteractionCounter", "interactionType": "https://schema.org/CommentAction",
             "userInteractionCount": topic.reply_count,

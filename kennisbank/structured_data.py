@@ -18,7 +18,7 @@ def article_json_ld(article, authors):
         "dateModified": max(article.content_updated_at, article.published_at).isoformat(),
         "license": LICENCE_URL,
         "publisher": publisher(),
-        "inLanguage": "nl",
+        "inLanguage": article.language,
         "url": absolute_url(article.get_absolute_url()),
         "mainEntityOfPage": absolute_url(article.get_absolute_url()),
     }

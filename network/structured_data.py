@@ -41,7 +41,7 @@ def event_json_ld(event, *, confirmed_count=None):
         "url": absolute_url(event.get_absolute_url()),
         "image": [default_image()],
         "isAccessibleForFree": True,
-        "inLanguage": "nl",
+        "inLanguage": "nl",  # an event has no language of its own (yet): the network meets in Dutch
     }
     if event.capacity:
         data["maximumAttendeeCapacity"] = event.capacity

@@ -202,3 +202,24 @@ def test_the_default_social_image_is_1200_by_630():
 
     with Image.open(finders.find("img/ospo-nl-social.png")) as image:
         assert image.size == (1200, 630)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_structured_data_names_the_language_of_what_was_written_not_of_the_interface(content, client, prefix):
+    """inLanguage: a casus's Question, a topic's posting and an article follow their `language`; an event, which
+    has none, is Dutch."""
+    casus, topic, article = content["casus"], content["topic"], content["article"]
+
+    def languages():
+        return (
+            json_ld_of(client.get(prefix + casus.get_absolute_url()), "QAPage")["mainEntity"]["inLanguage"],
+            json_ld_of(client.get(prefix + topic.get_absolute_url()), "DiscussionForumPosting")["inLanguage"],
+            json_ld_of(client.get(prefix + article.get_absolute_url()), "Article")["inLanguage"],
+        )
+
+    assert languages() == ("nl", "nl", "nl")
+    for obj in (casus, topic, article):
+        type(obj).objects.filter(pk=obj.pk).update(language="en")
+    assert languages() == ("en", "en", "en")
+    assert json_ld_of(client.get(prefix + make_event().get_absolute_url()), "Event")["inLanguage"] == "nl"

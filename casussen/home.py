@@ -9,9 +9,11 @@ from .models import Casus
 @home_sections.register
 def latest_casussen(user):
     """The newest casussen `user` may see (visitors: public ones); one query."""
-    rows = Casus.objects.visible_to(user).order_by("-created_at", "-id").only("title", "slug", "created_at")[:5]
+    rows = (Casus.objects.visible_to(user).order_by("-created_at", "-id")
+            .only("title", "slug", "created_at", "language")[:5])
     return {
         "title": _("Nieuwe casussen"),
         "url": reverse("casussen:list"),
-        "items": [{"label": c.title, "url": c.get_absolute_url(), "date": c.created_at} for c in rows],
+        "items": [{"label": c.title, "url": c.get_absolute_url(), "date": c.created_at, "language": c.language}
+                  for c in rows],
     }

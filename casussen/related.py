@@ -13,10 +13,11 @@ def casussen_of(organisation, user):
     """The latest casussen of `organisation` that `user` may see; never those that hide the organisation."""
     rows = (
         Casus.objects.visible_to(user).filter(organisation=organisation, hide_organisation=False)
-        .order_by("-last_activity_at", "-id").only("title", "slug", "last_activity_at")[:5]
+        .order_by("-last_activity_at", "-id").only("title", "slug", "last_activity_at", "language")[:5]
     )
     return {
         "title": _("Casussen"),
         "url": reverse("casussen:by_organisation", args=[organisation.slug]),
-        "items": [{"label": c.title, "url": c.get_absolute_url(), "date": c.last_activity_at} for c in rows],
+        "items": [{"label": c.title, "url": c.get_absolute_url(), "date": c.last_activity_at, "language": c.language}
+                  for c in rows],
     }

@@ -18,6 +18,7 @@ def casus_entry(casus):
         tags=casus.tags.all(),
         # Resolved: an accepted answer and lessons learned, what a reader with the same question wants.
         standing="resolved" if casus.status == Casus.Status.RESOLVED else None,
+        language=casus.language,  # stemming, and lang="…" on the result in an interface of another language
     )
 
 
@@ -34,6 +35,7 @@ def answer_entry(answer):
         audience=Audience(casus.visibility),
         parent=casus,
         standing="accepted" if answer.is_accepted else None,
+        language=casus.language,
     )
 
 
@@ -41,5 +43,6 @@ register(Casus, kind=Kind.CASUS, entry=casus_entry, queryset=lambda: Casus.objec
 register(
     Answer, kind=Kind.ANSWER, entry=answer_entry, queryset=lambda: Answer.objects.select_related("casus"),
     # The casus decides who may find its answers.
-    triggers={Casus: (lambda casus: casus.answers.all(), ("title", "slug", "visibility", "deleted_at", "hidden_at"))},
+    triggers={Casus: (lambda casus: casus.answers.all(), ("title", "slug", "visibility", "language", "deleted_at",
+                                                             "hidden_at"))},
 )

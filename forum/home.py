@@ -14,7 +14,8 @@ def latest_topics(user):
         "title": _("Nieuw op het forum"),
         "url": reverse("forum:home"),
         "items": [
-            {"label": topic.title, "url": topic.get_absolute_url(), "date": topic.last_activity_at}
+            {"label": topic.title, "url": topic.get_absolute_url(), "date": topic.last_activity_at,
+             "language": topic.language}
             for topic in Topic.objects.latest_for_home(user)
         ],
     }

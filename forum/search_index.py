@@ -14,6 +14,7 @@ def topic_entry(topic):
         url=topic.get_absolute_url(),
         date=topic.created_at,
         tags=topic.tags.all(),
+        language=topic.language,  # stemming, and lang="…" on the result in an interface of another language
     )
 
 
@@ -27,11 +28,12 @@ def reply_entry(reply):
         url=reply.get_absolute_url(),
         date=reply.created_at,
         parent=topic,
+        language=topic.language,
     )
 
 
 register(Topic, kind=Kind.TOPIC, entry=topic_entry, queryset=lambda: Topic.objects.prefetch_related("tags"))
 register(
     Reply, kind=Kind.REPLY, entry=reply_entry, queryset=lambda: Reply.objects.select_related("topic"),
-    triggers={Topic: (lambda topic: topic.replies.all(), ("title", "deleted_at", "hidden_at"))},
+    triggers={Topic: (lambda topic: topic.replies.all(), ("title", "language", "deleted_at", "hidden_at"))},
 )

@@ -16,5 +16,6 @@ def latest_articles(user):
     return {
         "title": _("Nieuw in de kennisbank"),
         "url": reverse("kennisbank:home"),
-        "items": [{"label": a.title, "url": a.get_absolute_url(), "date": a.published_at} for a in articles],
+        "items": [{"label": a.title, "url": a.get_absolute_url(), "date": a.published_at, "language": a.language}
+                  for a in articles],
     }

@@ -3,8 +3,8 @@
 Nothing below the feature apps imports one (docs/architecture.md); a page that shows what several parts
 know asks a registry instead. Each entry is registered once, in INSTALLED_APPS order.
 
-- `home_sections`: `(user) -> {"title", "url", "items": [{"label", "url", "date"}]}`, what is new in a part,
-  for the home page; exactly one query, only what `user` may see.
+- `home_sections`: `(user) -> {"title", "url", "items": [{"label", "url", "date", "language"}]}`, what is new in a
+  part, for the home page; exactly one query, only what `user` may see (`language`: of the label, if it has one).
 - `organisation_sections`: `(organisation, user) -> {...}` in the same shape, on an organisation's page.
 
 Other services keep their own registry next to the code that reads it: search adapters

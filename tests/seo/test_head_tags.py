@@ -2,7 +2,6 @@
 page is not for search engines (search results, account pages, forms, errors)."""
 
 import pytest
-from django.urls import reverse
 
 from tests.factories import make_casus
 
@@ -28,7 +27,7 @@ PUBLIC_PAGES = {
     "initiatives": lambda c: "/initiatieven/",
     "initiative": lambda c: c["initiative"].get_absolute_url(),
     "experts": lambda c: "/experts/",
-    "expert": lambda c: reverse("directory:expert_detail", args=[c["expert"].profile.pk]),
+    "expert": lambda c: c["expert"].profile.get_absolute_url(),
     "accessibility": lambda c: "/toegankelijkheid/",
     "privacy": lambda c: "/privacy/",
 }

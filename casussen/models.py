@@ -5,6 +5,7 @@ count, suggestion and notification goes through it.
 """
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce
@@ -234,7 +235,7 @@ class Answer(Post):
 
     def cache_scopes(self):
         """What a save or delete of this row changes (ospo_nl.core.content_cache)."""
-        return ("casussen-activity", f"casus:{self.casus_id}")
+        return activity_scopes(self.casus_id)
 
 
 class Comment(Post):
@@ -262,7 +263,7 @@ class Comment(Post):
 
     def cache_scopes(self):
         """What a save or delete of this row changes (ospo_nl.core.content_cache)."""
-        return ("casussen-activity", f"casus:{self.casus_id}")
+        return activity_scopes(self.casus_id)
 
 
 class Vote(models.Model):
@@ -288,7 +289,21 @@ class Vote(models.Model):
 
     def cache_scopes(self):
         """What a save or delete of this row changes (ospo_nl.core.content_cache)."""
-        return ("casussen-activity", f"casus:{self.answer.casus_id}")
+        return activity_scopes(self.answer.casus_id)
+
+
+def tag_activity_scope(tag_id):
+    """The scope of one tag's casus list: the activity (answers, comments, votes) of casussen with that tag."""
+    return f"casussen-activity:tag:{tag_id}"
+
+
+def activity_scopes(casus_id):
+    """What activity on one casus (an answer, comment or vote) changes: its page, the lists ordered and counted
+    by activity, and the tag pages of its own tags. Tag pages of other tags keep their cached page (one query)."""
+    tag_ids = Casus.tags.through.objects.filter(
+        content_type_id=ContentType.objects.get_for_model(Casus).pk, object_id=casus_id,
+    ).values_list("tag_id", flat=True)
+    return ("casussen-activity", f"casus:{casus_id}", *(tag_activity_scope(tag_id) for tag_id in tag_ids))
 
 
 def organisations():

@@ -28,7 +28,7 @@ from ospo_nl.seo.structured_data import plain_text
 
 from . import permissions, verbs
 from .forms import AnswerForm, AssignForm, CasusForm, CommentForm, ExpertRankingForm, ResolveForm, TitleForm
-from .models import Casus, organisations
+from .models import Casus, organisations, tag_activity_scope
 from .routing import rank_experts
 from .rows import list_rows
 from .structured_data import qapage_json_ld
@@ -131,7 +131,7 @@ def _facets(visible, viewer, *, status, phase, tag, organisation):
 
 def _render_list(request, narrow=None, *, heading, intro="", extra=None, status_filter=True, personal=False,
                  following_tag=None, facets=False, default_status="open", ordering=None, show_waiting=False,
-                 viewer_parts=()):
+                 viewer_parts=(), activity_scope="casussen-activity"):
     """A list of the casussen `request.user` may see, `narrow`ed (a function of the queryset). The page is
     rendered once per content version for everyone who sees the same list (`personal`: one member's own)
     and the same follow button (`following_tag`), so a request served from the cache builds no query.
@@ -171,7 +171,7 @@ def _render_list(request, narrow=None, *, heading, intro="", extra=None, status_
 
     viewer = (request.user.pk,) if personal else _list_viewer(request.user)
     return shared_page(request, ("casus-list", *viewer, following_tag, *viewer_parts), "casussen/list.html",
-                       context, scopes=("casussen", "casussen-activity"))
+                       context, scopes=("casussen", activity_scope))
 
 
 @require_safe
@@ -225,6 +225,7 @@ def by_tag(request, slug):
         request, lambda casussen: casussen.filter(tags=tag),
         heading=_("Casussen over “%(tag)s”") % {"tag": tag.name},
         extra={"tag": tag}, following_tag=is_following(request.user, tag),
+        activity_scope=tag_activity_scope(tag.pk),  # activity on casussen without this tag leaves it cached
     )
 
 

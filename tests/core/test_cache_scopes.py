@@ -7,8 +7,10 @@ import pytest
 from django.contrib.auth import login
 from django.test import Client, RequestFactory
 from django.urls import reverse
+from taggit.models import Tag
 
 from casussen import verbs as casus_verbs
+from casussen.models import tag_activity_scope
 from forum import verbs as forum_verbs
 from kennisbank.models import Article
 from kennisbank.verbs import save_article
@@ -151,6 +153,30 @@ def test_a_visitors_casus_page_stays_cached_through_unrelated_writes(two_casusse
     assert Client().get(url)[HEADER] == "hit"
     casus_verbs.vote(answer=answer, by=other_member, value=1)  # this casus
     assert Client().get(url)[HEADER] == "miss"
+
+
+def test_activity_moves_the_tag_pages_of_its_casus_and_no_others(member, expert, other_member):
+    licence = make_casus(member, "Welke licentie kiezen we?", tags=("licenties",))
+    procurement = make_casus(member, "Inkoop van een zaaksysteem", tags=("inkoop", "aanbesteding"))
+    answer = make_answer(procurement, expert)
+    tag_ids = dict(Tag.objects.values_list("slug", "pk"))
+    scopes = {slug: tag_activity_scope(pk) for slug, pk in tag_ids.items()}
+    got = moved(lambda: casus_verbs.vote(answer=answer, by=other_member, value=1), *scopes.values())
+    assert got == {scopes["inkoop"], scopes["aanbesteding"], "any"}
+    got = moved(lambda: casus_verbs.comment(casus=licence, by=other_member, body="Dank."), *scopes.values())
+    assert got == {scopes["licenties"], "any"}
+
+
+def test_a_visitors_tag_page_stays_cached_through_activity_on_casussen_without_the_tag(member, expert,
+                                                                                         other_member):
+    make_casus(member, "Welke licentie kiezen we?", tags=("licenties",))
+    procurement = make_casus(member, "Inkoop van een zaaksysteem", tags=("inkoop",))
+    answer = make_answer(procurement, expert)
+    licences, purchases = (reverse("casussen:by_tag", args=[slug]) for slug in ("licenties", "inkoop"))
+    assert Client().get(licences)[HEADER] == "miss" and Client().get(purchases)[HEADER] == "miss"
+    casus_verbs.vote(answer=answer, by=other_member, value=1)
+    assert Client().get(licences)[HEADER] == "hit"
+    assert Client().get(purchases)[HEADER] == "miss"  # its casus's score changed
 
 
 def test_a_kennisbank_page_stays_cached_through_casus_activity(two_casussen, other_member):

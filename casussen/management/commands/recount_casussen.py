@@ -52,7 +52,8 @@ class Command(BaseCommand):
                     Casus.objects.filter(pk=pk).update(last_activity_at=when)
 
             if not dry_run and (wrong_answers or wrong_casussen or stale):
-                content_cache.changed("casussen-activity", *(f"casus:{pk}" for pk, *_rest in wrong_casussen + stale))
+                content_cache.changed("casussen", "casussen-activity",  # "casussen": the tag pages too
+                                      *(f"casus:{pk}" for pk, *_rest in wrong_casussen + stale))
             verb = "would fix" if dry_run else "fixed"
             self.stdout.write(
                 f"{verb}: {len(wrong_answers)} answer scores, {len(wrong_casussen)} casus counters, "

@@ -165,9 +165,10 @@ class Casus(Post):
                 name="casus_unanswered_idx",
             ),
             # The list's filter counts (casussen.views._facet_counts): an index-only scan of the visible rows
-            # instead of reading the table (status and phase at scale 1: 100 -> 16 ms).
+            # instead of reading the table (status and phase at scale 1: 100 -> 16 ms). With the author, also
+            # for a member who sees their own casussen outside their audiences (82 -> 32 ms).
             models.Index(
-                fields=["visibility", "status", "phase", "organisation", "hide_organisation", "id"],
+                fields=["visibility", "status", "phase", "organisation", "hide_organisation", "author", "id"],
                 condition=Q(deleted_at__isnull=True, hidden_at__isnull=True), name="casus_facet_idx",
             ),
         ]
@@ -197,8 +198,9 @@ class Casus(Post):
         return self.organisation.name
 
     def cache_scopes(self):
-        """What a save or delete of this row changes (ospo_nl.core.content_cache)."""
-        return ("casussen", f"casus:{self.pk}")
+        """What a save or delete of this row changes (ospo_nl.core.content_cache): the lists, its page, and the
+        kennisbank article it became, which lists it (its title, as its viewer may see it)."""
+        return ("casussen", f"casus:{self.pk}", *(("kennisbank",) if self.article_id else ()))
 
 
 class Answer(Post):
@@ -214,6 +216,14 @@ class Answer(Post):
         constraints = [
             models.UniqueConstraint(
                 fields=["casus"], condition=Q(is_accepted=True), name="one_accepted_answer_per_casus"
+            ),
+        ]
+        indexes = [
+            # Experts' accepted answers (casussen.routing.accepted_answers, run for every new casus): an index-only
+            # count instead of reading every accepted answer (at scale 1: 110 -> ~1 ms).
+            models.Index(
+                fields=["author", "id"], name="answer_accepted_author_idx",
+                condition=Q(is_accepted=True, deleted_at__isnull=True, hidden_at__isnull=True),
             ),
         ]
 

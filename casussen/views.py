@@ -147,8 +147,16 @@ def _render_list(request, narrow=None, *, heading, intro="", extra=None, status_
     tag = request.GET.get("tag", "")[:100] if facets else ""
     organisation = request.GET.get("organisatie", "")[:100] if facets else ""
 
+    viewer = (request.user.pk,) if personal else _list_viewer(request.user)
+
     def context():
-        visible = Casus.objects.visible_to(request.user)
+        if personal or request.user.pk in viewer:
+            visible = Casus.objects.visible_to(request.user)
+        else:
+            # The same rows as visible_to(): this member wrote nothing outside their audiences (_list_viewer).
+            # Without visible_to's "or written by them" the counts are index-only scans (at scale 1 a
+            # member's filter counts took 344 ms, a visitor's 140).
+            visible = Casus.objects.alive().filter(visibility__in=viewer)
         if narrow:
             visible = narrow(visible)
         filtered = _by_status(visible, status)
@@ -169,7 +177,6 @@ def _render_list(request, narrow=None, *, heading, intro="", extra=None, status_
                 "facets": _facets(visible, viewer, status=status, phase=phase, tag=tag, organisation=organisation)
                 if facets else None, **(extra or {})}
 
-    viewer = (request.user.pk,) if personal else _list_viewer(request.user)
     return shared_page(request, ("casus-list", *viewer, following_tag, *viewer_parts), "casussen/list.html",
                        context, scopes=("casussen", activity_scope))
 

@@ -2,19 +2,17 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, F, Window
+from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from taggit.models import Tag
 
 from ospo_nl.core.comparison import compare
-from ospo_nl.core.content_cache import cached, depends_on
+from ospo_nl.core.content_cache import depends_on, shared_page
 from ospo_nl.core.edit_conflicts import (
     EditConflict,
     check_version,
@@ -25,7 +23,7 @@ from ospo_nl.core.edit_conflicts import (
 from ospo_nl.core.pagination import page_or_404
 from ospo_nl.core.permissions import allowed
 from ospo_nl.core.revisions import revisions_of
-from ospo_nl.core.roles import is_curator
+from ospo_nl.core.roles import audiences_for, is_curator, is_member
 
 from .forms import ArticleForm
 from .models import Article, ArticleRedirect, ImportConflict, Section
@@ -35,6 +33,7 @@ from .verbs import REVISION_FIELDS, resolve_import_conflict, restore_revision, s
 PAGE_SIZE = 20
 RELATED_COUNT = 5
 RECENT_ON_HOME = 5
+SECTION_PREVIEW = 10  # articles of a section on the kennisbank's home; the section's page has them all
 
 
 def _page(request, queryset):
@@ -52,11 +51,19 @@ def home(request):
         .select_related("section")
         .order_by("order", "title")
     )
+    # The first few of each section with the section's total, in the same one query: a section of hundreds of
+    # articles is its own page (at scale 1 the home listed all 5,000 and took a second to render).
+    articles = articles.annotate(
+        position=Window(RowNumber(), partition_by=F("section_id"), order_by=[F("order").asc(), F("title").asc()]),
+        in_section=Window(Count("pk"), partition_by=F("section_id")),
+    ).filter(position__lte=SECTION_PREVIEW)
+    totals = {}
     for article in articles:
         by_section[article.section_id].append(article)
+        totals[article.section_id] = article.in_section
     recent = Article.objects.visible_to(request.user).for_list()[:RECENT_ON_HOME]
     return render(request, "kennisbank/home.html", {
-        "sections": [(section, by_section[section.pk]) for section in sections],
+        "sections": [(section, by_section[section.pk], totals.get(section.pk, 0)) for section in sections],
         "recent": recent, "kinds": Article.KIND_SLUGS.choices(),
         "can_write": allowed(check_write_article, request.user),
     })
@@ -65,7 +72,7 @@ def home(request):
 @require_safe
 def page(request, path):
     """A section (`/kennisbank/<section path>/`) or an article (`/kennisbank/<section path>/<slug>/`)."""
-    depends_on(request, "kennisbank", "casussen")
+    depends_on(request, "kennisbank")
     parent_path, _sep, slug = path.strip("/").rpartition("/")
     if parent_path:
         article = (
@@ -85,39 +92,56 @@ def page(request, path):
 
 
 def _article_page(request, article):
+    """The article, rendered once per content version for everyone who sees it the same way (`_article_viewer`)
+    and given each request's own account menu (`shared_page`)."""
     if article.section.index_article_id == article.pk:
         return redirect(article.section, permanent=True)
-    tags = list(article.tags.all())
+    user = request.user
 
-    def render_related():
+    def context():
+        tags = list(article.tags.all())
         related = []
         if tags:
-            # Articles sharing the most tags with this one, in one query (the slowest of the page: shared).
+            # Articles sharing the most tags with this one, in one query.
             related = (
-                Article.objects.visible_to(request.user).for_list()
+                Article.objects.visible_to(user).for_list()
                 .filter(tags__in=tags).exclude(pk=article.pk)
                 .annotate(shared=Count("tags", distinct=True))
                 .order_by("-shared", "-content_updated_at")[:RELATED_COUNT]
             )
-        return render_to_string("kennisbank/includes/related_articles.html", {"related": related})
+        curator = is_curator(user)
+        return {
+            "article": article,
+            "section": article.section,
+            "tags": tags,
+            "authors": list(article.authors.select_related("profile")),
+            "breadcrumbs": list(Section.objects.ancestors_of(article.section)),
+            "related": related,
+            "casussen": source_casussen(article, user),
+            # Who the licence asks to credit besides the authors: the import source's, or the community's own.
+            "attribution": article.source.attribution if article.source_id else _("OSPO-NL community"),
+            "can_edit": allowed(check_edit_article, user, article),
+            "can_view_history": allowed(check_view_history, user, article),
+            "open_conflict": curator and article.source_id
+            and article.import_conflicts.filter(resolved_at__isnull=True).exists(),
+        }
 
-    return render(request, "kennisbank/article_detail.html", {
-        "article": article,
-        "section": article.section,
-        "tags": tags,
-        "authors": list(article.authors.select_related("profile")),
-        "breadcrumbs": list(Section.objects.ancestors_of(article.section)),
-        # Rendered once per content version and language for everyone but curators (who see drafts too).
-        "related": mark_safe(cached(("related-articles", get_language(), article.pk, is_curator(request.user)),  # noqa: S308
-                                    render_related, scopes=("kennisbank",))),
-        "casussen": source_casussen(article, request.user),
-        # Who the licence asks to credit besides the authors: the import source's, or the community's own.
-        "attribution": article.source.attribution if article.source_id else _("OSPO-NL community"),
-        "can_edit": allowed(check_edit_article, request.user, article),
-        "can_view_history": allowed(check_view_history, request.user, article),
-        "open_conflict": is_curator(request.user) and article.source_id
-        and article.import_conflicts.filter(resolved_at__isnull=True).exists(),
-    })
+    # "kennisbank": any article, section or conflict; a casus this article came from bumps it too when its
+    # title or visibility changes (casussen.models.Casus.cache_scopes).
+    return shared_page(request, _article_viewer(user, article), "kennisbank/article_detail.html", context,
+                       scopes=("kennisbank",))
+
+
+def _article_viewer(user, article):
+    """Who sees the same article page as `user`: curators (drafts, edit links, conflicts) or everyone with the
+    same audiences, since the casussen the article came from are listed as the viewer may see them; a member
+    who wrote one of those outside their audiences sees their own page."""
+    audiences = tuple(audiences_for(user))
+    if is_curator(user):
+        return ("article", "curator", *audiences)
+    if is_member(user) and article.casussen.filter(author=user).exclude(visibility__in=audiences).exists():
+        return ("article", *audiences, user.pk)
+    return ("article", *audiences)
 
 
 def source_casussen(article, user):

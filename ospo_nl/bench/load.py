@@ -52,6 +52,9 @@ def gunicorn(env_overrides=None, *, workers=WORKERS):
     env = {**os.environ, "BENCH": "1", **(env_overrides or {})}
     command = [sys.executable, "-m", "gunicorn", "ospo_nl.wsgi", "--bind", f"{HOST}:{port}",
                "--workers", str(workers), "--worker-class", "sync", "--log-level", "warning"]
+    if log := os.environ.get("BENCH_ACCESS_LOG"):  # a file: each request's path, status, ms and cache answers
+        command += ["--access-logfile", log, "--access-logformat",
+                    "%(m)s %(U)s%(q)s %(s)s %(M)s %({x-page-cache}o)s %({x-shared-page}o)s"]
     process = subprocess.Popen(command, cwd=settings.BASE_DIR, env=env, stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE, start_new_session=True)
     base = f"http://{HOST}:{port}"

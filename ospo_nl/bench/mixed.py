@@ -4,8 +4,9 @@ Two wrk processes run side by side on one gunicorn (2 sync workers), one per rol
 per request from the same spread of at least 200 URLs (casus pages, casus lists and tag pages, forum topics,
 articles, organisations, search) and counting the cache's answers (`X-Page-Cache` for visitors' whole pages,
 `X-Shared-Page` for members' shared pages). First read-only, then the same with writer threads in this
-process posting as members over HTTP: answers (an expert), comments and votes (a member) and sign-ins (a
-fresh session posting the login form), paced so that writes are at least `write_share` of all requests.
+process posting as members over HTTP: new casussen, comments and votes (a member), answers (an expert) and
+sign-ins (a fresh session posting the login form, which checks the password), paced so that writes are at
+least `write_share` of all requests. Answers, comments and votes go to open casussen, where members may post.
 Rate limits are lifted for the benchmark's server only. Every run is bounded by `duration`.
 """
 
@@ -29,10 +30,11 @@ from ospo_nl.bench import load, texts
 from ospo_nl.bench.seed import MEMBER_EMAIL, PASSWORD
 
 SPREAD = 240
+WRITES = ("casus", "answer", "comment", "vote", "sign-in")
 CONNECTIONS_PER_ROLE = 8
 # The benchmark's own server only: the writers post far faster than any member may.
 UNLIMITED = {"RATELIMITS": "post=1000000/h/member,1000000/h/new,1000000/h/ip;vote=1000000/h/member;"
-                           "report=1000000/h/member",
+                           "comment=1000000/h/member,1000000/h/new;report=1000000/h/member",
              "ACCOUNT_RATE_LIMITS": "login=1000000/m/ip;login_failed=1000000/m/key"}
 
 LUA = r"""
@@ -77,16 +79,18 @@ class RoleResult:
 class Writes:
     done: dict = field(default_factory=dict)
     failed: int = 0
+    reasons: dict = field(default_factory=dict)  # "vote 200", "answer TimeoutError": what each failure answered
     latencies: list = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def record(self, kind, ok, seconds):
+    def record(self, kind, ok, seconds, reason=""):
         with self.lock:
             if ok:
                 self.done[kind] = self.done.get(kind, 0) + 1
                 self.latencies.append(seconds * 1000)
             else:
                 self.failed += 1
+                self.reasons[f"{kind} {reason}"] = self.reasons.get(f"{kind} {reason}", 0) + 1
 
 
 def spread():
@@ -163,7 +167,12 @@ def _writer(kind, base, stop, writes, pause, targets, session):
         started = time.perf_counter()
         try:
             slug, answer_id = rng.choice(targets)
-            if kind == "answer":
+            if kind == "casus":
+                status = session.post(reverse("casussen:ask"), {
+                    "title": f"Een casus uit de belasting, nummer {n}", "phase": "other", "visibility": "public",
+                    "language": "nl", "tag_string": "licenties", "version": "",
+                    "body": f"Welke licentie past bij ons project? Een vraag uit de belasting, nummer {n}."})
+            elif kind == "answer":
                 status = session.post(reverse("casussen:answer", args=[slug]),
                                {"body": f"Een antwoord uit de belasting, nummer {n}."})
             elif kind == "comment":
@@ -175,9 +184,9 @@ def _writer(kind, base, stop, writes, pause, targets, session):
             else:
                 signed_in(base, MEMBER_EMAIL)
                 status = 302
-            writes.record(kind, status == 302, time.perf_counter() - started)
-        except Exception:  # noqa: BLE001 (a failed write is counted, the load goes on)
-            writes.record(kind, False, time.perf_counter() - started)
+            writes.record(kind, status == 302, time.perf_counter() - started, str(status))
+        except Exception as error:  # noqa: BLE001 (a failed write is counted, the load goes on)
+            writes.record(kind, False, time.perf_counter() - started, type(error).__name__)
         stop.wait(pause)
 
 
@@ -206,7 +215,8 @@ def run_mixed(*, cookie, duration=10, write_share=0.06, stdout=None):
     paths = spread()
     Answer = apps.get_model("casussen", "Answer")
     # Writes go to other casussen than the one the per-page rows measure (pk 1, exactly 20 answers).
-    targets = [(a.casus.slug, a.pk) for a in Answer.objects.alive().filter(casus__visibility="public")
+    targets = [(a.casus.slug, a.pk) for a in Answer.objects.alive().filter(
+               casus__visibility="public", casus__status__in=apps.get_model("casussen", "Casus").OPEN_STATUSES)
                .exclude(casus_id=1).select_related("casus").order_by("casus_id", "pk")[:200]]
     results, writes = [], Writes()
     with tempfile.TemporaryDirectory() as folder, load.gunicorn(UNLIMITED) as base:
@@ -225,24 +235,25 @@ def run_mixed(*, cookie, duration=10, write_share=0.06, stdout=None):
         for phase in ("read-only", "mixed"):
             stop = threads = None
             if phase == "mixed":
-                # Pace the writers from the read-only rate: four kinds, each at a quarter of the share.
+                # Pace the writers from the read-only rate: each kind at an equal part of the share.
                 reads = sum(r.rps for r in results)
-                pause = max(0.0, 4 / (reads * write_share / (1 - write_share))) if reads else 0.1
+                pause = max(0.0, len(WRITES) / (reads * write_share / (1 - write_share))) if reads else 0.1
                 stop = threading.Event()
                 expert = (apps.get_model("directory", "Profile").objects.filter(is_expert=True).order_by("pk")
                           .values_list("user__email", flat=True).first())
-                sessions = {"answer": signed_in(base, expert), "comment": signed_in(base, MEMBER_EMAIL),
-                            "vote": signed_in(base, MEMBER_EMAIL), "sign-in": None}
+                sessions = {"casus": signed_in(base, MEMBER_EMAIL), "answer": signed_in(base, expert),
+                            "comment": signed_in(base, MEMBER_EMAIL), "vote": signed_in(base, MEMBER_EMAIL),
+                            "sign-in": None}
                 threads = [threading.Thread(target=_writer, args=(kind, base, stop, writes, pause, targets,
                                                                   sessions[kind]), daemon=True)
-                           for kind in ("answer", "comment", "vote", "sign-in")]
+                           for kind in WRITES]
                 for thread in threads:
                     thread.start()
             warm = [_wrk(base, script, paths_file, duration=2), _wrk(base, script, paths_file, duration=2,
                                                                      cookie=cookie)]
             for process in warm:
                 process.communicate(timeout=60)
-            started = {n: writes.done.get(n, 0) for n in ("answer", "comment", "vote", "sign-in")}
+            started = {n: writes.done.get(n, 0) for n in WRITES}
             running = [("visitor", _wrk(base, script, paths_file, duration=duration)),
                        ("member", _wrk(base, script, paths_file, duration=duration, cookie=cookie))]
             for role, process in running:

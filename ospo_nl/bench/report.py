@@ -188,7 +188,7 @@ def render(all_runs, scale):
             f"### Mixed load (both roles at once, {SPREAD_NOTE}; {mixed['duration']} s per phase)",
             "",
             f"Writes in the mixed phase: {written} ({', '.join(f'{n} {k}' for k, n in writes['done'].items())}; "
-            f"{writes['failed']} failed), {written / max(1, reads + written):.1%} of all requests; "
+            f"{writes['failed']} failed{_reasons(writes)}), {written / max(1, reads + written):.1%} of all requests; "
             f"write p50 {writes['p50']:.0f} ms, p95 {writes['p95']:.0f} ms.",
             "",
             "| phase | as | requests/s | p50 ms | p95 ms | p99 ms | cache hits | of read-only | target | met |",
@@ -225,3 +225,9 @@ def write_markdown(path, block):
 
 def now():
     return datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def _reasons(writes):
+    """What the failed writes answered, e.g. ": vote 200 ×3"."""
+    reasons = writes.get("reasons") or {}
+    return (": " + ", ".join(f"{reason} ×{n}" for reason, n in sorted(reasons.items()))) if reasons else ""

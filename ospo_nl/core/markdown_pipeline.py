@@ -7,6 +7,7 @@ what this pipeline reads (pymdown-extensions' admonitions, details, tabs, fences
 """
 
 import re
+import threading
 import xml.etree.ElementTree as etree
 from urllib.parse import urlsplit
 
@@ -332,12 +333,27 @@ _cleaner = bleach.Cleaner(
 )
 
 
+_converters = threading.local()
+
+
+def _converter():
+    """This thread's Markdown instance. Building one costs ~45 ms (pymdownx.emoji copies its whole index), more
+    than converting a long answer, so each thread keeps one and resets it before every document, as
+    Python-Markdown supports: `reset()` clears what a document leaves (footnotes, abbreviations, the toc)."""
+    md = getattr(_converters, "md", None)
+    if md is None:
+        md = _converters.md = markdown.Markdown(
+            extensions=[*EXTENSIONS, PipelineExtension()], extension_configs=EXTENSION_CONFIGS, output_format="html",
+        )
+    return md.reset()
+
+
 def render_markdown_with_toc(text):
     """Return (sanitized_html, toc_tokens) for Markdown `text`."""
-    md = markdown.Markdown(
-        extensions=[*EXTENSIONS, PipelineExtension()], extension_configs=EXTENSION_CONFIGS, output_format="html",
-    )
-    html = md.convert(text or "")
+    if not text:
+        return "", []
+    md = _converter()
+    html = md.convert(text)
     return sanitize_html(html), md.toc_tokens
 
 

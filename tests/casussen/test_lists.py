@@ -185,3 +185,11 @@ def test_tag_page_query_count_does_not_grow_with_the_data(member, expert, other_
     with django_assert_num_queries(9):
         response = other_member_client.get(reverse("casussen:by_tag", args=["licenties"]))
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", LIST_URLS)
+def test_the_author_of_an_experts_only_casus_sees_it_in_every_list_and_count(mixed, member_client, url):
+    response = member_client.get(url)
+    assert "Ledenvraag" in response.text and "Expertvraag" in response.text
+    assert "3 casussen" in response.text

@@ -10,7 +10,7 @@ from django.urls import reverse
 from taggit.models import Tag
 
 from casussen import verbs as casus_verbs
-from casussen.models import tag_activity_scope
+from casussen.models import Casus, tag_activity_scope
 from forum import verbs as forum_verbs
 from kennisbank.models import Article
 from kennisbank.verbs import save_article
@@ -189,6 +189,22 @@ def test_a_kennisbank_page_stays_cached_through_casus_activity(two_casussen, oth
     assert Client().get(url)[HEADER] == "hit"
     article.title = "EUPL kiezen, bijgewerkt"
     save_article(article, by=make_user("curator2@example.org", is_staff=True))
+    assert Client().get(url)[HEADER] == "miss"
+
+
+def test_a_new_casus_leaves_the_kennisbank_cached_and_one_that_became_an_article_moves_it(member):
+    article = make_article(slug="eupl-kiezen")
+    url = article.get_absolute_url()
+    assert Client().get(url)[HEADER] == "miss"
+    got = moved(lambda: make_casus(member, "Een nieuwe vraag over inkoop"), "casussen", "kennisbank")
+    assert got == {"casussen", "any"}
+    assert Client().get(url)[HEADER] == "hit"
+    promoted = make_casus(member, "Welke licentie kiezen we?")
+    Casus.objects.filter(pk=promoted.pk).update(article=article)
+    promoted.refresh_from_db()
+    got = moved(lambda: casus_verbs.edit_casus(casus=promoted, by=member, changes={"title": "Welke licentie?"}),
+                "casussen", "kennisbank")
+    assert got == {"casussen", "kennisbank", "any"}  # the article lists the casus by its title
     assert Client().get(url)[HEADER] == "miss"
 
 

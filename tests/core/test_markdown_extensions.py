@@ -67,3 +67,19 @@ def test_abbreviations_footnotes_attribute_lists_and_marks():
 def test_attribute_lists_cannot_add_script_or_style():
     html = render_markdown('[x](https://example.org){ onclick="alert(1)" style="color:red" .knop }\n')
     assert "onclick" not in html and "style=" not in html and 'class="knop"' in html
+
+
+def test_one_document_leaves_nothing_behind_for_the_next():
+    """Each thread reuses one Markdown instance (building one costs more than converting a post): what a document
+    defines (footnotes, abbreviations, its headings) must not reach the next one."""
+    from ospo_nl.core.markdown_pipeline import render_markdown_with_toc  # noqa: PLC0415
+
+    first, first_toc = render_markdown_with_toc(
+        "## Licenties\n\nDe EUPL[^1] is een HTML-licentie.\n\n[^1]: European Union Public Licence\n\n"
+        "*[EUPL]: European Union Public Licence"
+    )
+    assert "footnote" in first and "<abbr" in first and [t["name"] for t in first_toc] == ["Licenties"]
+    second, second_toc = render_markdown_with_toc("## Inkoop\n\nDe EUPL bij een aanbesteding.")
+    assert "footnote" not in second and "<abbr" not in second and "European" not in second
+    assert [t["name"] for t in second_toc] == ["Inkoop"]
+    assert render_markdown_with_toc("") == ("", [])

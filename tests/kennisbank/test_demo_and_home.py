@@ -34,3 +34,14 @@ def test_the_home_section_lists_published_articles_in_one_query(section, member,
         result = latest_articles(member)
     assert [item["label"] for item in result["items"]] == ["Zichtbaar"]
     assert result["items"][0]["url"] == "/kennisbank/licenties/zichtbaar/"
+
+
+def test_the_home_shows_the_first_articles_of_a_big_section_and_links_to_all_of_them(client, section):
+    from kennisbank.views import SECTION_PREVIEW  # noqa: PLC0415
+
+    for n in range(SECTION_PREVIEW + 2):
+        make_article(section, slug=f"artikel-{n:02}", title=f"Artikel {n:02}")
+    html = client.get("/kennisbank/").text
+    assert "Artikel 09" in html and "Artikel 10" not in html.split('id="recent-heading"')[0]
+    assert f"Alle {SECTION_PREVIEW + 2} artikelen in {section.title}" in html
+    assert f"All {SECTION_PREVIEW + 2} articles in {section.title}" in client.get("/en/kennisbank/").text

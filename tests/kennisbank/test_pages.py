@@ -172,3 +172,42 @@ def test_related_articles_are_shared_but_drafts_stay_with_curators(tree, curator
     html = member_client.get(url).text
     assert "Licenties vergelijken" in html and "Geheim concept" not in html
     assert "Geheim concept" not in member_client.get(url).text
+
+
+def test_members_share_one_rendering_of_an_article_with_their_own_menu(tree, member_client, other_member_client,
+                                                                      settings, django_assert_num_queries):
+    settings.CONTENT_CACHE_SECONDS = 600
+    url = tree["main"].get_absolute_url()
+    first = member_client.get(url)
+    assert first["X-Shared-Page"] == "miss" and "Mila Member" in first.text
+    # session, user with profile, the article, whether they wrote one of its casussen outside their audiences
+    with django_assert_num_queries(4):
+        second = other_member_client.get(url)
+    assert second["X-Shared-Page"] == "hit"
+    assert "Olaf Other" in second.text and "Mila Member" not in second.text
+    assert first.text.count("csrfmiddlewaretoken") == second.text.count("csrfmiddlewaretoken")
+
+
+def test_a_casus_the_article_came_from_shows_as_each_viewer_may_see_it(tree, member, member_client,
+                                                                       other_member_client, settings):
+    from casussen.models import Casus  # noqa: PLC0415 (the tests may join what the apps keep apart)
+    from tests.factories import make_casus  # noqa: PLC0415
+
+    settings.CONTENT_CACHE_SECONDS = 600
+    casus = make_casus(member, "Onze eigen EUPL-vraag", visibility=Casus.Visibility.EXPERTS)
+    Casus.objects.filter(pk=casus.pk).update(article=tree["main"])
+    url = tree["main"].get_absolute_url()
+    assert "Onze eigen EUPL-vraag" not in other_member_client.get(url).text  # experts only: not for Olaf
+    own = member_client.get(url)
+    assert own["X-Shared-Page"] == "miss" and "Onze eigen EUPL-vraag" in own.text  # its author's own page
+    assert "Onze eigen EUPL-vraag" not in other_member_client.get(url).text
+
+
+def test_curators_share_a_rendering_with_drafts_and_edit_links_that_members_never_get(tree, curator_client,
+                                                                                     member_client, settings):
+    settings.CONTENT_CACHE_SECONDS = 600
+    url = tree["main"].get_absolute_url()
+    edit = reverse("kennisbank:article_edit", args=[tree["main"].slug])
+    assert edit in curator_client.get(url).text
+    html = member_client.get(url).text
+    assert edit not in html and "Geheim concept" not in html

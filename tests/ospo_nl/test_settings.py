@@ -82,3 +82,20 @@ def test_postgres_plans_every_prepared_statement_for_its_own_parameters():
     with connection.cursor() as cursor:
         cursor.execute("SHOW plan_cache_mode")
         assert cursor.fetchone()[0] == "force_custom_plan"
+
+
+def test_production_hashes_passwords_with_argon2_and_still_verifies_pbkdf2_hashes():
+    script = (
+        "import django; django.setup()\n"
+        "from django.contrib.auth.hashers import check_password, get_hasher, identify_hasher, make_password\n"
+        "old = make_password('correct horse battery', hasher='pbkdf2_sha256')\n"
+        "upgraded = []\n"
+        "assert check_password('correct horse battery', old, setter=upgraded.append)\n"
+        "print(get_hasher().algorithm, identify_hasher(make_password('x' * 12)).algorithm, bool(upgraded))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in {"TESTING", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
+    env.update({"DEBUG": "0", "SECRET_KEY": "x" * 50, "DJANGO_SETTINGS_MODULE": "ospo_nl.settings"})
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    # New hashes are Argon2; a PBKDF2 hash from before still signs in and is rewritten (the setter runs).
+    assert result.stdout.split() == ["argon2", "argon2", "True"]

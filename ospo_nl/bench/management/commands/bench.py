@@ -66,7 +66,7 @@ class Command(BaseCommand):
             roles, writes = mixed.run_mixed(cookie=cookie, duration=duration, stdout=self.stdout)
             latencies = sorted(writes.latencies) or [0]
             run["mixed"] = {"duration": duration, "roles": [r.as_dict() for r in roles], "writes": {
-                "done": writes.done, "failed": writes.failed,
+                "done": writes.done, "failed": writes.failed, "reasons": writes.reasons,
                 "p50": latencies[len(latencies) // 2], "p95": latencies[int(len(latencies) * 0.95)]}}
         if no_write:
             return

@@ -15,6 +15,7 @@ from django.utils.translation import gettext, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
+from ospo_nl.core.content_cache import tag_scope
 from ospo_nl.core.models import Post, PostQuerySet
 from ospo_nl.core.roles import Audience, audiences_for, is_member
 from ospo_nl.core.tagging import TaggedQuerySet
@@ -198,9 +199,11 @@ class Casus(Post):
         return self.organisation.name
 
     def cache_scopes(self):
-        """What a save or delete of this row changes (ospo_nl.core.content_cache): the lists, its page, and the
-        kennisbank article it became, which lists it (its title, as its viewer may see it)."""
-        return ("casussen", f"casus:{self.pk}", *(("kennisbank",) if self.article_id else ()))
+        """What a save or delete of this row changes (ospo_nl.core.content_cache): the lists, its page, the
+        pages of its tags (one query), and the kennisbank article it became, which lists it (its title, as its
+        viewer may see it)."""
+        return ("casussen", f"casus:{self.pk}", *(tag_scope(tag_id) for tag_id in _tag_ids(self.pk)),
+                *(("kennisbank",) if self.article_id else ()))
 
 
 class Answer(Post):
@@ -307,13 +310,16 @@ def tag_activity_scope(tag_id):
     return f"casussen-activity:tag:{tag_id}"
 
 
+def _tag_ids(casus_id):
+    return Casus.tags.through.objects.filter(
+        content_type_id=ContentType.objects.get_for_model(Casus).pk, object_id=casus_id,
+    ).values_list("tag_id", flat=True) if casus_id else ()
+
+
 def activity_scopes(casus_id):
     """What activity on one casus (an answer, comment or vote) changes: its page, the lists ordered and counted
     by activity, and the tag pages of its own tags. Tag pages of other tags keep their cached page (one query)."""
-    tag_ids = Casus.tags.through.objects.filter(
-        content_type_id=ContentType.objects.get_for_model(Casus).pk, object_id=casus_id,
-    ).values_list("tag_id", flat=True)
-    return ("casussen-activity", f"casus:{casus_id}", *(tag_activity_scope(tag_id) for tag_id in tag_ids))
+    return ("casussen-activity", f"casus:{casus_id}", *(tag_activity_scope(tag_id) for tag_id in _tag_ids(casus_id)))
 
 
 def organisations():

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from taggit.models import Tag
 
-from ospo_nl.core.content_cache import cached, shared_page
+from ospo_nl.core.content_cache import cached, shared_page, tag_scope
 from ospo_nl.core.edit_conflicts import EditConflict, conflict_context, rebased_data, submitted_version, version_of
 from ospo_nl.core.following import follow, is_following, unfollow
 from ospo_nl.core.form_pages import render_form_page, submitted
@@ -131,7 +131,7 @@ def _facets(visible, viewer, *, status, phase, tag, organisation):
 
 def _render_list(request, narrow=None, *, heading, intro="", extra=None, status_filter=True, personal=False,
                  following_tag=None, facets=False, default_status="open", ordering=None, show_waiting=False,
-                 viewer_parts=(), activity_scope="casussen-activity"):
+                 viewer_parts=(), scopes=("casussen", "casussen-activity")):
     """A list of the casussen `request.user` may see, `narrow`ed (a function of the queryset). The page is
     rendered once per content version for everyone who sees the same list (`personal`: one member's own)
     and the same follow button (`following_tag`), so a request served from the cache builds no query.
@@ -178,7 +178,7 @@ def _render_list(request, narrow=None, *, heading, intro="", extra=None, status_
                 if facets else None, **(extra or {})}
 
     return shared_page(request, ("casus-list", *viewer, following_tag, *viewer_parts), "casussen/list.html",
-                       context, scopes=("casussen", activity_scope))
+                       context, scopes=scopes)
 
 
 @require_safe
@@ -232,7 +232,8 @@ def by_tag(request, slug):
         request, lambda casussen: casussen.filter(tags=tag),
         heading=_("Casussen over “%(tag)s”") % {"tag": tag.name},
         extra={"tag": tag}, following_tag=is_following(request.user, tag),
-        activity_scope=tag_activity_scope(tag.pk),  # activity on casussen without this tag leaves it cached
+        # Casussen without this tag, their activity and their tags leave the page cached.
+        scopes=(tag_scope(tag.pk), tag_activity_scope(tag.pk)),
     )
 
 

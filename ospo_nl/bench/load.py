@@ -46,13 +46,14 @@ def free_port():
 
 
 @contextmanager
-def gunicorn(env_overrides=None, *, workers=WORKERS):
-    """A gunicorn serving this project on a free port; yields its base URL."""
+def gunicorn(env_overrides=None, *, workers=WORKERS, access_log=None):
+    """A gunicorn serving this project on a free port; yields its base URL. `access_log`: a file that gets a
+    line per request (method, path, status, ms, the cache's answers); BENCH_ACCESS_LOG sets one for any run."""
     port = free_port()
     env = {**os.environ, "BENCH": "1", **(env_overrides or {})}
     command = [sys.executable, "-m", "gunicorn", "ospo_nl.wsgi", "--bind", f"{HOST}:{port}",
                "--workers", str(workers), "--worker-class", "sync", "--log-level", "warning"]
-    if log := os.environ.get("BENCH_ACCESS_LOG"):  # a file: each request's path, status, ms and cache answers
+    if log := access_log or os.environ.get("BENCH_ACCESS_LOG"):
         command += ["--access-logfile", log, "--access-logformat",
                     "%(m)s %(U)s%(q)s %(s)s %(M)s %({x-page-cache}o)s %({x-shared-page}o)s"]
     process = subprocess.Popen(command, cwd=settings.BASE_DIR, env=env, stdout=subprocess.DEVNULL,

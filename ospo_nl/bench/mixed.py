@@ -5,8 +5,9 @@ per request from the same spread of at least 200 URLs (casus pages, casus lists 
 articles, organisations, search) and counting the cache's answers (`X-Page-Cache` for visitors' whole pages,
 `X-Shared-Page` for members' shared pages). First read-only, then the same with writer threads in this
 process posting as members over HTTP: new casussen, comments and votes (a member), answers (an expert) and
-sign-ins (a fresh session posting the login form, which checks the password), paced so that writes are at
-least `write_share` of all requests. Answers, comments and votes go to open casussen, where members may post.
+sign-ins (a fresh session posting the login form, which checks the password), paced so that writes stay
+`write_share` of the requests the server answers (counted from its access log as they happen), each kind its
+part of them (WRITES). Answers, comments and votes go to open casussen, where members may post.
 Rate limits are lifted for the benchmark's server only. Every run is bounded by `duration`.
 """
 
@@ -30,7 +31,9 @@ from ospo_nl.bench import load, texts
 from ospo_nl.bench.seed import MEMBER_EMAIL, PASSWORD
 
 SPREAD = 240
-WRITES = ("casus", "answer", "comment", "vote", "sign-in")
+# Each kind's part of the writes, as a Q&A site's day has them: votes most, then comments and answers, fewer
+# new casussen, and a sign-in per casus (sessions last weeks). A new casus changes every list's filter counts.
+WRITES = {"casus": 1, "answer": 2, "comment": 3, "vote": 4, "sign-in": 1}
 CONNECTIONS_PER_ROLE = 8
 # The benchmark's own server only: the writers post far faster than any member may.
 UNLIMITED = {"RATELIMITS": "post=1000000/h/member,1000000/h/new,1000000/h/ip;vote=1000000/h/member;"
@@ -159,10 +162,42 @@ def signed_in(base, email):
     return session
 
 
-def _writer(kind, base, stop, writes, pause, targets, session):
+class Reads:
+    """The GET requests the server has answered since `start()`, counted from its access log: the writers keep
+    their share of the requests the server really answers, however much the writes slow it down."""
+
+    def __init__(self, path):
+        self.path, self.count, self._offset, self._start = path, 0, 0, 0
+        self._lock = threading.Lock()
+
+    def _refresh(self):
+        with open(self.path, "rb") as log:
+            log.seek(self._offset)
+            chunk = log.read()
+        complete = chunk.rfind(b"\n") + 1
+        self._offset += complete
+        self.count += chunk[:complete].count(b"GET ")
+
+    def start(self):
+        with self._lock:
+            self._refresh()
+            self._start = self.count
+
+    def since_start(self):
+        with self._lock:
+            self._refresh()
+            return self.count - self._start
+
+
+def _writer(kind, base, stop, writes, quota, targets, session):
+    """Writes of `kind` while `stop` is not set, each once `quota()` (how many this kind may have made by now)
+    allows one more."""
     rng = random.Random(hash(kind))
     n = 0
     while not stop.is_set():
+        if n >= quota():
+            stop.wait(0.05)
+            continue
         n += 1
         started = time.perf_counter()
         try:
@@ -187,7 +222,6 @@ def _writer(kind, base, stop, writes, pause, targets, session):
             writes.record(kind, status == 302, time.perf_counter() - started, str(status))
         except Exception as error:  # noqa: BLE001 (a failed write is counted, the load goes on)
             writes.record(kind, False, time.perf_counter() - started, type(error).__name__)
-        stop.wait(pause)
 
 
 def _wrk(base, script, paths_file, *, duration, cookie=None):
@@ -219,7 +253,9 @@ def run_mixed(*, cookie, duration=10, write_share=0.06, stdout=None):
                casus__visibility="public", casus__status__in=apps.get_model("casussen", "Casus").OPEN_STATUSES)
                .exclude(casus_id=1).select_related("casus").order_by("casus_id", "pk")[:200]]
     results, writes = [], Writes()
-    with tempfile.TemporaryDirectory() as folder, load.gunicorn(UNLIMITED) as base:
+    with tempfile.TemporaryDirectory() as folder, load.gunicorn(
+            UNLIMITED, access_log=os.environ.get("BENCH_ACCESS_LOG") or os.path.join(folder, "access.log")) as base:
+        reads = Reads(os.environ.get("BENCH_ACCESS_LOG") or os.path.join(folder, "access.log"))
         script, paths_file = os.path.join(folder, "spread.lua"), os.path.join(folder, "paths.txt")
         with open(script, "w") as f:
             f.write(LUA)
@@ -235,16 +271,18 @@ def run_mixed(*, cookie, duration=10, write_share=0.06, stdout=None):
         for phase in ("read-only", "mixed"):
             stop = threads = None
             if phase == "mixed":
-                # Pace the writers from the read-only rate: each kind at an equal part of the share.
-                reads = sum(r.rps for r in results)
-                pause = max(0.0, len(WRITES) / (reads * write_share / (1 - write_share))) if reads else 0.1
+                # Each kind keeps its part (WRITES) of `write_share` of the requests, counted as they are answered.
+                reads.start()
+                per_read = write_share / (1 - write_share) / sum(WRITES.values())
+                quotas = {kind: (lambda part=part, per_read=per_read: 1 + int(part * per_read * reads.since_start()))
+                          for kind, part in WRITES.items()}
                 stop = threading.Event()
                 expert = (apps.get_model("directory", "Profile").objects.filter(is_expert=True).order_by("pk")
                           .values_list("user__email", flat=True).first())
                 sessions = {"casus": signed_in(base, MEMBER_EMAIL), "answer": signed_in(base, expert),
                             "comment": signed_in(base, MEMBER_EMAIL), "vote": signed_in(base, MEMBER_EMAIL),
                             "sign-in": None}
-                threads = [threading.Thread(target=_writer, args=(kind, base, stop, writes, pause, targets,
+                threads = [threading.Thread(target=_writer, args=(kind, base, stop, writes, quotas[kind], targets,
                                                                   sessions[kind]), daemon=True)
                            for kind in WRITES]
                 for thread in threads:

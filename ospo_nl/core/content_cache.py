@@ -59,6 +59,12 @@ def register_app(app_label, scopes):
     APP_SCOPES[app_label] = tuple(scopes)
 
 
+def tag_scope(tag_id):
+    """Things tagged `tag_id`: bumped when a tagging with it is added or removed, and by the rows of models that
+    name it for their tags (casussen.models.Casus.cache_scopes), so a tag's page does not go with every row."""
+    return f"tag:{tag_id}"
+
+
 def enabled():
     return settings.CONTENT_CACHE_SECONDS > 0
 
@@ -234,8 +240,15 @@ def _on_write(sender, instance=None, update_fields=None, **kwargs):
         if kwargs.get("action", "").startswith("pre_"):
             return
         scopes = scopes_of(instance)  # tags set on a casus: the casus changed
+        if scopes is not None and kwargs.get("model") is not None and kwargs["model"]._meta.label_lower == "taggit.tag":
+            if kwargs.get("pk_set") is None:
+                scopes = None  # cleared: which tags it had is gone
+            else:
+                scopes = (*scopes, *(tag_scope(pk) for pk in kwargs["pk_set"]))  # added and removed tags
     elif sender._meta.label_lower == "taggit.taggeditem" and instance.content_type_id:
         scopes = _target_scopes(instance.content_type_id, instance.object_id)
+        if scopes is not None:
+            scopes = (*scopes, tag_scope(instance.tag_id))
     else:
         scopes = scopes_of(instance) if instance is not None else None
     if scopes is None:

@@ -208,6 +208,31 @@ def test_a_new_casus_leaves_the_kennisbank_cached_and_one_that_became_an_article
     assert Client().get(url)[HEADER] == "miss"
 
 
+def test_a_new_casus_moves_the_pages_of_its_own_tags_and_no_other_tag_page(member):
+    make_casus(member, "Welke licentie kiezen we?", tags=("licenties",))
+    make_casus(member, "Inkoop van een zaaksysteem", tags=("inkoop",))
+    tag_ids = dict(Tag.objects.values_list("slug", "pk"))
+    licences, purchases = (content_cache.tag_scope(tag_ids[slug]) for slug in ("licenties", "inkoop"))
+    got = moved(lambda: make_casus(member, "Nog een inkoopvraag", tags=("inkoop",)), licences, purchases)
+    assert got == {purchases, "any"}
+    url = reverse("casussen:by_tag", args=["licenties"])
+    assert Client().get(url)[HEADER] == "miss"
+    make_casus(member, "Een derde inkoopvraag", tags=("inkoop",))
+    assert Client().get(url)[HEADER] == "hit"
+
+
+def test_taking_a_tag_off_a_casus_moves_that_tags_page_too(member):
+    casus = make_casus(member, "Welke licentie kiezen we?", tags=("licenties", "inkoop"))
+    tag_ids = dict(Tag.objects.values_list("slug", "pk"))
+    licences, purchases = (content_cache.tag_scope(tag_ids[slug]) for slug in ("licenties", "inkoop"))
+    url = reverse("casussen:by_tag", args=["inkoop"])
+    assert Client().get(url)[HEADER] == "miss"
+    got = moved(lambda: casus_verbs.edit_casus(casus=casus, by=member, changes={}, tags=["licenties"]),
+                licences, purchases)
+    assert purchases in got and licences in got  # the casus left one page and changed on the other
+    assert Client().get(url).status_code == 404  # nothing tagged "inkoop" any more: no stale page either
+
+
 def make_casus_category():
     from tests.factories import make_category  # noqa: PLC0415
 

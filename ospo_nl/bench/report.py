@@ -210,7 +210,7 @@ def render(all_runs, scale):
 
 
 SPREAD_NOTE = ("each picking one of 240 URLs at random: casus pages, lists and tag pages, forum topics, articles, "
-               "organisations, search; members also answer, comment, vote and sign in")
+               "organisations, search; members also post casussen, answer, comment, vote and sign in")
 
 
 def write_markdown(path, block):

@@ -105,7 +105,8 @@ class TopicQuerySet(PostQuerySet):
         )
 
     def for_detail(self):
-        return self.alive().select_related("category", "author__profile").prefetch_related("tags")
+        # The tags are read by the template, so only when the page is rendered, not on a shared page's hit.
+        return self.alive().select_related("category", "author__profile")
 
     def latest_for_home(self, user, limit=5):
         return self.visible_to(user).select_related("category").order_by("-last_activity_at", "-pk")[:limit]

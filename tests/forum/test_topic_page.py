@@ -169,3 +169,17 @@ def test_the_shared_topic_page_keeps_follow_and_the_openers_edit_link_to_their_o
     assert "Niet meer volgen" not in third.get(topic.get_absolute_url()).text
     assert edit_topic in member_client.get(topic.get_absolute_url()).text  # `member` opened the topic
     assert edit_topic not in third.get(topic.get_absolute_url()).text
+
+
+def test_a_members_topic_page_from_the_shared_cache_leaves_out_the_replies_and_tags(
+        other_member_client, member, topic, settings, django_assert_num_queries):
+    settings.CONTENT_CACHE_SECONDS = 600  # the shared cache on (locmem: one process)
+    for i in range(3):
+        make_reply(member, topic, body=f"Reactie {i}")
+    assert other_member_client.get(topic.get_absolute_url())["X-Shared-Page"] == "miss"  # three new replies
+    assert other_member_client.get(topic.get_absolute_url())["X-Shared-Page"] == "miss"  # read now: none new
+    # 1 session, 2 user with profile, 3 topic, 4 paginator count, 5 when and by whom each reply was written,
+    # 6 read marker, 7 is following: the replies and the tags come with the shared page
+    with django_assert_num_queries(7):
+        response = other_member_client.get(topic.get_absolute_url())
+    assert response["X-Shared-Page"] == "hit"

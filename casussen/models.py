@@ -316,10 +316,18 @@ def _tag_ids(casus_id):
     ).values_list("tag_id", flat=True) if casus_id else ()
 
 
+def organisation_activity_scope(organisation_id):
+    """The scope of the casussen an organisation's directory page lists: their activity (casussen.related)."""
+    return f"casussen-activity:organisation:{organisation_id}"
+
+
 def activity_scopes(casus_id):
     """What activity on one casus (an answer, comment or vote) changes: its page, the lists ordered and counted
-    by activity, and the tag pages of its own tags. Tag pages of other tags keep their cached page (one query)."""
-    return ("casussen-activity", f"casus:{casus_id}", *(tag_activity_scope(tag_id) for tag_id in _tag_ids(casus_id)))
+    by activity, the tag pages of its own tags and its organisation's page (two queries). Tag and organisation
+    pages of other casussen keep their cached page."""
+    organisation_id = Casus.objects.filter(pk=casus_id).values_list("organisation_id", flat=True).first()
+    return ("casussen-activity", f"casus:{casus_id}", *(tag_activity_scope(tag_id) for tag_id in _tag_ids(casus_id)),
+            *((organisation_activity_scope(organisation_id),) if organisation_id else ()))
 
 
 def organisations():

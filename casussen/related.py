@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from ospo_nl.core.registries import organisation_sections
 
-from .models import Casus
+from .models import Casus, organisation_activity_scope
 
 
 @organisation_sections.register
@@ -21,3 +21,8 @@ def casussen_of(organisation, user):
         "items": [{"label": c.title, "url": c.get_absolute_url(), "date": c.last_activity_at, "language": c.language}
                   for c in rows],
     }
+
+
+# What the section shows, named before anything is loaded (directory.views.organisation_detail): casus rows,
+# and the activity of this organisation's casussen, which orders them and dates them.
+casussen_of.scopes = lambda organisation: ("casussen", organisation_activity_scope(organisation.pk))

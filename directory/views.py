@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
-from ospo_nl.core.content_cache import shared_page
+from ospo_nl.core.content_cache import depends_on, shared_page
 from ospo_nl.core.permissions import allowed
 from ospo_nl.core.registries import organisation_sections
 from ospo_nl.core.roles import is_curator
@@ -81,8 +81,16 @@ def organisation_list(request):
 
 @require_safe
 def organisation_detail(request, slug):
+    # A visitor's page is kept until the organisation, its initiatives or experts (directory rows change "all")
+    # or what a section shows changes; a section that names no scopes keeps it only until anything changes.
+    sections = list(organisation_sections)
+    described = all(hasattr(section, "scopes") for section in sections)
+    if described:
+        depends_on(request, "directory")
     organisation = get_object_or_404(Organisation.objects.prefetch_related("tags"), slug=slug)
     check_view_organisation(request.user, organisation)
+    if described:
+        depends_on(request, *(scope for section in sections for scope in section.scopes(organisation)))
     roles = (
         InitiativeOrganisation.objects.filter(
             organisation=organisation, initiative__in=Initiative.objects.visible_to(request.user)
@@ -96,7 +104,7 @@ def organisation_detail(request, slug):
         "json_ld": organisation_json_ld(organisation),
         "roles": roles,
         "experts": experts,
-        "related_sections": [section(organisation, request.user) for section in organisation_sections],
+        "related_sections": [section(organisation, request.user) for section in sections],
     }
     return render(request, "directory/organisation_detail.html", context)
 

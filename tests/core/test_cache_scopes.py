@@ -233,6 +233,22 @@ def test_taking_a_tag_off_a_casus_moves_that_tags_page_too(member):
     assert Client().get(url).status_code == 404  # nothing tagged "inkoop" any more: no stale page either
 
 
+def test_a_visitors_organisation_page_goes_only_with_its_own_casussen(member, expert, other_member):
+    from directory.models import Organisation  # noqa: PLC0415
+
+    utrecht, zeist = (Organisation.objects.create(name=name, slug=slug, kind="municipality", is_published=True)
+                      for name, slug in (("Gemeente Utrecht", "gemeente-utrecht"), ("Gemeente Zeist", "gemeente-zeist")))
+    own = make_casus(member, "Welke licentie kiezen we?", organisation=utrecht)
+    other = make_answer(make_casus(member, "Inkoop van een zaaksysteem", organisation=zeist), expert)
+    url = utrecht.get_absolute_url()
+    assert Client().get(url)[HEADER] == "miss"
+    casus_verbs.vote(answer=other, by=other_member, value=1)  # a casus of another organisation
+    make_reply(other_member, make_topic(other_member, make_casus_category()))
+    assert Client().get(url)[HEADER] == "hit"
+    casus_verbs.comment(casus=own, by=other_member, body="Dank.")  # its own casus: newer activity to show
+    assert Client().get(url)[HEADER] == "miss"
+
+
 def make_casus_category():
     from tests.factories import make_category  # noqa: PLC0415
 

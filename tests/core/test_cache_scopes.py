@@ -236,8 +236,9 @@ def test_taking_a_tag_off_a_casus_moves_that_tags_page_too(member):
 def test_a_visitors_organisation_page_goes_only_with_its_own_casussen(member, expert, other_member):
     from directory.models import Organisation  # noqa: PLC0415
 
+    names = (("Gemeente Utrecht", "gemeente-utrecht"), ("Gemeente Zeist", "gemeente-zeist"))
     utrecht, zeist = (Organisation.objects.create(name=name, slug=slug, kind="municipality", is_published=True)
-                      for name, slug in (("Gemeente Utrecht", "gemeente-utrecht"), ("Gemeente Zeist", "gemeente-zeist")))
+                      for name, slug in names)
     own = make_casus(member, "Welke licentie kiezen we?", organisation=utrecht)
     other = make_answer(make_casus(member, "Inkoop van een zaaksysteem", organisation=zeist), expert)
     url = utrecht.get_absolute_url()

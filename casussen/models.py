@@ -5,7 +5,6 @@ count, suggestion and notification goes through it.
 """
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce
@@ -18,7 +17,7 @@ from taggit.managers import TaggableManager
 from ospo_nl.core.content_cache import tag_scope
 from ospo_nl.core.models import Post, PostQuerySet
 from ospo_nl.core.roles import Audience, audiences_for, is_member
-from ospo_nl.core.tagging import TaggedQuerySet
+from ospo_nl.core.tagging import TaggedQuerySet, tag_ids
 from ospo_nl.core.url_slugs import ChoiceSlugs
 
 
@@ -32,6 +31,11 @@ class CasusQuerySet(TaggedQuerySet, PostQuerySet):
         if is_member(user):
             visible |= Q(author=user)
         return self.alive().filter(visible)
+
+    def for_audiences(self, audiences):
+        """What everyone with `audiences` may see: visible_to() without a member's own outside them, for lists
+        whose viewer wrote nothing outside them (casussen.views._list_viewer); counted from an index alone."""
+        return self.alive().filter(visibility__in=audiences)
 
     def open(self):
         return self.filter(status__in=Casus.OPEN_STATUSES)
@@ -202,7 +206,7 @@ class Casus(Post):
         """What a save or delete of this row changes (ospo_nl.core.content_cache): the lists, its page, the
         pages of its tags (one query), and the kennisbank article it became, which lists it (its title, as its
         viewer may see it)."""
-        return ("casussen", f"casus:{self.pk}", *(tag_scope(tag_id) for tag_id in _tag_ids(self.pk)),
+        return ("casussen", f"casus:{self.pk}", *(tag_scope(tag_id) for tag_id in tag_ids(Casus, self.pk)),
                 *(("kennisbank",) if self.article_id else ()))
 
 
@@ -310,12 +314,6 @@ def tag_activity_scope(tag_id):
     return f"casussen-activity:tag:{tag_id}"
 
 
-def _tag_ids(casus_id):
-    return Casus.tags.through.objects.filter(
-        content_type_id=ContentType.objects.get_for_model(Casus).pk, object_id=casus_id,
-    ).values_list("tag_id", flat=True) if casus_id else ()
-
-
 def organisation_activity_scope(organisation_id):
     """The scope of the casussen an organisation's directory page lists: their activity (casussen.related)."""
     return f"casussen-activity:organisation:{organisation_id}"
@@ -326,7 +324,8 @@ def activity_scopes(casus_id):
     by activity, the tag pages of its own tags and its organisation's page (two queries). Tag and organisation
     pages of other casussen keep their cached page."""
     organisation_id = Casus.objects.filter(pk=casus_id).values_list("organisation_id", flat=True).first()
-    return ("casussen-activity", f"casus:{casus_id}", *(tag_activity_scope(tag_id) for tag_id in _tag_ids(casus_id)),
+    return ("casussen-activity", f"casus:{casus_id}",
+            *(tag_activity_scope(tag_id) for tag_id in tag_ids(Casus, casus_id)),
             *((organisation_activity_scope(organisation_id),) if organisation_id else ()))
 
 

@@ -51,6 +51,14 @@ def attach_tags(instances, field="tags"):
     return instances
 
 
+def tag_ids(model, pk):
+    """The ids of the tags of one `model` row, by its content type's id (no join): what its cache scopes name."""
+    if pk is None:
+        return ()
+    return TaggedItem.objects.filter(content_type=ContentType.objects.get_for_model(model), object_id=pk).values_list(
+        "tag_id", flat=True)
+
+
 class TaggedQuerySet:
     """A QuerySet mixin: `.with_tags()` attaches the tags of the rows it loads in one query (`attach_tags`)."""
 

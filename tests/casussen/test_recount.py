@@ -43,3 +43,19 @@ def test_recount_rebuilds_the_counters(broken):
 def test_recount_leaves_deleted_answers_out(casus, answer, expert):
     casus_verbs.delete_answer(answer=answer, by=expert)
     assert "0 casus counters" in recount()
+
+
+
+@pytest.mark.django_db
+def test_recount_moves_what_the_fixed_casus_shows_its_tag_pages_included(broken, settings):
+    from casussen.models import tag_activity_scope  # noqa: PLC0415
+    from ospo_nl.core import content_cache  # noqa: PLC0415
+
+    settings.CONTENT_CACHE_SECONDS = 600
+    casus, _answer = broken
+    tag_scopes = [tag_activity_scope(tag.pk) for tag in casus.tags.all()]
+    watched = [f"casus:{casus.pk}", "casussen-activity", *tag_scopes]
+    before = content_cache.versions(watched)
+    recount()
+    after = content_cache.versions(watched)
+    assert tag_scopes and all(before[scope] != after[scope] for scope in watched)

@@ -3,7 +3,7 @@ from django.db import transaction
 from django.db.models import Count, F, Max, Q, Sum
 from django.db.models.functions import Coalesce, Greatest
 
-from casussen.models import Answer, Casus
+from casussen.models import Answer, Casus, activity_scopes
 from ospo_nl.core import content_cache
 
 
@@ -52,8 +52,9 @@ class Command(BaseCommand):
                     Casus.objects.filter(pk=pk).update(last_activity_at=when)
 
             if not dry_run and (wrong_answers or wrong_casussen or stale):
-                content_cache.changed("casussen", "casussen-activity",  # "casussen": the tag pages too
-                                      *(f"casus:{pk}" for pk, *_rest in wrong_casussen + stale))
+                # What the activity of each fixed casus shows: its page, the lists, its tags' and organisation's.
+                fixed = {pk for pk, *_rest in wrong_casussen + stale}
+                content_cache.changed(*{scope for pk in fixed for scope in activity_scopes(pk)})
             verb = "would fix" if dry_run else "fixed"
             self.stdout.write(
                 f"{verb}: {len(wrong_answers)} answer scores, {len(wrong_casussen)} casus counters, "

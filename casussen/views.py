@@ -18,7 +18,7 @@ from ospo_nl.core.models import Follow
 from ospo_nl.core.pagination import CappedPaginator, page_or_404
 from ospo_nl.core.permissions import allowed
 from ospo_nl.core.revisions import revisions_of
-from ospo_nl.core.roles import audiences_for, is_curator, is_expert, is_member
+from ospo_nl.core.roles import is_curator, is_expert, is_member
 from ospo_nl.core.templatetags.ospo import lang_attr
 from ospo_nl.core.url_slugs import redirect_moved_params
 from ospo_nl.moderation.permissions import check_report
@@ -28,7 +28,7 @@ from ospo_nl.seo.structured_data import plain_text
 
 from . import permissions, verbs
 from .forms import AnswerForm, AssignForm, CasusForm, CommentForm, ExpertRankingForm, ResolveForm, TitleForm
-from .models import Casus, organisations, tag_activity_scope
+from .models import Casus, list_viewer, organisations, tag_activity_scope
 from .routing import rank_experts
 from .rows import list_rows
 from .structured_data import qapage_json_ld
@@ -49,17 +49,6 @@ def _casus_or_404(request, slug):
 
 
 # Lists ---------------------------------------------------------------------------------------------
-
-def _list_viewer(user):
-    """Who sees the same casus lists as `user`: everyone with their audiences, unless they wrote a casus
-    outside them (a member's own experts-only casus), which only they see."""
-    audiences = tuple(audiences_for(user))
-    if is_member(user) and cached(("casus-outside-audiences", user.pk, audiences), lambda: (
-        Casus.objects.alive().filter(author=user).exclude(visibility__in=audiences).exists()
-    ), scopes=("casussen",)):
-        return (*audiences, user.pk)
-    return audiences
-
 
 def _by_status(casussen, status):
     if status == "open":
@@ -131,10 +120,14 @@ def _facets(visible, viewer, *, status, phase, tag, organisation):
 
 def _render_list(request, narrow=None, *, heading, intro="", extra=None, status_filter=True, personal=False,
                  following_tag=None, facets=False, default_status="open", ordering=None, show_waiting=False,
-                 viewer_parts=(), scopes=("casussen", "casussen-activity")):
+                 viewer_parts=(), scopes=("casussen",), activity=("casussen-activity",)):
     """A list of the casussen `request.user` may see, `narrow`ed (a function of the queryset). The page is
     rendered once per content version for everyone who sees the same list (`personal`: one member's own)
     and the same follow button (`following_tag`), so a request served from the cache builds no query.
+
+    `scopes` stand for the casus rows the list shows, `activity` for their answers, comments and votes. After
+    activity the page is looked up by what it shows (`list_content`: its count and rows), so only the pages
+    whose rows moved are rendered again.
 
     `facets`: filters by status, phase, tag and organisation, each with its count. `ordering` replaces the
     default sort (activity) when the visitor chose none."""
@@ -147,9 +140,13 @@ def _render_list(request, narrow=None, *, heading, intro="", extra=None, status_
     tag = request.GET.get("tag", "")[:100] if facets else ""
     organisation = request.GET.get("organisatie", "")[:100] if facets else ""
 
-    viewer = (request.user.pk,) if personal else _list_viewer(request.user)
+    viewer = (request.user.pk,) if personal else list_viewer(request.user)
+    listed = {}
 
-    def context():
+    def listing():
+        """The visible casussen and the page of them asked for, built once per request."""
+        if listed:
+            return listed["visible"], listed["page"]
         # A viewer who wrote nothing outside their audiences sees what their audiences see: without
         # visible_to's "or written by them" the counts are index-only scans (at scale 1 a member's filter counts
         # took 344 ms). Personal lists and viewers with such casussen have their own pk in `viewer`.
@@ -170,7 +167,17 @@ def _render_list(request, narrow=None, *, heading, intro="", extra=None, status_
         rows = filtered.for_list()
         rows = rows.order_by(*ordering) if ordering and not chosen_sort else rows.sorted_by(sort)
         # The count stops at 1,000: no request counts every casus (ospo_nl.core.pagination).
-        page = page_or_404(CappedPaginator(rows, PAGE_SIZE), request.GET.get("pagina"))
+        listed.update(visible=visible, page=page_or_404(CappedPaginator(rows, PAGE_SIZE), request.GET.get("pagina")))
+        return listed["visible"], listed["page"]
+
+    def list_content():
+        """What the page shows that activity changes: the count, and which rows in which order with their counts
+        and last activity (everything else of a row changes with its casus: `scopes`)."""
+        _visible, page = listing()
+        return page.paginator.count, tuple(page.object_list.activity_stamps())
+
+    def context():
+        visible, page = listing()
         return {"heading": heading, "intro": intro, "page": page, "rows": list_rows(page, show_waiting=show_waiting),
                 "sort": sort, "status": status,
                 "status_filter": status_filter, "following_tag": following_tag, "show_waiting": show_waiting,
@@ -178,7 +185,7 @@ def _render_list(request, narrow=None, *, heading, intro="", extra=None, status_
                 if facets else None, **(extra or {})}
 
     return shared_page(request, ("casus-list", *viewer, following_tag, *viewer_parts), "casussen/list.html",
-                       context, scopes=scopes)
+                       context, scopes=(*scopes, *activity), content=list_content, steady=scopes)
 
 
 @require_safe
@@ -233,7 +240,7 @@ def by_tag(request, slug):
         heading=_("Casussen over “%(tag)s”") % {"tag": tag.name},
         extra={"tag": tag}, following_tag=is_following(request.user, tag),
         # Casussen without this tag, their activity and their tags leave the page cached.
-        scopes=(tag_scope(tag.pk), tag_activity_scope(tag.pk)),
+        scopes=(tag_scope(tag.pk),), activity=(tag_activity_scope(tag.pk),),
     )
 
 

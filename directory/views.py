@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
-from ospo_nl.core.content_cache import depends_on, shared_page
+from ospo_nl.core.content_cache import shared_page
 from ospo_nl.core.permissions import allowed
 from ospo_nl.core.registries import organisation_sections
 from ospo_nl.core.roles import is_curator
@@ -81,32 +81,38 @@ def organisation_list(request):
 
 @require_safe
 def organisation_detail(request, slug):
-    # A visitor's page is kept until the organisation, its initiatives or experts (directory rows change "all")
-    # or what a section shows changes; a section that names no scopes keeps it only until anything changes.
+    # Kept until the organisation, its initiatives or experts (directory rows change "all") or what a section
+    # shows changes; a section that names no scopes keeps it only until anything changes. Shared by everyone
+    # with the same view of it: curators (unpublished initiatives), and what each section says of the viewer.
     sections = list(organisation_sections)
-    described = all(hasattr(section, "scopes") for section in sections)
-    if described:
-        depends_on(request, "directory")
-    organisation = get_object_or_404(Organisation.objects.prefetch_related("tags"), slug=slug)
-    check_view_organisation(request.user, organisation)
-    if described:
-        depends_on(request, *(scope for section in sections for scope in section.scopes(organisation)))
-    roles = (
-        InitiativeOrganisation.objects.filter(
-            organisation=organisation, initiative__in=Initiative.objects.visible_to(request.user)
+    found = get_object_or_404(Organisation.objects.only("pk", "is_published"), slug=slug)
+    check_view_organisation(request.user, found)
+    scopes = ()
+    if all(hasattr(section, "scopes") for section in sections):
+        scopes = ("directory", *(scope for section in sections for scope in section.scopes(found)))
+    parts = None
+    if all(hasattr(section, "viewer") for section in sections):
+        parts = ("organisation", is_curator(request.user), *(section.viewer(request.user) for section in sections))
+
+    def context():
+        # Loaded again once the versions are read (shared_page), so a change saved meanwhile renders it again.
+        organisation = Organisation.objects.prefetch_related("tags").get(pk=found.pk)
+        roles = (
+            InitiativeOrganisation.objects.filter(
+                organisation=organisation, initiative__in=Initiative.objects.visible_to(request.user)
+            )
+            .select_related("initiative")
+            .order_by("initiative__name", "role")
         )
-        .select_related("initiative")
-        .order_by("initiative__name", "role")
-    )
-    experts = Profile.objects.public_experts().filter(organisation=organisation).order_by("display_name")
-    context = {
-        "organisation": organisation,
-        "json_ld": organisation_json_ld(organisation),
-        "roles": roles,
-        "experts": experts,
-        "related_sections": [section(organisation, request.user) for section in sections],
-    }
-    return render(request, "directory/organisation_detail.html", context)
+        return {
+            "organisation": organisation,
+            "json_ld": organisation_json_ld(organisation),
+            "roles": roles,
+            "experts": Profile.objects.public_experts().filter(organisation=organisation).order_by("display_name"),
+            "related_sections": [section(organisation, request.user) for section in sections],
+        }
+
+    return shared_page(request, parts, "directory/organisation_detail.html", context, scopes=scopes)
 
 
 INITIATIVE_FILTERS = {

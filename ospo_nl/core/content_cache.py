@@ -262,7 +262,7 @@ def connect_signals():
         signal.connect(_on_write, dispatch_uid=f"content_cache.{id(signal)}")
 
 
-def shared_page(request, parts, template, context, *, status=200, scopes=()):
+def shared_page(request, parts, template, context, *, status=200, scopes=(), content=None, steady=()):
     """`template` (extending base.html) rendered with `context()` once for everyone whose view of the page
     `parts` describes, in this language at this URL, until one of `scopes` changes (none named: anything);
     then given this request's
@@ -277,6 +277,12 @@ def shared_page(request, parts, template, context, *, status=200, scopes=()):
     The two placeholders are random values drawn for each rendering and kept with it: no text on the page,
     whoever wrote it, can contain them, so only the places this function put them are replaced, and text
     that looks like a placeholder shows as it was written.
+
+    `content` and `steady`: for a page whose `scopes` move far more often than it changes (a casus list moves
+    with every answer anywhere, but page 5 shows the same rows after most of them). When the page is missing
+    for the current versions, `content()` says in plain values, cheaply, everything the page shows that the
+    other scopes stand for (a list: its count and each row's id and stamps), and the rendering is also kept
+    under that, depending on the `steady` scopes alone: the same rows are not rendered twice.
     """
     rendered = []
 
@@ -292,8 +298,12 @@ def shared_page(request, parts, template, context, *, status=200, scopes=()):
     if parts is None or get_messages(request):
         html, csrf_marker, menu_marker = render_page()
     else:
-        html, csrf_marker, menu_marker = cached(("page", get_language(), request.get_full_path(), *parts), render_page,
-                                                scopes=scopes)
+        key = ("page", get_language(), request.get_full_path(), *parts)
+        render = render_page
+        if content is not None and enabled():
+            def render():
+                return cached((*key, "content", content()), render_page, scopes=steady)
+        html, csrf_marker, menu_marker = cached(key, render, scopes=scopes)
     # A visitor's page has no form that needs a token: it stays cacheable whole (ospo_nl.core.page_cache).
     token = get_token(request) if request.user.is_authenticated or csrf_marker in html else None
     menu = render_to_string("includes/account_menu.html", {"user": request.user, "csrf_token": token})

@@ -7,7 +7,9 @@ know asks a registry instead. Each entry is registered once, in INSTALLED_APPS o
   part, for the home page; exactly one query, only what `user` may see (`language`: of the label, if it has one).
 - `organisation_sections`: `(organisation, user) -> {...}` in the same shape, on an organisation's page. An
   entry with a `scopes(organisation)` attribute names what it shows (`ospo_nl.core.content_cache`), so a
-  visitor's organisation page stays cached through other changes; without one, any change renews it.
+  visitor's organisation page stays cached through other changes; without one, any change renews it. An entry
+  with a `viewer(user)` attribute says in plain values what of `user` it depends on, so members with the same
+  view share one rendering of the page (`content_cache.shared_page`); without one, it is rendered per member.
 
 Other services keep their own registry next to the code that reads it: search adapters
 (`ospo_nl.search.index.register`), sitemaps and tag-feed parts (`ospo_nl.seo`), account data

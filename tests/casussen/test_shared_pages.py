@@ -3,10 +3,12 @@ everyone with the same view of them (ospo_nl.core.content_cache.shared_page; cas
 _render_list) and never show one member's name, buttons, follows, messages, token or private casus to another."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from taggit.models import Tag
 
 from casussen import verbs as casus_verbs
@@ -164,3 +166,67 @@ def test_a_new_casus_is_in_the_shared_list_at_once(member, casus, other_member_c
     other_member_client.get(reverse("casussen:list"))
     make_casus(member, "Een gloednieuwe vraag over aanbesteden")
     assert "Een gloednieuwe vraag over aanbesteden" in other_member_client.get(reverse("casussen:list")).text
+
+
+# After activity, a list page is looked up by what it shows (its count and rows): only the pages whose rows
+# moved are rendered again (casussen.views._render_list, content_cache.shared_page's `content`).
+
+@pytest.fixture
+def two_pages(member):
+    """25 casussen: the list's first page holds the 20 most recently active, the second page the 5 oldest."""
+    made = [make_casus(member, f"Casus nummer {n} over licenties") for n in range(25)]
+    for n, casus in enumerate(made):  # casus 0 least recently active
+        Casus.objects.filter(pk=casus.pk).update(last_activity_at=timezone.now() - timedelta(hours=100 - n))
+    return made
+
+
+@pytest.fixture
+def renders(monkeypatch):
+    """How many list pages were rendered (their rows prepared) since the start of the test."""
+    from casussen import views
+
+    count = []
+    original = views.list_rows
+    monkeypatch.setattr(views, "list_rows", lambda *args, **kwargs: count.append(1) or original(*args, **kwargs))
+    return count
+
+
+def row_of(page, title):
+    return re.search(rf"<li class=\"casus-row\">(?:(?!</li>).)*{title}.*?</li>", page, re.S).group(0)
+
+
+def test_activity_on_the_first_page_leaves_the_second_rendered_as_it_was(two_pages, expert, renders,
+                                                                        django_assert_num_queries):
+    newest = two_pages[-1]
+    casus_verbs.post_answer(casus=newest, by=expert, body="Een eerste antwoord: de casus is nu beantwoord.")
+    client, url = Client(), reverse("casussen:list")
+    first, second = client.get(url).text, client.get(url + "?pagina=2").text
+    assert len(renders) == 2 and "Casus nummer 0 " in second
+    casus_verbs.post_answer(casus=newest, by=expert, body="Een tweede antwoord op de nieuwste.")
+
+    # 1 the count, 2 each row's id, activity, answers and score: the same as before, so not rendered again.
+    with django_assert_num_queries(2):
+        again = client.get(url + "?pagina=2")
+    assert again.text == second and len(renders) == 2
+    # The first page shows the new answer: rendered again.
+    page = client.get(url).text
+    assert page != first and len(renders) == 3
+    assert "2 antwoorden" in row_of(page, "Casus nummer 24 ")
+
+
+@pytest.mark.parametrize("verb", ["answer", "vote", "comment"])
+def test_activity_on_a_row_of_the_second_page_shows_there(two_pages, expert, member, other_member, renders, verb):
+    client, url = Client(), reverse("casussen:list") + "?sorteer=nieuwste&pagina=2"
+    oldest = two_pages[0]
+    answer = casus_verbs.post_answer(casus=oldest, by=expert, body="Een antwoord op de oudste.")
+    assert "1 antwoord" in row_of(client.get(url).text, "Casus nummer 0 ")
+    if verb == "answer":
+        casus_verbs.post_answer(casus=oldest, by=expert, body="Nog een antwoord.")
+        assert "2 antwoorden" in row_of(client.get(url).text, "Casus nummer 0 ")
+    elif verb == "vote":
+        casus_verbs.vote(answer=answer, by=other_member, value=1)
+        assert re.search(r"score 1\s", row_of(client.get(url).text, "Casus nummer 0 "))
+    else:
+        casus_verbs.comment(casus=oldest, by=member, body="Een reactie.")
+        client.get(url)
+    assert len(renders) == 2  # the page was rendered again for the change on it

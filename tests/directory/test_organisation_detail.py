@@ -63,7 +63,62 @@ def test_query_count_does_not_grow(client, django_assert_num_queries, count):
         make_initiative(f"Initiatief {n}", organisations=[(organisation, InitiativeOrganisation.Role.MEMBER)])
     for n in range(count // 100 + 2):
         make_user(f"x{n}@example.org", is_expert=True, organisation=organisation)
-    # organisation, its tags, its initiatives with roles, its experts; the casussen section (casussen.related)
+    # the organisation (its visibility), then for the page: the organisation again (once the versions are read),
+    # its tags, its initiatives with roles, its experts; the casussen section (casussen.related)
     assert len(registries.organisation_sections) == 1
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         assert client.get(organisation.get_absolute_url()).status_code == 200
+
+
+# Members with the same view of an organisation share one rendering of its page (content_cache.shared_page):
+# curators apart (unpublished initiatives), and per what each section says of the viewer (casussen.related).
+
+@pytest.fixture
+def shared_cache_on(settings):
+    settings.CONTENT_CACHE_SECONDS = 600
+
+
+@pytest.mark.django_db
+def test_members_share_an_organisation_page_and_keep_their_own_menu(shared_cache_on, amsterdam, member_client,
+                                                                    other_member_client, django_assert_num_queries):
+    from tests.factories import make_casus
+
+    casus = make_casus(make_user("auteur@example.org"), "Een casus van Amsterdam", organisation=amsterdam)
+    first = member_client.get(amsterdam.get_absolute_url())
+    assert first["X-Shared-Page"] == "miss" and casus.title in first.text
+    # 1 session, 2 user with profile, 3 the organisation (its visibility), 4 own casus outside the audiences;
+    # the page from the cache.
+    with django_assert_num_queries(4):
+        second = other_member_client.get(amsterdam.get_absolute_url())
+    assert second["X-Shared-Page"] == "hit" and casus.title in second.text
+    assert "Olaf Other" in second.text and "Olaf Other" not in first.text
+
+
+@pytest.mark.django_db
+def test_a_curator_sees_unpublished_initiatives_a_member_with_the_cached_page_does_not(
+        shared_cache_on, amsterdam, member_client, curator_client):
+    make_initiative("Geheim Plan", published=False, organisations=[(amsterdam, InitiativeOrganisation.Role.FUNDER)])
+    assert "Geheim Plan" in curator_client.get(amsterdam.get_absolute_url()).text
+    assert "Geheim Plan" not in member_client.get(amsterdam.get_absolute_url()).text
+
+
+@pytest.mark.django_db
+def test_a_members_own_experts_only_casus_shows_on_the_organisation_page_to_them_alone(
+        shared_cache_on, amsterdam, member, member_client, other_member_client):
+    from casussen.models import Casus
+    from tests.factories import make_casus
+
+    other_member_client.get(amsterdam.get_absolute_url())
+    own = make_casus(member, "Alleen voor experts en mij", organisation=amsterdam,
+                     visibility=Casus.Visibility.EXPERTS)
+    assert own.title in member_client.get(amsterdam.get_absolute_url()).text
+    assert own.title not in other_member_client.get(amsterdam.get_absolute_url()).text
+
+
+@pytest.mark.django_db
+def test_a_change_to_the_organisation_shows_on_the_shared_page_at_once(shared_cache_on, amsterdam, member_client,
+                                                                       other_member_client):
+    member_client.get(amsterdam.get_absolute_url())
+    amsterdam.description = "Een nieuwe beschrijving van de hoofdstad."
+    amsterdam.save()
+    assert "Een nieuwe beschrijving van de hoofdstad." in other_member_client.get(amsterdam.get_absolute_url()).text

@@ -92,10 +92,19 @@ def test_production_hashes_passwords_with_argon2_and_still_verifies_pbkdf2_hashe
         "upgraded = []\n"
         "assert check_password('correct horse battery', old, setter=upgraded.append)\n"
         "print(get_hasher().algorithm, identify_hasher(make_password('x' * 12)).algorithm, bool(upgraded))\n"
+        # OWASP's parameters (ospo_nl.hashers); a hash with Django's Argon2 parameters is rewritten with them.
+        "new = make_password('x' * 12)\n"
+        "print(new.split('$')[3])\n"
+        "from django.contrib.auth.hashers import Argon2PasswordHasher\n"
+        "django_argon2 = Argon2PasswordHasher().encode('correct horse battery', Argon2PasswordHasher().salt())\n"
+        "print(django_argon2.split('$')[3])\n"
+        "rewritten = []\n"
+        "assert check_password('correct horse battery', django_argon2, setter=rewritten.append)\n"
+        "print(bool(rewritten))\n"
     )
     env = {k: v for k, v in os.environ.items() if k not in {"TESTING", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
     env.update({"DEBUG": "0", "SECRET_KEY": "x" * 50, "DJANGO_SETTINGS_MODULE": "ospo_nl.settings"})
     result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     # New hashes are Argon2; a PBKDF2 hash from before still signs in and is rewritten (the setter runs).
-    assert result.stdout.split() == ["argon2", "argon2", "True"]
+    assert result.stdout.split() == ["argon2", "argon2", "True", "m=19456,t=2,p=1", "m=102400,t=2,p=8", "True"]

@@ -308,11 +308,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Argon2id first (memory-hard, Django's recommendation), with OWASP's parameters (ospo_nl.hashers: about 30 ms
+# Argon2id first (memory-hard, Django's recommendation), with OWASP's parameters (ospo_nl.auth_backends: about 30 ms
 # of CPU per sign-in, where Django's Argon2 takes 250 ms and PBKDF2's 1.5 million rounds 500 ms). PBKDF2 hashes
 # and Argon2 hashes with other parameters still verify, and are rewritten at the member's next sign-in.
 PASSWORD_HASHERS = [
-    "ospo_nl.hashers.OwaspArgon2PasswordHasher",
+    "ospo_nl.auth_backends.OwaspArgon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
     "django.contrib.auth.hashers.ScryptPasswordHasher",

@@ -92,7 +92,7 @@ def test_production_hashes_passwords_with_argon2_and_still_verifies_pbkdf2_hashe
         "upgraded = []\n"
         "assert check_password('correct horse battery', old, setter=upgraded.append)\n"
         "print(get_hasher().algorithm, identify_hasher(make_password('x' * 12)).algorithm, bool(upgraded))\n"
-        # OWASP's parameters (ospo_nl.hashers); a hash with Django's Argon2 parameters is rewritten with them.
+        # OWASP's parameters (ospo_nl.auth_backends); a hash with Django's Argon2 parameters is rewritten with them.
         "new = make_password('x' * 12)\n"
         "print(new.split('$')[3])\n"
         "from django.contrib.auth.hashers import Argon2PasswordHasher\n"

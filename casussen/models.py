@@ -209,11 +209,19 @@ class Casus(Post):
             return self.organisation.anonymous_label
         return self.organisation.name
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        casus = super().from_db(db, field_names, values)
+        casus._loaded_organisation_id = casus.__dict__.get("organisation_id")
+        return casus
+
     def cache_scopes(self):
         """What a save or delete of this row changes (ospo_nl.core.content_cache): the lists, its page, the
-        pages of its tags (one query), and the kennisbank article it became, which lists it (its title, as its
-        viewer may see it)."""
+        pages of its tags (one query), the page of its organisation (and of the one it had when it was loaded),
+        and the kennisbank article it became, which lists it (its title, as its viewer may see it)."""
+        organisations = {self.organisation_id, getattr(self, "_loaded_organisation_id", None)} - {None}
         return ("casussen", f"casus:{self.pk}", *(tag_scope(tag_id) for tag_id in tag_ids(Casus, self.pk)),
+                *(organisation_scope(pk) for pk in sorted(organisations)),
                 *(("kennisbank",) if self.article_id else ()))
 
 
@@ -319,6 +327,12 @@ class Vote(models.Model):
 def tag_activity_scope(tag_id):
     """The scope of one tag's casus list: the activity (answers, comments, votes) of casussen with that tag."""
     return f"casussen-activity:tag:{tag_id}"
+
+
+def organisation_scope(organisation_id):
+    """The scope of the casus rows an organisation's directory page lists (casussen.related): bumped by saves of
+    its casussen (`Casus.cache_scopes`), so a new casus elsewhere leaves its page cached."""
+    return f"casussen:organisation:{organisation_id}"
 
 
 def organisation_activity_scope(organisation_id):

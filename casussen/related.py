@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from ospo_nl.core.registries import organisation_sections
 
-from .models import Casus, list_viewer, organisation_activity_scope
+from .models import Casus, list_viewer, organisation_activity_scope, organisation_scope
 
 
 @organisation_sections.register
@@ -23,8 +23,9 @@ def casussen_of(organisation, user):
     }
 
 
-# What the section shows, named before anything is loaded (directory.views.organisation_detail): casus rows,
-# and the activity of this organisation's casussen, which orders them and dates them.
-casussen_of.scopes = lambda organisation: ("casussen", organisation_activity_scope(organisation.pk))
+# What the section shows, named before anything is loaded (directory.views.organisation_detail): this
+# organisation's casus rows, and their activity, which orders them and dates them.
+casussen_of.scopes = lambda organisation: (organisation_scope(organisation.pk),
+                                           organisation_activity_scope(organisation.pk))
 # Who sees the same casussen there as `user` (plain values): the page is shared by everyone with the same.
 casussen_of.viewer = list_viewer

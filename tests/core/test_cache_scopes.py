@@ -254,3 +254,26 @@ def make_casus_category():
     from tests.factories import make_category  # noqa: PLC0415
 
     return make_category("Inkoop", slug="inkoop")
+
+
+def test_a_new_casus_moves_the_page_of_its_own_organisation_only_and_a_move_both(member):
+    from directory.models import Organisation  # noqa: PLC0415
+
+    names = (("Gemeente Utrecht", "gemeente-utrecht"), ("Gemeente Zeist", "gemeente-zeist"))
+    utrecht, zeist = (Organisation.objects.create(name=name, slug=slug, kind="municipality", is_published=True)
+                      for name, slug in names)
+    own = make_casus(member, "Welke licentie kiezen we?", organisation=utrecht)
+    url = utrecht.get_absolute_url()
+    assert Client().get(url)[HEADER] == "miss"
+    make_casus(member, "Inkoop van een zaaksysteem", organisation=zeist)  # another organisation's casus
+    make_casus(member, "Een casus zonder organisatie")
+    assert Client().get(url)[HEADER] == "hit"
+    make_casus(member, "Hergebruik van een portaal", organisation=utrecht)
+    assert "Hergebruik van een portaal" in Client().get(url).text
+    # A casus moved to another organisation leaves the page it was on, at once.
+    Client().get(zeist.get_absolute_url())
+    loaded = Casus.objects.get(pk=own.pk)
+    loaded.organisation = zeist
+    loaded.save()
+    assert own.title not in Client().get(url).text
+    assert own.title in Client().get(zeist.get_absolute_url()).text

@@ -1,4 +1,5 @@
-"""The rows of a casus list, prepared in Python once per page (docs/performance.md, "Uncached pages").
+"""The rows of a casus list, prepared in Python once per page (docs/performance.md, "Uncached pages"), and
+rendered one by one, so that a list page after a change renders only the rows it touched (`rendered_rows`).
 
 The row template (templates/casussen/includes/casus_row.html) only prints these values: no URL
 reversal, translation or include inside a row. Rendering 20 rows the old way took about 7 ms.
@@ -6,18 +7,22 @@ reversal, translation or include inside a row. Rendering 20 rows the old way too
 
 from dataclasses import dataclass
 
+from django.template import Context
 from django.template.defaultfilters import date as format_date
+from django.template.loader import get_template
 from django.urls import reverse
 from django.utils.timesince import timesince
 from django.utils.timezone import localtime
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
+from ospo_nl.core.content_cache import cached_many
 from ospo_nl.core.templatetags.ospo import lang_attr, member_name
 
 from .models import Casus
 
 SLUG_SENTINEL = "slug-of-this-row"
+ROW_TEMPLATE = "casussen/includes/casus_row.html"
 
 
 def slug_url(viewname):
@@ -75,3 +80,31 @@ def list_rows(casussen, *, show_waiting=False):
             tags=tuple((tag_url(tag.slug), tag.name) for tag in casus.tags.all()),
         ))
     return rows
+
+
+def render_rows(rows):
+    """Each of `rows` (list_rows) as HTML, in their order."""
+    template = get_template(ROW_TEMPLATE).template
+    context = Context({"score_label": _("score"), "tags_label": _("Tags")})
+    rendered = []
+    for row in rows:
+        with context.push(row=row):
+            rendered.append(template.render(context))
+    return rendered
+
+
+def rendered_rows(ids, *, show_waiting=False):
+    """The HTML of the casussen `ids`, in that order: each row kept in the shared cache until its casus, its
+    answers, comments, votes or tags change (`casus:<pk>`), so only the rows a change touched are read and
+    rendered again."""
+    language = get_language()
+
+    def compute(missing):
+        casussen = {casus.pk: casus for casus in Casus.objects.for_list().filter(pk__in=[pk for *_, pk in missing])}
+        found = [pk for *_, pk in missing if pk in casussen]
+        html = dict(zip(found, render_rows(list_rows([casussen[pk] for pk in found], show_waiting=show_waiting)),
+                        strict=True))
+        return {parts: html.get(parts[-1], "") for parts in missing}
+
+    rows = cached_many({("casus-row", language, show_waiting, pk): (f"casus:{pk}", "tags") for pk in ids}, compute)
+    return [rows[("casus-row", language, show_waiting, pk)] for pk in ids]

@@ -30,7 +30,7 @@ from . import permissions, verbs
 from .forms import AnswerForm, AssignForm, CasusForm, CommentForm, ExpertRankingForm, ResolveForm, TitleForm
 from .models import Casus, list_viewer, organisations, tag_activity_scope
 from .routing import rank_experts
-from .rows import list_rows
+from .rows import list_rows, render_rows, rendered_rows
 from .structured_data import qapage_json_ld
 
 PAGE_SIZE = 20
@@ -174,11 +174,16 @@ def _render_list(request, narrow=None, *, heading, intro="", extra=None, status_
         """What the page shows that activity changes: the count, and which rows in which order with their counts
         and last activity (everything else of a row changes with its casus: `scopes`)."""
         _visible, page = listing()
-        return page.paginator.count, tuple(page.object_list.activity_stamps())
+        listed["stamps"] = tuple(page.object_list.activity_stamps())
+        return page.paginator.count, listed["stamps"]
 
     def context():
         visible, page = listing()
-        return {"heading": heading, "intro": intro, "page": page, "rows": list_rows(page, show_waiting=show_waiting),
+        if "stamps" in listed:  # the rows' ids are known: each row from the cache, or rendered if it changed
+            rows = rendered_rows([pk for pk, *_ in listed["stamps"]], show_waiting=show_waiting)
+        else:
+            rows = render_rows(list_rows(page, show_waiting=show_waiting))
+        return {"heading": heading, "intro": intro, "page": page, "rows": rows,
                 "sort": sort, "status": status,
                 "status_filter": status_filter, "following_tag": following_tag, "show_waiting": show_waiting,
                 "facets": _facets(visible, viewer, status=status, phase=phase, tag=tag, organisation=organisation)

@@ -182,13 +182,18 @@ def two_pages(member):
 
 @pytest.fixture
 def renders(monkeypatch):
-    """How many list pages were rendered (their rows prepared) since the start of the test."""
-    from casussen import views
+    """How many list pages were rendered since the start of the test (`rows`: how many rows among them)."""
+    from casussen import rows, views
 
-    count = []
-    original = views.list_rows
-    monkeypatch.setattr(views, "list_rows", lambda *args, **kwargs: count.append(1) or original(*args, **kwargs))
-    return count
+    class Pages(list):
+        rows = None
+
+    pages, rendered = Pages(), []
+    monkeypatch.setattr(views, "rendered_rows", lambda ids, **kwargs: pages.append(1) or render(ids, **kwargs))
+    render, render_rows = rows.rendered_rows, rows.render_rows
+    monkeypatch.setattr(rows, "render_rows", lambda each: rendered.extend(each) or render_rows(each))
+    pages.rows = rendered
+    return pages
 
 
 def row_of(page, title):
@@ -212,6 +217,16 @@ def test_activity_on_the_first_page_leaves_the_second_rendered_as_it_was(two_pag
     page = client.get(url).text
     assert page != first and len(renders) == 3
     assert "2 antwoorden" in row_of(page, "Casus nummer 24 ")
+    assert len(renders.rows) == 25 + 1  # each row once, then the one that changed
+
+
+def test_a_new_casus_renders_only_its_own_row_on_the_pages_it_shifts(two_pages, member, renders):
+    client, url = Client(), reverse("casussen:list")
+    client.get(url), client.get(url + "?pagina=2")
+    make_casus(member, "Een nieuwe casus bovenaan")
+    first, second = client.get(url).text, client.get(url + "?pagina=2").text
+    assert "Een nieuwe casus bovenaan" in first and "Casus nummer 5 " in second  # shifted from the first page
+    assert len(renders) == 4 and len(renders.rows) == 25 + 1
 
 
 @pytest.mark.parametrize("verb", ["answer", "vote", "comment"])

@@ -50,3 +50,30 @@ def test_a_waiter_computes_itself_when_the_other_never_finishes(monkeypatch):
     stamps = content_cache.stamps_for({}, ())
     cache.add(content_cache._lock_key(digest, stamps), 1, timeout=60)  # died while computing
     assert content_cache.cached(("stuck",), lambda: "mine") == "mine"
+
+
+@pytest.mark.django_db
+def test_many_values_are_computed_only_where_their_own_scope_moved():
+    asked = []
+
+    def compute(missing):
+        asked.append(sorted(missing))
+        return {parts: f"{parts[1]} v{len(asked)}" for parts in missing}
+
+    items = {("row", n): (f"casus:{n}",) for n in (1, 2, 3)}
+    assert content_cache.cached_many(items, compute) == {("row", n): f"{n} v1" for n in (1, 2, 3)}
+    assert content_cache.cached_many(items, compute) == {("row", n): f"{n} v1" for n in (1, 2, 3)}
+    content_cache.changed("casus:2")
+    assert content_cache.cached_many(items, compute) == {("row", 1): "1 v1", ("row", 2): "2 v2", ("row", 3): "3 v1"}
+    assert asked == [[("row", 1), ("row", 2), ("row", 3)], [("row", 2)]]
+    content_cache.changed()  # a write nobody described: everything goes
+    assert set(content_cache.cached_many(items, compute).values()) == {"1 v3", "2 v3", "3 v3"}
+
+
+def test_many_values_without_the_cache_are_computed_each_time(settings):
+    settings.CONTENT_CACHE_SECONDS = 0
+    asked = []
+    items = {("row", 1): ("casus:1",)}
+    for _ in range(2):
+        content_cache.cached_many(items, lambda missing: asked.append(missing) or {parts: "x" for parts in missing})
+    assert len(asked) == 2

@@ -170,6 +170,13 @@ class Casus(Post):
             # The lists' and the home page's sort orders, so a page is an index scan that stops after 20 rows.
             models.Index(fields=["-last_activity_at", "-id"], name="casus_activity_idx"),
             models.Index(fields=["-created_at", "-id"], name="casus_newest_idx"),
+            # Experts' open claims (casussen.routing.open_claims, run for every new casus): an index-only count
+            # instead of reading every open casus (at scale 1: 13 -> under 1 ms).
+            models.Index(
+                fields=["claimed_by", "id"], name="casus_open_claims_idx",
+                condition=Q(status__in=["new", "claimed", "answered"], claimed_by__isnull=False,
+                            deleted_at__isnull=True, hidden_at__isnull=True),
+            ),
             # The experts' work queue in its own order (casussen.views.QUEUE_ORDER): an index scan that stops
             # after a page instead of sorting every unanswered casus (at scale 1: 44 -> under 1 ms).
             models.Index(

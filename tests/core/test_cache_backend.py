@@ -35,3 +35,22 @@ def test_it_keeps_one_client(redis_cache):
     redis_cache.get("anything")
     assert redis_cache._cache.get_client() is client
     assert redis_cache._cache.get_client(write=True) is client  # one server: one pool, one client
+
+
+def test_bump_many_adds_one_or_starts_a_missing_key_in_one_round_trip(redis_cache, monkeypatch):
+    redis_cache.set("cv:a", 5, None)
+    client = redis_cache._cache.get_client(write=True)
+    calls = []
+    original = client.execute_command
+    monkeypatch.setattr(client, "execute_command", lambda *args, **kw: calls.append(args[0]) or original(*args, **kw))
+    redis_cache.bump_many(["cv:a", "cv:b"], 1_000_000)
+    assert calls == ["EVAL"]
+    assert redis_cache.get_many(["cv:a", "cv:b"]) == {"cv:a": 6, "cv:b": 1_000_000}
+    assert redis_cache.incr("cv:b") == 1_000_001  # still a plain number for Django's incr
+
+
+def test_bump_many_without_redis_does_nothing_and_raises_nothing(settings):
+    settings.CACHE_RETRY_SECONDS = 0
+    closed = RedisCache("redis://127.0.0.1:1/0", {})  # nothing listens on port 1
+    closed.bump_many(["cv:a"], 1)
+    assert closed.get("cv:a") is None

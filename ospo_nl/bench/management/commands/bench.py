@@ -3,6 +3,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.core.management.base import BaseCommand, CommandError
 from django.test import Client
 
@@ -38,6 +39,9 @@ class Command(BaseCommand):
             raise CommandError("The bench database holds no complete data set: run manage.py bench_seed first.")
         if settings.DEBUG:
             self.stderr.write("Warning: DEBUG is on; numbers will not be like production (make bench turns it off).")
+        # The bench's own Redis database (make bench: db 14) is shared by the bench databases of every scale, and
+        # by earlier code: nothing cached from another data set or another version of a value may be served here.
+        cache.clear()
         scale = float(meta["scale"])
         run = {"when": report.now(), "machine": report.machine_facts(),
                "meta": {k: v for k, v in meta.items() if k.startswith("count_")},

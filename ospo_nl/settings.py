@@ -301,6 +301,8 @@ CACHE_TIMEOUT_SECONDS = env_int("CACHE_TIMEOUT_MS", 150) / 1000
 CACHE_RETRY_SECONDS = env_int("CACHE_RETRY_MS", 2000) / 1000
 # Search results (ospo_nl.core.content_cache) are cached only in a cache all processes share.
 CONTENT_CACHE_SECONDS = env_int("CONTENT_CACHE_SECONDS", 600 if CACHE_URL else 0)
+# Which code the cached values belong to (ospo_nl.core.content_cache.generation): by default a hash of the code.
+CONTENT_CACHE_GENERATION = env("CONTENT_CACHE_GENERATION", "")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -17,15 +17,20 @@ the versions of the scopes it depends on, and used only while they are all still
 - Writes no page shows change nothing: a login's `last_login`, notifications, sessions, read marks.
 
 A bump happens at once and again after the commit, so a request that read the old rows between the two
-cannot keep them. On only with a cache that every process shares (CACHE_URL, Redis): a per-process memory
-cache could not tell the other processes that something changed. `CONTENT_CACHE_SECONDS=0` turns it off.
+cannot keep them. Values are kept per *generation* of the code (`generation()`): after a deploy that changed
+what a value holds, or the templates that render it, no process reads a value the other code wrote. On only
+with a cache that every process shares (CACHE_URL, Redis): a per-process memory cache could not tell the other
+processes that something changed. `CONTENT_CACHE_SECONDS=0` turns it off.
 """
 
+import functools
 import hashlib
 import logging
 import secrets
 import time
+from pathlib import Path
 
+import django
 from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.cache import cache
@@ -118,8 +123,28 @@ def _depends(scopes):
     return (*dict.fromkeys(scopes), ALL) if scopes else (ANY,)
 
 
+# The code that makes and reads the cached values: the project's packages and templates.
+SOURCE_FOLDERS = ("ospo_nl", "directory", "casussen", "forum", "kennisbank", "network", "templates")
+
+
+@functools.cache
+def generation():
+    """Which code the cached values belong to: `CONTENT_CACHE_GENERATION` if set (a release name), else a hash
+    of the project's Python files and templates and Django's version (about 20 ms, once per process). Two web
+    servers running the same code share their values; a deploy that changes anything starts afresh."""
+    if explicit := getattr(settings, "CONTENT_CACHE_GENERATION", ""):
+        return explicit
+    base, digest = Path(settings.BASE_DIR), hashlib.sha256(django.get_version().encode())
+    for folder in SOURCE_FOLDERS:
+        for path in sorted((base / folder).rglob("*")):
+            if path.suffix in (".py", ".html") and ".venv" not in path.parts:
+                digest.update(path.relative_to(base).as_posix().encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def _entry_key(key):
-    return f"content:{key}"
+    return f"content:{generation()}:{key}"
 
 
 def fresh(key, scopes=None):

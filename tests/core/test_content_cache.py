@@ -77,3 +77,33 @@ def test_many_values_without_the_cache_are_computed_each_time(settings):
     for _ in range(2):
         content_cache.cached_many(items, lambda missing: asked.append(missing) or {parts: "x" for parts in missing})
     assert len(asked) == 2
+
+
+@pytest.fixture
+def fresh_generation():
+    content_cache.generation.cache_clear()
+    yield
+    content_cache.generation.cache_clear()
+
+
+@pytest.mark.django_db
+def test_values_of_another_generation_of_the_code_are_not_read(settings, fresh_generation):
+    settings.CONTENT_CACHE_GENERATION = "release-1"
+    assert content_cache.cached(("shape",), lambda: ("old", "shape")) == ("old", "shape")
+    content_cache.generation.cache_clear()
+    settings.CONTENT_CACHE_GENERATION = "release-2"  # a deploy that changed what the value holds
+    assert content_cache.cached(("shape",), lambda: {"new": "shape"}) == {"new": "shape"}
+
+
+def test_the_generation_is_a_hash_of_the_code_and_templates(settings, tmp_path, fresh_generation):
+    settings.CONTENT_CACHE_GENERATION = ""
+    settings.BASE_DIR = tmp_path
+    (tmp_path / "templates").mkdir()
+    template = tmp_path / "templates" / "list.html"
+    template.write_text("<ol>{{ rows }}</ol>")
+    first = content_cache.generation()
+    content_cache.generation.cache_clear()
+    assert content_cache.generation() == first  # the same code: the same generation, on every server
+    template.write_text("<ul>{{ rows }}</ul>")
+    content_cache.generation.cache_clear()
+    assert content_cache.generation() != first

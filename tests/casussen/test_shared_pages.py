@@ -245,3 +245,11 @@ def test_activity_on_a_row_of_the_second_page_shows_there(two_pages, expert, mem
         casus_verbs.comment(casus=oldest, by=member, body="Een reactie.")
         client.get(url)
     assert len(renders) == 2  # the page was rendered again for the change on it
+
+
+def test_a_page_past_the_last_is_404_with_the_cache_on_too(two_pages, expert):
+    client, url = Client(), reverse("casussen:list")
+    assert client.get(url + "?pagina=3").status_code == 404
+    casus_verbs.post_answer(casus=two_pages[-1], by=expert, body="Activiteit: de lijst wordt opnieuw opgezocht.")
+    assert client.get(url + "?pagina=3").status_code == 404
+    assert client.get(url + "?pagina=twee").status_code == 200  # not a number: the first page

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from . import verbs
 from .models import Event, EventLink, Registration, Signal
 
 
@@ -22,6 +23,11 @@ class EventAdmin(admin.ModelAdmin):
     date_hierarchy = "starts_at"
     prepopulated_fields = {"slug": ["title"]}
     inlines = [RegistrationInline]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change:  # as on the site (network.verbs.edit_event): calendars hear of it, the waiting list moves up
+            verbs.event_changed_in_admin(event=obj, changed=form.changed_data)
 
 
 @admin.register(EventLink)

@@ -10,6 +10,7 @@ place on the waiting list, never two places.
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -84,6 +85,18 @@ def edit_event(*, event, by, changes):
             event.sequence += 1
         event.full_clean(exclude=["slug"])
         event.save()
+        _fill_places(event)
+    return event
+
+
+def event_changed_in_admin(*, event, changed):
+    """What `edit_event` does after a change made in Django admin (`changed`: the names of the fields that
+    changed): a new time or place makes subscribed calendars update it, a bigger capacity (or none) moves
+    members up from the waiting list."""
+    with transaction.atomic():
+        event = _locked_event(event)
+        if set(changed) & set(Event.calendar_fields):
+            Event.objects.filter(pk=event.pk).update(sequence=F("sequence") + 1)
         _fill_places(event)
     return event
 

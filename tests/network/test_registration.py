@@ -9,7 +9,7 @@ from django.db import connection
 from django.http import Http404
 
 from network import verbs
-from network.models import Registration
+from network.models import Event, Registration
 from ospo_nl.core.account_data import delete_account
 from ospo_nl.notifications.models import Notification
 from tests.conftest import make_user
@@ -155,3 +155,26 @@ def test_many_registering_and_leaving_at_once_never_overfill_nor_leave_a_place_e
     confirmed = event.registrations.filter(status="confirmed").count()
     waiting = event.registrations.filter(status="waiting").count()
     assert (confirmed, waiting) == (3, 3)
+
+
+@pytest.mark.django_db
+def test_a_bigger_capacity_saved_in_admin_moves_the_waiting_list_up_and_a_new_time_updates_calendars(
+        member, other_member, expert, curator, full_event, rf):
+    from types import SimpleNamespace
+
+    from django.contrib import admin
+
+    from network.admin import EventAdmin
+
+    for user in (member, other_member, expert):
+        verbs.register_for_event(event=full_event, by=user)
+    request = rf.post("/admin/")
+    request.user = curator
+    full_event.capacity = 2
+    EventAdmin(Event, admin.site).save_model(request, full_event, SimpleNamespace(changed_data=["capacity"]), True)
+    assert statuses(full_event)[1] == ("other@example.org", "confirmed")
+    assert Notification.objects.get(event=Notification.Event.WAITLIST).recipient == other_member
+    sequence = Event.objects.get(pk=full_event.pk).sequence
+    full_event.location = "Utrecht, zaal 2"
+    EventAdmin(Event, admin.site).save_model(request, full_event, SimpleNamespace(changed_data=["location"]), True)
+    assert Event.objects.get(pk=full_event.pk).sequence == sequence + 1

@@ -217,8 +217,8 @@ class Casus(Post):
         return self.organisation.name
 
     @classmethod
-    def from_db(cls, db, field_names, values):
-        casus = super().from_db(db, field_names, values)
+    def from_db(cls, db, field_names, values, *, fetch_mode=None):
+        casus = super().from_db(db, field_names, values, fetch_mode=fetch_mode)
         casus._loaded_organisation_id = casus.__dict__.get("organisation_id")
         return casus
 

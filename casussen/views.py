@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.models import Count, F, Q
+from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -28,7 +28,7 @@ from ospo_nl.seo.structured_data import plain_text
 
 from . import permissions, verbs
 from .forms import AnswerForm, AssignForm, CasusForm, CommentForm, ExpertRankingForm, ResolveForm, TitleForm
-from .models import Casus, list_viewer, organisations, tag_activity_scope
+from .models import CLAIMED, Casus, list_viewer, organisations, tag_activity_scope
 from .routing import rank_experts
 from .rows import list_rows, render_rows, rendered_rows
 from .structured_data import qapage_json_ld
@@ -204,7 +204,7 @@ def casus_list(request):
 
 
 # The work queue: longest waiting first, and for an expert the unclaimed ones before their own claims.
-QUEUE_ORDER = (F("claimed_by").asc(nulls_first=True), "created_at", "id")
+QUEUE_ORDER = (CLAIMED.asc(), "created_at", "id")
 
 
 @require_safe

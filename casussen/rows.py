@@ -97,14 +97,14 @@ def rendered_rows(ids, *, show_waiting=False):
     """The HTML of the casussen `ids`, in that order: each row kept in the shared cache until its casus, its
     answers, comments, votes or tags change (`casus:<pk>`), so only the rows a change touched are read and
     rendered again."""
-    language = get_language()
+    keys = {pk: ("casus-row", get_language(), show_waiting, pk) for pk in ids}
 
     def compute(missing):
-        casussen = {casus.pk: casus for casus in Casus.objects.for_list().filter(pk__in=[pk for *_, pk in missing])}
-        found = [pk for *_, pk in missing if pk in casussen]
-        html = dict(zip(found, render_rows(list_rows([casussen[pk] for pk in found], show_waiting=show_waiting)),
-                        strict=True))
+        loaded = Casus.objects.for_list().in_bulk([parts[-1] for parts in missing])
+        shown = [loaded[parts[-1]] for parts in missing if parts[-1] in loaded]  # "": gone since the page was read
+        html = {casus.pk: row for casus, row in zip(shown, render_rows(list_rows(shown, show_waiting=show_waiting)),
+                                                    strict=True)}
         return {parts: html.get(parts[-1], "") for parts in missing}
 
-    rows = cached_many({("casus-row", language, show_waiting, pk): (f"casus:{pk}", "tags") for pk in ids}, compute)
-    return [rows[("casus-row", language, show_waiting, pk)] for pk in ids]
+    rows = cached_many({keys[pk]: (f"casus:{pk}", "tags") for pk in ids}, compute)
+    return [rows[keys[pk]] for pk in ids]

@@ -147,6 +147,15 @@ def _entry_key(key):
     return f"content:{generation()}:{key}"
 
 
+def _hashed(parts):
+    return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def _is_current(stamps, current):
+    """Whether a value kept with `stamps` ({scope: version}) still holds at the `current` versions."""
+    return all(current.get(scope) == version for scope, version in stamps.items())
+
+
 def fresh(key, scopes=None):
     """(the current versions of what `key`'s value depends on, the value if it is still current, else None).
 
@@ -166,9 +175,7 @@ def fresh(key, scopes=None):
     if entry is None:
         return current, None
     stamps, value = entry
-    if all(current.get(scope) == version for scope, version in stamps.items()):
-        return current, value
-    return current, None
+    return current, (value if _is_current(stamps, current) else None)
 
 
 def keep(key, stamps, value):
@@ -198,7 +205,7 @@ def cached(parts, compute, *, scopes=()):
     """
     if not enabled():
         return compute()
-    key = hashlib.sha256(repr(parts).encode()).hexdigest()
+    key = _hashed(parts)
     current, value = fresh(key, scopes)
     if value is not None:
         return value
@@ -230,36 +237,27 @@ def cached_many(items, compute):
     """
     if not enabled():
         return compute(list(items))
-    keys = {parts: _entry_key(hashlib.sha256(repr(parts).encode()).hexdigest()) for parts in items}
-    depends = {parts: _depends(scopes) for parts, scopes in items.items()}
-    scopes = list(dict.fromkeys(scope for each in depends.values() for scope in each))
+    keys = {parts: _entry_key(_hashed(parts)) for parts in items}
+    scopes = list(dict.fromkeys(scope for each in items.values() for scope in _depends(each)))
     found = cache.get_many([*keys.values(), *(_key_of(scope) for scope in scopes)])
     current = {scope: found[_key_of(scope)] for scope in scopes if _key_of(scope) in found}
     if unknown := [scope for scope in scopes if scope not in current]:
         current.update(versions(unknown))
-    values, missing = {}, []
-    for parts, key in keys.items():
-        entry = found.get(key)
-        if entry is not None and all(current.get(scope) == version for scope, version in entry[0].items()):
-            values[parts] = entry[1]
-        else:
-            missing.append(parts)
-    if missing:
+    values = {parts: found[key][1] for parts, key in keys.items()
+              if key in found and _is_current(found[key][0], current)}
+    if missing := [parts for parts in items if parts not in values]:
         computed = compute(missing)
-        kept = {}
-        for parts in missing:
-            # The versions were read before the rows were: a change saved meanwhile renews the value.
-            if all(current.get(scope) is not None for scope in depends[parts]):
-                kept[keys[parts]] = ({scope: current[scope] for scope in depends[parts]}, computed[parts])
-        if kept:
-            cache.set_many(kept, settings.CONTENT_CACHE_SECONDS)
+        # The versions were read before the rows were: a change saved meanwhile renews the value.
+        stamps = {parts: stamps_for(current, items[parts]) for parts in missing}
+        cache.set_many({keys[parts]: (stamps[parts], computed[parts])
+                        for parts in missing if stamps[parts] is not None}, settings.CONTENT_CACHE_SECONDS)
         values.update(computed)
     return values
 
 
 def _lock_key(key, stamps):
     """Who computes `key`'s value at these versions (a later version is computed afresh)."""
-    return f"{_entry_key(key)}:{hashlib.sha256(repr(sorted(stamps.items())).encode()).hexdigest()}:computing"
+    return f"{_entry_key(key)}:{_hashed(sorted(stamps.items()))}:computing"
 
 
 def depends_on(request, *scopes):

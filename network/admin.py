@@ -27,7 +27,7 @@ class EventAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         if change:  # as on the site (network.verbs.edit_event): calendars hear of it, the waiting list moves up
-            verbs.event_changed_in_admin(event=obj, changed=form.changed_data)
+            verbs.event_changed(event=obj, changed=form.changed_data)
 
 
 @admin.register(EventLink)

@@ -78,25 +78,23 @@ def edit_event(*, event, by, changes):
     with transaction.atomic():
         event = _locked_event(event)
         permissions.check_edit_event(by, event)
-        moved = any(getattr(event, name) != value for name, value in changes.items() if name in Event.calendar_fields)
+        changed = [name for name, value in changes.items() if getattr(event, name) != value]
         for name, value in changes.items():
             setattr(event, name, value)
-        if moved:
-            event.sequence += 1
         event.full_clean(exclude=["slug"])
         event.save()
-        _fill_places(event)
-    return event
+        return event_changed(event=event, changed=changed)
 
 
-def event_changed_in_admin(*, event, changed):
-    """What `edit_event` does after a change made in Django admin (`changed`: the names of the fields that
-    changed): a new time or place makes subscribed calendars update it, a bigger capacity (or none) moves
-    members up from the waiting list."""
+def event_changed(*, event, changed):
+    """What follows a change of `event` (`changed`: the names of the fields that changed), made by `edit_event`
+    or in Django admin: a new time or place makes subscribed calendars update it (its sequence), a bigger
+    capacity (or none) moves members up from the waiting list."""
     with transaction.atomic():
         event = _locked_event(event)
         if set(changed) & set(Event.calendar_fields):
             Event.objects.filter(pk=event.pk).update(sequence=F("sequence") + 1)
+            event.refresh_from_db(fields=["sequence"])
         _fill_places(event)
     return event
 

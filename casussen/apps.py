@@ -8,13 +8,14 @@ class CasussenConfig(AppConfig):
 
     def ready(self):
         # What the lower layers show of casussen, registered here (docs/architecture.md).
-        from casussen import account_data, feeds, home, related, search_index, sitemaps  # noqa: F401
+        from casussen import account_data, feeds, filter_counts, home, related, search_index, sitemaps  # noqa: F401
         from casussen.models import Answer, Casus, Comment
         from ospo_nl.core import account_data as accounts
         from ospo_nl.moderation import reportable
         from ospo_nl.seo import feeds as seo_feeds
         from ospo_nl.seo import sitemaps as seo_sitemaps
 
+        filter_counts.connect_signals()
         seo_sitemaps.register(sitemaps.SITEMAPS)
         seo_feeds.register_tag_feed_part(feeds.LatestCasussenFeed)
         accounts.register(export=account_data.export, delete=account_data.delete)

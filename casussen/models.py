@@ -380,3 +380,27 @@ def organisations():
     another feature app (docs/architecture.md).
     """
     return Casus._meta.get_field("organisation").related_model.objects
+
+
+class FilterCount(models.Model):
+    """How many visible casussen (not deleted or hidden) share one visibility, status and phase: of all of them
+    (`ALL`, value 0), per organisation they name (`ORGANISATION`, its id) and per tag (`TAG`, its id). The list's
+    filter counts are sums of these rows, kept by the writes that change them (casussen.filter_counts)."""
+
+    ALL, ORGANISATION, TAG = "all", "organisation", "tag"
+
+    dimension = models.CharField(max_length=12)
+    value = models.BigIntegerField(default=0)
+    visibility = models.CharField(max_length=10)
+    status = models.CharField(max_length=10)
+    phase = models.CharField(max_length=20)
+    n = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["dimension", "value", "visibility", "status", "phase"],
+                                    name="casus_filter_count_key"),
+        ]
+
+    def __str__(self):
+        return f"{self.dimension} {self.value} {self.visibility} {self.status} {self.phase}: {self.n}"

@@ -26,7 +26,7 @@ from ospo_nl.moderation.ratelimit import ratelimit
 from ospo_nl.search import index as search
 from ospo_nl.seo.structured_data import plain_text
 
-from . import permissions, verbs
+from . import filter_counts, permissions, verbs
 from .forms import AnswerForm, AssignForm, CasusForm, CommentForm, ExpertRankingForm, ResolveForm, TitleForm
 from .models import CLAIMED, Casus, list_viewer, organisations, tag_activity_scope
 from .routing import rank_experts
@@ -56,11 +56,16 @@ def _by_status(casussen, status):
     return casussen if status == "all" else casussen.filter(status=status)
 
 
-def _facet_counts(visible, *, status, phase, tag, organisation):
+def _facet_counts(visible, audiences, *, status, phase, tag, organisation):
     """Counts for each filter value, each over the list with the other filters applied (so every count says
-    what choosing it shows); an organisation counts only where its casussen name it. Three grouped queries:
-    status and phase share one (grouped by both, summed here), tags and organisations one each. Each row is
-    counted once without DISTINCT: a casus has one status, phase and organisation, and a tag at most once."""
+    what choosing it shows); an organisation counts only where its casussen name it.
+
+    For a viewer who sees what their `audiences` see, the counts are sums of the rows kept by every write
+    (casussen.filter_counts), except what those rows cannot say: the tags within one organisation and the
+    organisations within one tag. Those, and the counts of a viewer who also sees their own casussen
+    (`audiences` None), are counted from `visible`: status and phase in one grouped query (summed here), tags and
+    organisations one each. Each row is counted once without DISTINCT: a casus has one status, phase and
+    organisation, and a tag at most once."""
     def narrowed(*skip):
         casussen = visible
         if "status" not in skip:
@@ -73,30 +78,39 @@ def _facet_counts(visible, *, status, phase, tag, organisation):
             casussen = casussen.filter(organisation__slug=organisation, hide_organisation=False)
         return casussen.order_by()
 
-    cells = list(narrowed("status", "phase").values_list("status", "phase").annotate(n=Count("*")))
+    if audiences is not None and not (tag and organisation):
+        cells = filter_counts.cells(audiences, tag=tag, organisation=organisation)
+    else:
+        cells = list(narrowed("status", "phase").values_list("status", "phase").annotate(n=Count("*")))
     statuses, phases = {}, {}
     for cell_status, cell_phase, n in cells:
         if not phase or cell_phase == phase:
             statuses[cell_status] = statuses.get(cell_status, 0) + n
         if status == "all" or cell_status == status or (status == "open" and cell_status in Casus.OPEN_STATUSES):
             phases[cell_phase] = phases.get(cell_phase, 0) + n
-    tags = list(narrowed("tag").filter(tags__isnull=False).values_list("tags__slug", "tags__name")
-                .annotate(n=Count("*")).order_by("-n", "tags__name")[:FACET_SIZE])
-    organisations = list(
-        narrowed("organisation").filter(hide_organisation=False, organisation__is_published=True)
-        .values_list("organisation__slug", "organisation__name").annotate(n=Count("*"))
-        .order_by("-n", "organisation__name")[:FACET_SIZE]
-    )
-    return statuses, phases, tags, organisations
+    if audiences is not None and not organisation:
+        tags = filter_counts.tag_counts(audiences, status=status, phase=phase, limit=FACET_SIZE)
+    else:
+        tags = list(narrowed("tag").filter(tags__isnull=False).values_list("tags__slug", "tags__name")
+                    .annotate(n=Count("*")).order_by("-n", "tags__name")[:FACET_SIZE])
+    if audiences is not None and not tag:
+        named = filter_counts.organisation_counts(audiences, status=status, phase=phase, limit=FACET_SIZE)
+    else:
+        named = list(
+            narrowed("organisation").filter(hide_organisation=False, organisation__is_published=True)
+            .values_list("organisation__slug", "organisation__name").annotate(n=Count("*"))
+            .order_by("-n", "organisation__name")[:FACET_SIZE]
+        )
+    return statuses, phases, tags, named
 
 
-def _facets(visible, viewer, *, status, phase, tag, organisation):
+def _facets(visible, viewer, audiences, *, status, phase, tag, organisation):
     """Each filter value with its count; see `_facet_counts`. The counts are kept per viewer group and filter
     under the `casussen` scope alone: they read casus rows only (status, phase, tags, organisation), so
     answers, comments and votes, which change the list, leave them cached."""
     statuses, phases, tags, organisations = cached(
         ("casus-facets", *viewer, status, phase, tag, organisation),
-        lambda: _facet_counts(visible, status=status, phase=phase, tag=tag, organisation=organisation),
+        lambda: _facet_counts(visible, audiences, status=status, phase=phase, tag=tag, organisation=organisation),
         scopes=("casussen",),
     )
     open_count = sum(statuses.get(s, 0) for s in Casus.OPEN_STATUSES)
@@ -186,7 +200,8 @@ def _render_list(request, narrow=None, *, heading, intro="", extra=None, status_
         return {"heading": heading, "intro": intro, "page": page, "rows": rows,
                 "sort": sort, "status": status,
                 "status_filter": status_filter, "following_tag": following_tag, "show_waiting": show_waiting,
-                "facets": _facets(visible, viewer, status=status, phase=phase, tag=tag, organisation=organisation)
+                "facets": _facets(visible, viewer, None if request.user.pk in viewer or narrow else viewer,
+                                  status=status, phase=phase, tag=tag, organisation=organisation)
                 if facets else None, **(extra or {})}
 
     return shared_page(request, ("casus-list", *viewer, following_tag, *viewer_parts), "casussen/list.html",

@@ -27,6 +27,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 from psycopg.types.json import Jsonb
 
+from casussen import filter_counts
 from ospo_nl.core.markdown_pipeline import render_markdown, render_markdown_with_toc
 from ospo_nl.search.index import lexicon_words, plain_text
 
@@ -270,6 +271,8 @@ class Seeder:
             _copy(cursor, self.timings, "taggit_taggeditem", ["object_id", "content_type_id", "tag_id"],
                   iter(self.tagged))
             self.search_index(cursor)
+            started = time.perf_counter()
+            self.timings.add("casussen_filtercount", filter_counts.rebuild(), time.perf_counter() - started)
             started = time.perf_counter()
             self.timings.add("(rebuild indexes)", _rebuild_indexes(cursor), time.perf_counter() - started)
             started = time.perf_counter()

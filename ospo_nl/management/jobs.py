@@ -33,6 +33,8 @@ JOBS = {
                              "reminds curators of casussen nobody claimed for 3 days"),
     "event_reminders": Job(("send_event_reminders",), "0 9 * * *",
                            "mails everyone with a place at an event that starts tomorrow (once per member and event)"),
+    "recount_casussen": Job(("recount_casussen",), "15 4 * * *",
+                            "counts the casussen's counters and the list's filter counts again from the rows"),
     "prune_tasks": Job(("prune_db_task_results", "--queue-name", "*", "--min-age-days", "14"), "30 3 * * *",
                        "deletes finished background tasks older than 14 days"),
     "clear_sessions": Job(("clearsessions",), "45 3 * * *",

@@ -3,6 +3,7 @@ from django.db import transaction
 from django.db.models import Count, F, Max, Q, Sum
 from django.db.models.functions import Coalesce, Greatest
 
+from casussen import filter_counts
 from casussen.models import Answer, Casus, activity_scopes
 from ospo_nl.core import content_cache
 
@@ -60,4 +61,8 @@ class Command(BaseCommand):
                 f"{verb}: {len(wrong_answers)} answer scores, {len(wrong_casussen)} casus counters, "
                 f"{len(stale)} last activity dates"
             )
+        if not dry_run:
+            rows = filter_counts.rebuild()
+            content_cache.changed("casussen")  # the lists' counts, cached under it, may have been wrong
+            self.stdout.write(f"counted again: {rows} filter counts")
 

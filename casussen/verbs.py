@@ -21,6 +21,7 @@ from ospo_nl.core.slugs import free_slug
 from ospo_nl.notifications.mentions import MENTION, notify_mentions
 from ospo_nl.notifications.models import Notification
 from ospo_nl.notifications.verbs import notify
+from ospo_nl.search import index as search
 
 from . import permissions
 from .models import Answer, Casus, Comment, Vote
@@ -39,7 +40,7 @@ def _touch(casus, **counters):
 def post_casus(*, by, title, body, tried="", desired_outcome="", organisation=None, hide_organisation=False,
                phase=Casus.Phase.ORIENTATION, visibility=Casus.Visibility.PUBLIC, language="nl", tags=()):
     permissions.check_post_casus(by)
-    with transaction.atomic():
+    with transaction.atomic(), search.indexed_once():  # saved, then tagged: its search entry written once
         casus = Casus(
             author=by, title=title, body=body, tried=tried,
             slug=free_slug(Casus, title, fallback="casus", reserved=RESERVED_SLUGS, max_length=200),
@@ -245,7 +246,7 @@ def edit_casus(*, casus, by, changes, tags=None, message="", version=None):
     allowed = set(Casus.revision_fields) | {"organisation_id", "hide_organisation", "phase", "visibility", "language"}
     if set(changes) - allowed:
         raise ValueError(f"not editable: {set(changes) - allowed}")
-    with transaction.atomic():
+    with transaction.atomic(), search.indexed_once():
         edit_post(casus, by=by, changes=changes, message=message, version=version)
         if tags is not None:
             casus.tags.set(list(tags))

@@ -19,6 +19,7 @@ from ospo_nl.core.pagination import CappedPaginator, page_or_404
 from ospo_nl.core.permissions import allowed
 from ospo_nl.core.revisions import revisions_of
 from ospo_nl.core.roles import is_curator, is_expert, is_member
+from ospo_nl.core.tagging import tag_counts_of
 from ospo_nl.core.templatetags.ospo import lang_attr
 from ospo_nl.core.url_slugs import redirect_moved_params
 from ospo_nl.moderation.permissions import check_report
@@ -56,18 +57,17 @@ def _by_status(casussen, status):
     return casussen if status == "all" else casussen.filter(status=status)
 
 
-def _facet_counts(visible, audiences, *, status, phase, tag, organisation):
+def _facet_counts(visible, audiences, *, status, phase, tag, organisation, own=None):
     """Counts for each filter value, each over the list with the other filters applied (so every count says
     what choosing it shows); an organisation counts only where its casussen name it.
 
-    For a viewer who sees what their `audiences` see, the counts are sums of the rows kept by every write
-    (casussen.filter_counts), except what those rows cannot say: the tags within one organisation and the
-    organisations within one tag. Those, and the counts of a viewer who also sees their own casussen
-    (`audiences` None), are counted from `visible`: status and phase in one grouped query (summed here), tags and
-    organisations one each. Each row is counted once without DISTINCT: a casus has one status, phase and
+    With `audiences`, the counts are sums of the rows kept by every write (casussen.filter_counts) over what
+    those audiences see, plus `own` (a member's own casussen outside them) counted here; except what those rows
+    cannot say: the tags within one organisation and the organisations within one tag. Those, and every count
+    without `audiences`, are counted from `visible`: status and phase in one grouped query (summed here), tags
+    and organisations one each. Each row is counted once without DISTINCT: a casus has one status, phase and
     organisation, and a tag at most once."""
-    def narrowed(*skip):
-        casussen = visible
+    def narrowed(casussen, *skip):
         if "status" not in skip:
             casussen = _by_status(casussen, status)
         if "phase" not in skip and phase:
@@ -78,39 +78,49 @@ def _facet_counts(visible, audiences, *, status, phase, tag, organisation):
             casussen = casussen.filter(organisation__slug=organisation, hide_organisation=False)
         return casussen.order_by()
 
-    if audiences is not None and not (tag and organisation):
-        cells = filter_counts.cells(audiences, tag=tag, organisation=organisation)
+    def grouped_cells(casussen):
+        return list(narrowed(casussen, "status", "phase").values_list("status", "phase").annotate(n=Count("*")))
+
+    kept = audiences is not None
+    own = own if own is not None else Casus.objects.none()
+    if kept and not (tag and organisation):
+        cells = filter_counts.cells(audiences, tag=tag, organisation=organisation) + grouped_cells(own)
     else:
-        cells = list(narrowed("status", "phase").values_list("status", "phase").annotate(n=Count("*")))
+        cells = grouped_cells(visible)
     statuses, phases = {}, {}
     for cell_status, cell_phase, n in cells:
         if not phase or cell_phase == phase:
             statuses[cell_status] = statuses.get(cell_status, 0) + n
         if status == "all" or cell_status == status or (status == "open" and cell_status in Casus.OPEN_STATUSES):
             phases[cell_phase] = phases.get(cell_phase, 0) + n
-    if audiences is not None and not organisation:
-        tags = filter_counts.tag_counts(audiences, status=status, phase=phase, limit=FACET_SIZE)
+    if kept and not organisation:
+        tags = filter_counts.tag_counts(audiences, status=status, phase=phase, limit=FACET_SIZE,
+                                        extra=tag_counts_of(narrowed(own, "tag")))
     else:
-        tags = list(narrowed("tag").filter(tags__isnull=False).values_list("tags__slug", "tags__name")
+        tags = list(narrowed(visible, "tag").filter(tags__isnull=False).values_list("tags__slug", "tags__name")
                     .annotate(n=Count("*")).order_by("-n", "tags__name")[:FACET_SIZE])
-    if audiences is not None and not tag:
-        named = filter_counts.organisation_counts(audiences, status=status, phase=phase, limit=FACET_SIZE)
+    if kept and not tag:
+        named = filter_counts.organisation_counts(
+            audiences, status=status, phase=phase, limit=FACET_SIZE, extra=dict(
+                narrowed(own, "organisation").filter(hide_organisation=False, organisation__isnull=False)
+                .values_list("organisation_id").annotate(n=Count("*"))))
     else:
         named = list(
-            narrowed("organisation").filter(hide_organisation=False, organisation__is_published=True)
+            narrowed(visible, "organisation").filter(hide_organisation=False, organisation__is_published=True)
             .values_list("organisation__slug", "organisation__name").annotate(n=Count("*"))
             .order_by("-n", "organisation__name")[:FACET_SIZE]
         )
     return statuses, phases, tags, named
 
 
-def _facets(visible, viewer, audiences, *, status, phase, tag, organisation):
+def _facets(visible, viewer, audiences, own, *, status, phase, tag, organisation):
     """Each filter value with its count; see `_facet_counts`. The counts are kept per viewer group and filter
     under the `casussen` scope alone: they read casus rows only (status, phase, tags, organisation), so
     answers, comments and votes, which change the list, leave them cached."""
     statuses, phases, tags, organisations = cached(
         ("casus-facets", *viewer, status, phase, tag, organisation),
-        lambda: _facet_counts(visible, audiences, status=status, phase=phase, tag=tag, organisation=organisation),
+        lambda: _facet_counts(visible, audiences, status=status, phase=phase, tag=tag, organisation=organisation,
+                              own=own),
         scopes=("casussen",),
     )
     open_count = sum(statuses.get(s, 0) for s in Casus.OPEN_STATUSES)
@@ -134,7 +144,7 @@ def _facets(visible, viewer, audiences, *, status, phase, tag, organisation):
 
 def _render_list(request, narrow=None, *, heading, intro="", extra=None, status_filter=True, personal=False,
                  following_tag=None, facets=False, default_status="open", ordering=None, show_waiting=False,
-                 viewer_parts=(), scopes=("casussen",), activity=("casussen-activity",)):
+                 viewer_parts=(), scopes=("casussen",), activity=("casussen-activity",), counted_by=None):
     """A list of the casussen `request.user` may see, `narrow`ed (a function of the queryset). The page is
     rendered once per content version for everyone who sees the same list (`personal`: one member's own)
     and the same follow button (`following_tag`), so a request served from the cache builds no query.
@@ -144,7 +154,11 @@ def _render_list(request, narrow=None, *, heading, intro="", extra=None, status_
     whose rows moved are rendered again.
 
     `facets`: filters by status, phase, tag and organisation, each with its count. `ordering` replaces the
-    default sort (activity) when the visitor chose none."""
+    default sort (activity) when the visitor chose none.
+
+    `counted_by`: what `narrow` keeps in the terms of the kept filter counts (casussen.filter_counts): {} for
+    every casus, {"tag": slug} or {"organisation": slug}. The list's length and its filter counts are then
+    summed from those rows instead of counted; None (a queue, a member's own lists) counts the rows."""
     if moved := redirect_moved_params(request, fase=Casus.PHASE_SLUGS):  # ?fase=procurement before Dutch slugs
         return moved
     chosen_sort = SORT_PARAMS.get(request.GET.get("sorteer"))
@@ -156,6 +170,25 @@ def _render_list(request, narrow=None, *, heading, intro="", extra=None, status_
 
     viewer = (request.user.pk,) if personal else list_viewer(request.user)
     listed = {}
+
+    def kept_counts():
+        """The audiences whose kept filter counts this list may sum, and the viewer's own casussen outside them,
+        counted apart; (None, None) when the list counts its own rows."""
+        if counted_by is None or personal:
+            return None, None
+        if request.user.pk not in viewer:
+            return viewer, None
+        audiences = tuple(v for v in viewer if v != request.user.pk)
+        return audiences, Casus.objects.alive().filter(author=request.user).exclude(visibility__in=audiences)
+
+    def kept_count():
+        audiences, own = kept_counts()
+        where = {**(counted_by or {}), **({"tag": tag} if tag else {}),
+                 **({"organisation": organisation} if organisation else {})}
+        if audiences is None or len(where) > 1:  # no row counts a tag within an organisation
+            return None
+        n = filter_counts.count(audiences, status=status, phase=phase, **where)
+        return n + (filter_counts.count_own(own, status=status, phase=phase, **where) if own is not None else 0)
 
     def listing():
         """The visible casussen and the page of them asked for, built once per request."""
@@ -181,7 +214,8 @@ def _render_list(request, narrow=None, *, heading, intro="", extra=None, status_
         rows = filtered.for_list()
         rows = rows.order_by(*ordering) if ordering and not chosen_sort else rows.sorted_by(sort)
         # The count stops at 1,000: no request counts every casus (ospo_nl.core.pagination).
-        listed.update(visible=visible, page=page_or_404(CappedPaginator(rows, PAGE_SIZE), request.GET.get("pagina")))
+        paginator = CappedPaginator(rows, PAGE_SIZE, counted=kept_count())
+        listed.update(visible=visible, page=page_or_404(paginator, request.GET.get("pagina")))
         return listed["visible"], listed["page"]
 
     def list_content():
@@ -200,9 +234,8 @@ def _render_list(request, narrow=None, *, heading, intro="", extra=None, status_
         return {"heading": heading, "intro": intro, "page": page, "rows": rows,
                 "sort": sort, "status": status,
                 "status_filter": status_filter, "following_tag": following_tag, "show_waiting": show_waiting,
-                "facets": _facets(visible, viewer, None if request.user.pk in viewer or narrow else viewer,
-                                  status=status, phase=phase, tag=tag, organisation=organisation)
-                if facets else None, **(extra or {})}
+                "facets": _facets(visible, viewer, *kept_counts(), status=status, phase=phase, tag=tag,
+                                  organisation=organisation) if facets else None, **(extra or {})}
 
     return shared_page(request, ("casus-list", *viewer, following_tag, *viewer_parts), "casussen/list.html",
                        context, scopes=(*scopes, *activity), content=list_content, steady=scopes)
@@ -214,7 +247,7 @@ def casus_list(request):
     return _render_list(
         request, heading=_("Casussen"),
         intro=_("Concrete vragen uit de publieke sector over open source, beantwoord door experts uit het netwerk."),
-        facets=True, default_status="all",
+        facets=True, default_status="all", counted_by={},
     )
 
 
@@ -260,7 +293,7 @@ def by_tag(request, slug):
         heading=_("Casussen over “%(tag)s”") % {"tag": tag.name},
         extra={"tag": tag}, following_tag=is_following(request.user, tag),
         # Casussen without this tag, their activity and their tags leave the page cached.
-        scopes=(tag_scope(tag.pk),), activity=(tag_activity_scope(tag.pk),),
+        scopes=(tag_scope(tag.pk),), activity=(tag_activity_scope(tag.pk),), counted_by={"tag": tag.slug},
     )
 
 
@@ -271,7 +304,7 @@ def by_organisation(request, slug):
     return _render_list(
         request, lambda casussen: casussen.filter(organisation=organisation, hide_organisation=False),
         heading=_("Casussen van %(name)s") % {"name": organisation.name},
-        extra={"organisation": organisation},
+        extra={"organisation": organisation}, counted_by={"organisation": organisation.slug},
     )
 
 

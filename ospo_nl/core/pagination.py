@@ -13,11 +13,19 @@ COUNT_CAP = 1000
 
 
 class CappedPaginator(Paginator):
+    """`counted`: how many rows there are, when the caller knows without counting them (kept counts)."""
+
     cap = COUNT_CAP
+
+    def __init__(self, object_list, per_page, *args, counted=None, **kwargs):
+        super().__init__(object_list, per_page, *args, **kwargs)
+        if counted is not None:
+            self._counted = counted
 
     @cached_property
     def count(self):
-        self._counted = self.object_list.values("pk").order_by()[: self.cap + 1].count()
+        if not hasattr(self, "_counted"):
+            self._counted = self.object_list.values("pk").order_by()[: self.cap + 1].count()
         return min(self._counted, self.cap)
 
     @property

@@ -20,6 +20,8 @@ is limited to `ospo_nl.core.roles.audiences_for(user)`, the one place that maps 
 import functools
 import html
 import re
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.apps import apps
@@ -121,10 +123,35 @@ def _entry_values(adapter, obj, fields):
     )
 
 
+_deferred = threading.local()
+
+
+@contextmanager
+def indexed_once():
+    """Within the block, every object's entry is written once, at its end (still inside the caller's
+    transaction), however often it is saved or re-tagged: a new casus is saved, then tagged (two writes of its
+    entry before; each is six queries)."""
+    outer = getattr(_deferred, "objects", None)
+    if outer is not None:  # nested: the outermost block writes
+        yield
+        return
+    _deferred.objects = {}
+    try:
+        yield
+        pending = _deferred.objects
+    finally:
+        _deferred.objects = None
+    for obj in pending.values():
+        index_object(obj)
+
+
 def index_object(obj):
     """Bring `obj`'s entry in line with its adapter: write it, or remove it when it must not be found."""
     adapter = REGISTRY.get(type(obj))
     if adapter is None or obj.pk is None:
+        return
+    if (pending := getattr(_deferred, "objects", None)) is not None:
+        pending[(type(obj), obj.pk)] = obj
         return
     fields = adapter.entry(obj)
     if fields is None:

@@ -107,6 +107,19 @@ def test_the_counts_from_the_kept_rows_are_the_counted_ones(history, who, member
 
 
 @pytest.mark.django_db
+def test_a_member_with_own_casussen_outside_their_audiences_counts_them_too(history, member):
+    """The author of the experts-only casussen sees them counted: kept rows plus their own, counted apart."""
+    make_casus(member, "Nog een geheime", tags=("privacy", "nieuw"), visibility=Casus.Visibility.EXPERTS,
+               organisation=Organisation.objects.get(slug="utrecht"), phase="procurement")
+    audiences = tuple(audiences_for(member))
+    own = Casus.objects.alive().filter(author=member).exclude(visibility__in=audiences)
+    assert own.exists()
+    visible = Casus.objects.visible_to(member)
+    for filters in every_filter():
+        assert _facet_counts(visible, audiences, own=own, **filters) == _facet_counts(visible, None, **filters), filters
+
+
+@pytest.mark.django_db
 def test_the_list_reads_the_kept_rows_not_the_casussen(history, client):
     with CaptureQueriesContext(connection) as queries:
         assert client.get("/casussen/").status_code == 200
@@ -147,3 +160,35 @@ def test_the_nightly_recount_puts_drift_right(history):
     assert kept() == right
     assert "filter counts" in out.getvalue()
     assert JOBS["recount_casussen"].command == ("recount_casussen",)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("who", ["visitor", "author", "expert"])
+def test_list_lengths_are_summed_from_the_kept_rows_and_match_the_rows(history, who, member, expert):
+    """The casus list with its filters, a tag's and an organisation's page: each says how many casussen it has
+    from the kept rows (the author adding their own casussen outside their audiences), and that is what the rows
+    are."""
+    from django.contrib.auth.models import AnonymousUser  # noqa: PLC0415
+    from django.test import Client  # noqa: PLC0415
+
+    make_casus(member, "Nog een geheime", tags=("inkoop",), visibility=Casus.Visibility.EXPERTS,
+               organisation=Organisation.objects.get(slug="utrecht"))
+    user = {"visitor": None, "author": member, "expert": expert}[who]
+    client = Client()
+    if user:
+        client.force_login(user)
+    visible = Casus.objects.visible_to(user or AnonymousUser())
+    utrecht = dict(organisation__slug="utrecht", hide_organisation=False)
+    cases = [
+        ("/casussen/", {}, visible),
+        ("/casussen/", {"status": "open", "fase": "orientatie"}, visible.open().filter(phase="orientation")),
+        ("/casussen/", {"tag": "inkoop"}, visible.filter(tags__slug="inkoop")),
+        ("/casussen/", {"organisatie": "utrecht", "status": "nieuw"}, visible.filter(status="new", **utrecht)),
+        ("/casussen/", {"tag": "inkoop", "organisatie": "utrecht"}, visible.filter(tags__slug="inkoop", **utrecht)),
+        ("/casussen/tag/inkoop/", {}, visible.open().filter(tags__slug="inkoop")),
+        ("/casussen/organisatie/utrecht/", {}, visible.open().filter(**utrecht)),
+    ]
+    for url, params, rows in cases:
+        response = client.get(url, params)
+        assert response.status_code == 200, url
+        assert response.context["page"].paginator.count == rows.count() > 0, (url, params)

@@ -29,6 +29,20 @@ def test_a_new_casus_is_indexed_with_its_audience_and_tags(member):
     assert [t.slug for t in entry.tag_rows.all()] == ["licenties"]
 
 
+def test_a_new_or_edited_casus_writes_its_entry_once_with_its_tags(member, monkeypatch):
+    from ospo_nl.search import index  # noqa: PLC0415
+
+    written = []
+    monkeypatch.setattr(index, "_write_fts", lambda entries: written.extend(e.object_id for e in entries))
+    casus = make_casus(member, "Licentie kiezen", tags=["licenties", "inkoop"])
+    assert written == [casus.pk]
+    assert SearchEntry.objects.get(kind="casus", object_id=casus.pk).tags == "licenties, inkoop"
+    casus_verbs.edit_casus(casus=casus, by=member, changes={"title": "Een licentie kiezen"}, tags=["privacy"])
+    assert written == [casus.pk, casus.pk]
+    entry = SearchEntry.objects.get(kind="casus", object_id=casus.pk)
+    assert (entry.title, entry.tags) == ("Een licentie kiezen", "privacy")
+
+
 def test_retagging_updates_the_entry(member):
     casus = make_casus(member, "Inkoop van software", body="Geen toelichting.", tags=["inkoop"])
     casus.tags.set(["aanbesteding"])

@@ -384,10 +384,12 @@ def organisations():
 
 class FilterCount(models.Model):
     """How many visible casussen (not deleted or hidden) share one visibility, status and phase: of all of them
-    (`ALL`, value 0), per organisation they name (`ORGANISATION`, its id) and per tag (`TAG`, its id). The list's
-    filter counts are sums of these rows, kept by the writes that change them (casussen.filter_counts)."""
+    (`ALL`, value 0), per organisation they name (`ORGANISATION`, its id) and per tag (`TAG`, its id), the last two
+    also over every status and phase (`ANY`). The list's filter counts are sums of these rows, kept by the writes
+    that change them (casussen.filter_counts)."""
 
     ALL, ORGANISATION, TAG = "all", "organisation", "tag"
+    ANY = "*"  # status and phase of an organisation's or tag's row over every status and phase
 
     dimension = models.CharField(max_length=12)
     value = models.BigIntegerField(default=0)
@@ -400,6 +402,13 @@ class FilterCount(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["dimension", "value", "visibility", "status", "phase"],
                                     name="casus_filter_count_key"),
+        ]
+        indexes = [
+            # The sums (casussen.filter_counts): one dimension's rows of some statuses and visibilities, `n` read
+            # from the index (an organisation's counts at scale 1: 10 ms over the table -> 3 ms). `n` a key column,
+            # not INCLUDE: SQLite has no non-key columns.
+            models.Index(fields=["dimension", "status", "visibility", "phase", "value", "n"],
+                         name="casus_filter_count_sum_idx"),
         ]
 
     def __str__(self):

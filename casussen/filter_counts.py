@@ -170,6 +170,12 @@ def rebuild(casus_model=Casus, count_model=FilterCount, tagged_item_model=None):
     return len(rows)
 
 
+def rebuild_in_migration(apps, schema_editor):
+    """`rebuild` with a migration's historical models (casussen 0011 fills the table, 0012 adds the ANY rows)."""
+    rebuild(apps.get_model("casussen", "Casus"), apps.get_model("casussen", "FilterCount"),
+            apps.get_model("taggit", "TaggedItem"))
+
+
 # --- The reads -----------------------------------------------------------------------------------------------
 
 def _statuses(status):

@@ -1,11 +1,6 @@
 from django.db import migrations, models
 
-
-def count(apps, schema_editor):
-    from casussen.filter_counts import rebuild  # noqa: PLC0415
-
-    rebuild(apps.get_model("casussen", "Casus"), apps.get_model("casussen", "FilterCount"),
-            apps.get_model("taggit", "TaggedItem"))
+from casussen.filter_counts import rebuild_in_migration
 
 
 class Migration(migrations.Migration):
@@ -32,5 +27,5 @@ class Migration(migrations.Migration):
                 'constraints': [models.UniqueConstraint(fields=('dimension', 'value', 'visibility', 'status', 'phase'), name='casus_filter_count_key')],
             },
         ),
-        migrations.RunPython(count, migrations.RunPython.noop),
+        migrations.RunPython(rebuild_in_migration, migrations.RunPython.noop),
     ]

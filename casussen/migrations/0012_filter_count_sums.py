@@ -1,12 +1,6 @@
 from django.db import migrations, models
 
-
-def count(apps, schema_editor):
-    """The rows of every status and phase (FilterCount.ANY) are new: count everything again."""
-    from casussen.filter_counts import rebuild  # noqa: PLC0415
-
-    rebuild(apps.get_model("casussen", "Casus"), apps.get_model("casussen", "FilterCount"),
-            apps.get_model("taggit", "TaggedItem"))
+from casussen.filter_counts import rebuild_in_migration
 
 
 class Migration(migrations.Migration):
@@ -20,5 +14,6 @@ class Migration(migrations.Migration):
             model_name='filtercount',
             index=models.Index(fields=['dimension', 'status', 'visibility', 'phase', 'value', 'n'], name='casus_filter_count_sum_idx'),
         ),
-        migrations.RunPython(count, migrations.RunPython.noop),
+        # The rows of every status and phase (FilterCount.ANY) are new: count everything again.
+        migrations.RunPython(rebuild_in_migration, migrations.RunPython.noop),
     ]

@@ -18,7 +18,7 @@ from ospo_nl.core.models import Follow
 from ospo_nl.core.pagination import CappedPaginator, page_or_404
 from ospo_nl.core.permissions import allowed
 from ospo_nl.core.revisions import revisions_of
-from ospo_nl.core.roles import is_curator, is_expert, is_member
+from ospo_nl.core.roles import is_curator, is_expert, is_member, unwrapped
 from ospo_nl.core.tagging import tag_counts_of
 from ospo_nl.core.templatetags.ospo import lang_attr
 from ospo_nl.core.url_slugs import redirect_moved_params
@@ -33,6 +33,7 @@ from .models import CLAIMED, Casus, list_viewer, organisations, tag_activity_sco
 from .routing import rank_experts
 from .rows import list_rows, render_rows, rendered_rows
 from .structured_data import qapage_json_ld
+from .thread import rendered_answers
 
 PAGE_SIZE = 20
 SORT_PARAMS = {"activiteit": "activity", "nieuwste": "newest", "stemmen": "votes"}
@@ -374,7 +375,7 @@ def _render_detail(request, casus, *, answer_form=None, comment_form=None, comme
     Rendered once per casus version for everyone with the same view of it (`_viewer`) and of its follow
     button (`shared_page`); a form with errors is shown to this request alone.
     """
-    user = request.user
+    user = unwrapped(request.user)
     parts, my_votes, following = _viewer(user, casus)
 
     def context():
@@ -397,16 +398,20 @@ def _render_detail(request, casus, *, answer_form=None, comment_form=None, comme
         for comment in comments:
             comment.can_delete = allowed(permissions.check_delete_post, user, comment)
             comment.can_report = allowed(check_report, user, comment)
+        content_lang = lang_attr(shown.language)  # on every text of the thread (WCAG 3.1.2)
+        can_comment = allowed(permissions.check_comment_casus, user, casus)
+        fragments = rendered_answers(shown, answers, content_lang=content_lang, can_comment=can_comment,
+                                     comment_form=comment_form, comment_answer_id=comment_answer_id)
+        for answer in answers:
+            answer.fragment = fragments[answer.pk]
         return {
-            "casus": shown, "answers": answers, "following": following,
-            "content_lang": lang_attr(shown.language),  # on every text of the thread (WCAG 3.1.2)
+            "casus": shown, "answers": answers, "following": following, "content_lang": content_lang,
             "casus_comments": [c for c in comments if c.answer_id is None],  # those on deleted answers go too
             # The article this casus became (drafts shown to curators only).
             "article": shown.article if shown.article_id and shown.article.is_visible_to(user) else None,
             "json_ld": qapage_json_ld(shown, answers),
             "description": plain_text(shown.body_html),
-            "can_comment": allowed(permissions.check_comment_casus, user, casus),
-            "comment_form": comment_form or CommentForm(), "comment_answer_id": comment_answer_id,
+            "can_comment": can_comment,
             "casus_comment_form": CommentForm() if comment_answer_id else (comment_form or CommentForm()),
             "answer_form": answer_form or AnswerForm(),
             "can_answer": allowed(permissions.check_answer_casus, user, casus),

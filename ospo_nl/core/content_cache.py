@@ -324,6 +324,12 @@ def connect_signals():
         signal.connect(_on_write, dispatch_uid=f"content_cache.{id(signal)}")
 
 
+def marker(kind):
+    """A random value drawn for one rendering, to mark a place that is filled in later (a CSRF token, the account
+    menu): no text on the page, whoever wrote it, can contain it, so only the places marked are replaced."""
+    return f"{kind}-{secrets.token_urlsafe(24)}"
+
+
 def shared_page(request, parts, template, context, *, status=200, scopes=(), content=None, steady=()):
     """`template` (extending base.html) rendered with `context()` once for everyone whose view of the page
     `parts` describes, in this language at this URL, until one of `scopes` changes (none named: anything);
@@ -350,8 +356,7 @@ def shared_page(request, parts, template, context, *, status=200, scopes=(), con
 
     def render_page():
         rendered.append(True)
-        markers = {"csrf_token": f"csrf-{secrets.token_urlsafe(24)}",
-                   "account_menu": f"menu-{secrets.token_urlsafe(24)}"}
+        markers = {"csrf_token": marker("csrf"), "account_menu": marker("menu")}
         html = render_to_string(template, {**context(), **markers}, request=request)
         return html, markers["csrf_token"], markers["account_menu"]
 

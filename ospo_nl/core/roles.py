@@ -2,7 +2,18 @@
 audiences they see."""
 
 from django.db import models
+from django.utils.functional import LazyObject
 from django.utils.translation import gettext_lazy as _
+
+
+def unwrapped(user):
+    """`request.user` itself instead of Django's lazy wrapper around it: every attribute read through the wrapper
+    costs a function call, and a page that asks many permission questions (a casus page: several per answer and
+    comment) reads thousands."""
+    if isinstance(user, LazyObject):
+        user.is_authenticated  # noqa: B018 (loads the user)
+        return user._wrapped
+    return user
 
 
 def is_member(user):

@@ -253,3 +253,69 @@ def test_a_page_past_the_last_is_404_with_the_cache_on_too(two_pages, expert):
     casus_verbs.post_answer(casus=two_pages[-1], by=expert, body="Activiteit: de lijst wordt opnieuw opgezocht.")
     assert client.get(url + "?pagina=3").status_code == 404
     assert client.get(url + "?pagina=twee").status_code == 200  # not a number: the first page
+
+
+# The answers of a casus page are kept one by one (casussen.thread): a change renders only what it changed.
+
+@pytest.fixture
+def answer_renders():
+    """The answers rendered since the start of the test, by their first words."""
+    from django.test.signals import template_rendered
+
+    rendered = []
+
+    def seen(sender, template, context, **kwargs):
+        if template.name == "casussen/includes/answer.html":
+            rendered.append(context["answer"].body[:20])
+
+    template_rendered.connect(seen)
+    yield rendered
+    template_rendered.disconnect(seen)
+
+
+@pytest.fixture
+def three_answers(casus, expert):
+    return [casus_verbs.post_answer(casus=casus, by=expert, body=f"Antwoord {n}: kies een open standaard.")
+            for n in range(3)]
+
+
+def test_a_vote_renders_only_the_answer_it_changed(casus, three_answers, other_member, answer_renders):
+    client = Client()
+    assert client.get(casus.get_absolute_url()).status_code == 200
+    assert sorted(answer_renders) == ["Antwoord 0: kies een", "Antwoord 1: kies een", "Antwoord 2: kies een"]
+    answer_renders.clear()
+    casus_verbs.vote(answer=three_answers[1], by=other_member, value=1)
+    page = client.get(casus.get_absolute_url()).text
+    assert answer_renders == ["Antwoord 1: kies een"]
+    assert page.index("Antwoord 1:") < page.index("Antwoord 0:")  # the new score moved it up
+
+
+def test_a_comment_on_an_answer_renders_that_answer_only(casus, three_answers, member, answer_renders):
+    client = Client()
+    client.get(casus.get_absolute_url())
+    answer_renders.clear()
+    casus_verbs.comment(casus=casus, by=member, body="Welke standaard bedoel je?", answer=three_answers[2])
+    page = client.get(casus.get_absolute_url()).text
+    assert answer_renders == ["Antwoord 2: kies een"] and "Welke standaard bedoel je?" in page
+
+
+def test_a_kept_answer_carries_the_token_of_whoever_reads_it(casus, answer, member, other_member_client,
+                                                             third_client, answer_renders):
+    other_member_client.get(casus.get_absolute_url())  # the answer rendered with its own marker, and kept
+    casus_verbs.comment(casus=casus, by=member, body="Een reactie op de casus zelf.")  # the page moves, the answer not
+    answer_renders.clear()
+    page = third_client.get(casus.get_absolute_url()).text
+    assert answer_renders == [] and "Een reactie op de casus zelf." in page
+    assert not re.search(r"csrf-[\w-]{32}", page)  # no marker left, the page's or the answer's
+    vote_form = re.search(r'action="{}".*?value="([^"]+)"'.format(
+        reverse("casussen:vote", args=[casus.slug, answer.pk])), page, re.S)
+    response = third_client.post(reverse("casussen:vote", args=[casus.slug, answer.pk]),
+                                 {"value": "1", "csrfmiddlewaretoken": vote_form.group(1)})
+    assert response.status_code == 302  # the token in the kept answer is this member's own
+
+
+def test_an_answer_quoting_a_marker_keeps_its_text(casus, expert, other_member_client, third_client):
+    casus_verbs.post_answer(casus=casus, by=expert, body="Zie csrf-token-of-this-request en csrf-abc in de log.")
+    other_member_client.get(casus.get_absolute_url())
+    page = third_client.get(casus.get_absolute_url()).text
+    assert "Zie csrf-token-of-this-request en csrf-abc in de log." in page

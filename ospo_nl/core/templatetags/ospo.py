@@ -86,6 +86,17 @@ def markdown_editor_attrs():
     return flatatt({name: value for name, value in attrs.items() if name.startswith("data-")})
 
 
+@register.simple_tag(takes_context=True)
+def fragment(context, kept):
+    """A part of the page rendered and kept apart (`(html, marker)`, e.g. casussen.thread), with the CSRF marker its
+    forms carry replaced by this page's token: the request's own, or the marker of a shared page (which
+    content_cache.shared_page replaces in turn). The marker is random per rendering, so no text contains it."""
+    html, csrf_marker = kept
+    if csrf_marker in html:
+        html = html.replace(csrf_marker, str(context.get("csrf_token") or ""))
+    return mark_safe(html)  # noqa: S308 (rendered by a template with autoescape on)
+
+
 @register.filter
 def localized(url):
     """A stored (Dutch) path of this site, such as a search entry's, in the page's language (/en/… in English)."""

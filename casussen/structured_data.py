@@ -12,19 +12,23 @@ def qapage_json_ld(casus, answers):
     if casus.visibility != casus.Visibility.PUBLIC or casus.is_deleted or not answers:
         return ""
 
+    url, authors = absolute_url(casus.get_absolute_url()), {}  # one URL reversal and one Person per author
+
     def answer_data(answer):
+        if answer.author_id not in authors:
+            authors[answer.author_id] = author(answer.author)
         return {
             "@type": "Answer", "text": plain_text(answer.body_html), "upvoteCount": max(answer.score, 0),
             "dateCreated": answer.created_at.isoformat(), "datePublished": answer.created_at.isoformat(),
-            "dateModified": answer.updated_at.isoformat(), "url": absolute_url(answer.get_absolute_url()),
-            "author": author(answer.author),
+            "dateModified": answer.updated_at.isoformat(), "url": f"{url}#antwoord-{answer.pk}",
+            "author": authors[answer.author_id],
         }
 
     question = {
         "@type": "Question", "name": casus.title, "text": plain_text(casus.body_html) or casus.title,
         "answerCount": len(answers), "upvoteCount": max(casus.score, 0),
         "dateCreated": casus.created_at.isoformat(), "datePublished": casus.created_at.isoformat(),
-        "dateModified": casus.updated_at.isoformat(), "url": absolute_url(casus.get_absolute_url()),
+        "dateModified": casus.updated_at.isoformat(), "url": url,
         "author": author(casus.author), "inLanguage": casus.language,  # its answers are in the casus's language
     }
     accepted = [a for a in answers if a.is_accepted]

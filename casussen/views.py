@@ -381,7 +381,7 @@ def _render_detail(request, casus, *, answer_form=None, comment_form=None, comme
     def context():
         # The casus with what its head shows: its author, organisation, claimer, article and tags.
         shown = (Casus.objects.select_related("author__profile", "organisation", "claimed_by__profile", "article")
-                 .prefetch_related("tags").get(pk=casus.pk))
+                 .with_tags().get(pk=casus.pk))
         answers = list(casus.answers.alive().select_related("author__profile")
                        .order_by("-is_accepted", "-score", "created_at", "id"))
         comments = list(casus.comments.alive().select_related("author__profile"))

@@ -2,9 +2,10 @@
 
 A `FilterCount` row says how many visible casussen share one visibility, status and phase: over all of them
 (`ALL`), per organisation they name (`ORGANISATION`: not hidden by their author) and per tag (`TAG`), the last
-two also over every status and phase (`ANY`). The list's counts and lengths for a viewer are sums of these rows
-over the viewer's audiences (`cells`, `count`, `tag_counts`, `organisation_counts`): 8.6 ms at the bench's
-scale 1 instead of 130-170 ms grouping every visible casus, after every new casus.
+two also over every status and phase (`ANY`) and over the open statuses and every phase (`OPEN`). The list's
+counts and lengths for a viewer are sums of these rows over the viewer's audiences (`cells`, `count`,
+`tag_counts`, `organisation_counts`): 8.6 ms at the bench's scale 1 instead of 130-170 ms grouping every
+visible casus, after every new casus.
 
 Kept by the signals below, in the writer's own transaction: a casus saved or deleted moves its old cells down
 and its new ones up, a tag added to or removed from a casus moves that tag's cell. The increments are one
@@ -60,10 +61,13 @@ def _cells(state, tags, sign):
     if organisation_id:
         keys.append((FilterCount.ORGANISATION, organisation_id))
     keys += [(FilterCount.TAG, tag_id) for tag_id in tags]
-    # An organisation's and a tag's rows also count over every status and phase (ANY): the list's default view
-    # then sums one row per value instead of one per value, status and phase.
+    # An organisation's and a tag's rows also count over every status and phase (ANY), and over the open statuses
+    # and every phase (OPEN): the list's default view and "all" then sum one row per value instead of one per
+    # value, status and phase.
+    groups = (FilterCount.ANY, FilterCount.OPEN) if status in Casus.OPEN_STATUSES else (FilterCount.ANY,)
     return [(dimension, value, visibility, status, phase, sign) for dimension, value in keys] + [
-        (dimension, value, visibility, FilterCount.ANY, FilterCount.ANY, sign) for dimension, value in keys[1:]]
+        (dimension, value, visibility, group, FilterCount.ANY, sign)
+        for dimension, value in keys[1:] for group in groups]
 
 
 def _tag_cells(state, tags, sign):
@@ -161,17 +165,20 @@ def rebuild(casus_model=Casus, count_model=FilterCount, tagged_item_model=None):
         summed = {}
         for row in rows:
             if row.dimension != FilterCount.ALL:
-                key = (row.dimension, row.value, row.visibility)
-                summed[key] = summed.get(key, 0) + row.n
-        rows += [count_model(dimension=d, value=v, visibility=vis, status=FilterCount.ANY, phase=FilterCount.ANY, n=n)
-                 for (d, v, vis), n in summed.items()]
+                for group in (FilterCount.ANY, FilterCount.OPEN) if row.status in Casus.OPEN_STATUSES else (
+                        FilterCount.ANY,):
+                    key = (row.dimension, row.value, row.visibility, group)
+                    summed[key] = summed.get(key, 0) + row.n
+        rows += [count_model(dimension=d, value=v, visibility=vis, status=group, phase=FilterCount.ANY, n=n)
+                 for (d, v, vis, group), n in summed.items()]
         count_model.objects.all().delete()
         count_model.objects.bulk_create(rows, batch_size=2000)
     return len(rows)
 
 
 def rebuild_in_migration(apps, schema_editor):
-    """`rebuild` with a migration's historical models (casussen 0011 fills the table, 0012 adds the ANY rows)."""
+    """`rebuild` with a migration's historical models (casussen 0011 fills the table, 0012 and 0013 add the ANY and
+    OPEN rows)."""
     rebuild(apps.get_model("casussen", "Casus"), apps.get_model("casussen", "FilterCount"),
             apps.get_model("taggit", "TaggedItem"))
 
@@ -187,14 +194,14 @@ def _statuses(status):
 
 def _rows(audiences, *, status="all", phase="", summed=False):
     """The rows of what `audiences` see with `status` and `phase`; `summed`: a tag's or organisation's rows of
-    every status and phase (ANY) where no status or phase is chosen."""
+    every status (ANY) or of the open ones (OPEN), over every phase, where no phase is chosen."""
     rows = FilterCount.objects.filter(visibility__in=audiences)
+    if summed and not phase and status in ("all", "open"):
+        return rows.filter(status=FilterCount.ANY if status == "all" else FilterCount.OPEN)
     statuses = _statuses(status)
-    if statuses is None and not phase:
-        return rows.filter(status=FilterCount.ANY) if summed else rows.exclude(status=FilterCount.ANY)
     if statuses is not None:
         rows = rows.filter(status__in=statuses)
-    return rows.filter(phase=phase) if phase else rows.exclude(status=FilterCount.ANY)
+    return rows.filter(phase=phase) if phase else rows.exclude(status__in=FilterCount.GROUPS)
 
 
 def _of(rows, *, tag="", organisation=""):

@@ -385,11 +385,14 @@ def organisations():
 class FilterCount(models.Model):
     """How many visible casussen (not deleted or hidden) share one visibility, status and phase: of all of them
     (`ALL`, value 0), per organisation they name (`ORGANISATION`, its id) and per tag (`TAG`, its id), the last two
-    also over every status and phase (`ANY`). The list's filter counts are sums of these rows, kept by the writes
-    that change them (casussen.filter_counts)."""
+    also over every status and phase (`ANY`) and over the open statuses and every phase (`OPEN`: the list's default
+    view). The list's filter counts are sums of these rows, kept by the writes that change them
+    (casussen.filter_counts)."""
 
     ALL, ORGANISATION, TAG = "all", "organisation", "tag"
     ANY = "*"  # status and phase of an organisation's or tag's row over every status and phase
+    OPEN = "open"  # status of an organisation's or tag's row over the open statuses and every phase
+    GROUPS = (ANY, OPEN)  # the statuses of rows that sum others
 
     dimension = models.CharField(max_length=12)
     value = models.BigIntegerField(default=0)

@@ -19,7 +19,7 @@ from ospo_nl.core.pagination import CappedPaginator, page_or_404
 from ospo_nl.core.permissions import allowed
 from ospo_nl.core.revisions import revisions_of
 from ospo_nl.core.roles import is_curator, is_expert, is_member, unwrapped
-from ospo_nl.core.tagging import tag_counts_of
+from ospo_nl.core.tagging import attach_tags, tag_counts_of
 from ospo_nl.core.templatetags.ospo import lang_attr
 from ospo_nl.core.url_slugs import redirect_moved_params
 from ospo_nl.moderation.permissions import check_report
@@ -379,9 +379,17 @@ def _render_detail(request, casus, *, answer_form=None, comment_form=None, comme
     parts, my_votes, following = _viewer(user, casus)
 
     def context():
-        # The casus with what its head shows: its author, organisation, claimer, article and tags.
-        shown = (Casus.objects.select_related("author__profile", "organisation", "claimed_by__profile", "article")
-                 .with_tags().get(pk=casus.pk))
+        # What the casus's head shows: its author and claimer with their profiles (one query), its tags (one), its
+        # organisation and the article it became (one each, if any). Not one join of seven tables: planning it took
+        # 2 ms, and building it in the ORM 5 more.
+        shown = casus
+        people = Casus._meta.get_field("author").related_model.objects.select_related("profile").in_bulk(
+            {casus.author_id, casus.claimed_by_id} - {None})
+        if casus.author_id:
+            shown.author = people[casus.author_id]
+        if casus.claimed_by_id:
+            shown.claimed_by = people[casus.claimed_by_id]
+        attach_tags([shown])
         answers = list(casus.answers.alive().select_related("author__profile")
                        .order_by("-is_accepted", "-score", "created_at", "id"))
         comments = list(casus.comments.alive().select_related("author__profile"))

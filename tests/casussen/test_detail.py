@@ -67,8 +67,8 @@ def _fill(casus, n, expert):
 def test_detail_query_count_for_a_visitor_does_not_grow(member, expert, client, django_assert_num_queries, n):
     casus = _claimed_casus_of_an_organisation(member, expert)
     _fill(casus, n, expert)
-    # 1 casus (may they see it?), 2 its author and claimer with their profiles, 3 its tags, 4 its organisation,
-    # 5 answers with authors, 6 comments with authors. (From the shared cache: only the first.)
+    # 1 casus (may they see it?), 2 answers, 3 comments, 4 everyone who wrote or claimed any of them with their
+    # profiles, 5 its tags, 6 its organisation. (From the shared cache: only the first.)
     with django_assert_num_queries(6):
         page = client.get(casus.get_absolute_url())
     assert page.status_code == 200
@@ -82,8 +82,8 @@ def test_detail_query_count_for_a_member_does_not_grow(member, expert, member_cl
     _fill(casus, n, expert)
     ContentType.objects.clear_cache()  # a cold cache, so the pin does not depend on what ran before
     # 1 session, 2 user with profile (role), 3 casus, 4 the casus content type, 5 the viewer's votes, posts
-    # and follow (casussen.views.VIEWER_SQL), 6 author and claimer with profiles, 7 tags, 8 organisation,
-    # 9 answers, 10 comments. (From the shared cache: 6 to 10 are not needed.)
+    # and follow (casussen.views.VIEWER_SQL), 6 answers, 7 comments, 8 their authors and the claimer with
+    # profiles, 9 tags, 10 organisation. (From the shared cache: 6 to 10 are not needed.)
     with django_assert_num_queries(10):
         assert member_client.get(casus.get_absolute_url()).status_code == 200
 

@@ -259,14 +259,14 @@ def test_a_page_past_the_last_is_404_with_the_cache_on_too(two_pages, expert):
 
 @pytest.fixture
 def answer_renders():
-    """The answers rendered since the start of the test, by their first words."""
+    """The answers rendered since the start of the test (their ids)."""
     from django.test.signals import template_rendered
 
     rendered = []
 
     def seen(sender, template, context, **kwargs):
         if template.name == "casussen/includes/answer.html":
-            rendered.append(context["answer"].body[:20])
+            rendered.append(context["answer"].pk)
 
     template_rendered.connect(seen)
     yield rendered
@@ -282,11 +282,11 @@ def three_answers(casus, expert):
 def test_a_vote_renders_only_the_answer_it_changed(casus, three_answers, other_member, answer_renders):
     client = Client()
     assert client.get(casus.get_absolute_url()).status_code == 200
-    assert sorted(answer_renders) == ["Antwoord 0: kies een", "Antwoord 1: kies een", "Antwoord 2: kies een"]
+    assert sorted(answer_renders) == sorted(answer.pk for answer in three_answers)
     answer_renders.clear()
     casus_verbs.vote(answer=three_answers[1], by=other_member, value=1)
     page = client.get(casus.get_absolute_url()).text
-    assert answer_renders == ["Antwoord 1: kies een"]
+    assert answer_renders == [three_answers[1].pk]
     assert page.index("Antwoord 1:") < page.index("Antwoord 0:")  # the new score moved it up
 
 
@@ -296,7 +296,7 @@ def test_a_comment_on_an_answer_renders_that_answer_only(casus, three_answers, m
     answer_renders.clear()
     casus_verbs.comment(casus=casus, by=member, body="Welke standaard bedoel je?", answer=three_answers[2])
     page = client.get(casus.get_absolute_url()).text
-    assert answer_renders == ["Antwoord 2: kies een"] and "Welke standaard bedoel je?" in page
+    assert answer_renders == [three_answers[2].pk] and "Welke standaard bedoel je?" in page
 
 
 def test_a_kept_answer_carries_the_token_of_whoever_reads_it(casus, answer, member, other_member_client,

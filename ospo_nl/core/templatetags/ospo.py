@@ -1,7 +1,10 @@
 import datetime
+import functools
 
 from django import template
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
+from django.urls import get_urlconf, reverse
 from django.utils.functional import Promise
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -84,6 +87,18 @@ def markdown_editor_attrs():
 
     attrs = MarkdownTextarea().get_context("body", "", {})["widget"]["attrs"]
     return flatatt({name: value for name, value in attrs.items() if name.startswith("data-")})
+
+
+@register.simple_tag
+def site_url(viewname):
+    """{% site_url 'forum:home' %}: `{% url %}` of a page without arguments, reversed once per language (the header
+    and footer of every page name thirteen)."""
+    return _site_url(viewname, get_language(), settings.ROOT_URLCONF, get_urlconf())
+
+
+@functools.lru_cache(maxsize=256)
+def _site_url(viewname, _language, _root_urlconf, _urlconf):
+    return reverse(viewname)
 
 
 @register.simple_tag(takes_context=True)

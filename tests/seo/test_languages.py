@@ -85,6 +85,10 @@ def test_en_pages_are_english_and_nl_has_no_prefix_of_its_own(content, client):
     assert response["Content-Language"] == "en" and ">Knowledge base<" in response.text
     assert 'href="/en/kennisbank/"' in response.text  # the menu stays in English
     assert client.get("/nl" + content["casus"].get_absolute_url()).status_code == 404
+    # The header's links are reversed once per language ({% site_url %}): the Dutch page after it has its own.
+    dutch = client.get(content["casus"].get_absolute_url()).text
+    assert 'href="/kennisbank/"' in dutch and 'href="/en/kennisbank/"' not in dutch
+    assert f'href="/en{content["casus"].get_absolute_url()}" hreflang="en"' in dutch  # the switch, per URL
 
 
 @pytest.mark.django_db

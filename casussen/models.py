@@ -229,10 +229,12 @@ class Casus(Post):
     def cache_scopes(self):
         """What a save or delete of this row changes (ospo_nl.core.content_cache): the lists, its page, the
         pages of its tags (one query), the page of its organisation (and of the one it had when it was loaded),
-        and the kennisbank article it became, which lists it (its title, as its viewer may see it)."""
+        what its author sees in lists (`list_viewer`), and the kennisbank article it became, which lists it (its
+        title, as its viewer may see it)."""
         organisations = {self.organisation_id, getattr(self, "_loaded_organisation_id", None)} - {None}
         return ("casussen", f"casus:{self.pk}", *(tag_scope(tag_id) for tag_id in tag_ids(Casus, self.pk)),
                 *(organisation_scope(pk) for pk in sorted(organisations)),
+                *((author_scope(self.author_id),) if self.author_id else ()),
                 *(("kennisbank",) if self.article_id else ()))
 
 
@@ -346,6 +348,12 @@ def organisation_scope(organisation_id):
     return f"casussen:organisation:{organisation_id}"
 
 
+def author_scope(user_id):
+    """The scope of one member's own casussen as lists see them (`list_viewer`): bumped by saves of their casussen,
+    so a new casus by someone else leaves what they see cached."""
+    return f"casussen:author:{user_id}"
+
+
 def organisation_activity_scope(organisation_id):
     """The scope of the casussen an organisation's directory page lists: their activity (casussen.related)."""
     return f"casussen-activity:organisation:{organisation_id}"
@@ -368,7 +376,7 @@ def list_viewer(user):
     audiences = tuple(audiences_for(user))
     if is_member(user) and cached(("casus-outside-audiences", user.pk, audiences), lambda: (
         Casus.objects.alive().filter(author=user).exclude(visibility__in=audiences).exists()
-    ), scopes=("casussen",)):
+    ), scopes=(author_scope(user.pk),)):
         return (*audiences, user.pk)
     return audiences
 

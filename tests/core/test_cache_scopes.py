@@ -277,3 +277,16 @@ def test_a_new_casus_moves_the_page_of_its_own_organisation_only_and_a_move_both
     loaded.save()
     assert own.title not in Client().get(url).text
     assert own.title in Client().get(zeist.get_absolute_url()).text
+
+
+@pytest.mark.django_db
+def test_a_casus_moves_what_its_own_author_sees_in_lists_and_no_one_elses(member, other_member):
+    from casussen.models import author_scope, list_viewer  # noqa: PLC0415
+
+    scopes = (author_scope(member.pk), author_scope(other_member.pk))
+    assert moved(lambda: make_casus(member, "Welke licentie kiezen we?"), *scopes) == {
+        author_scope(member.pk), content_cache.ANY}
+    # An experts-only casus of their own: from then on only they see their lists.
+    assert list_viewer(member) == list_viewer(other_member)
+    make_casus(member, "Een beveiligingslek", visibility=Casus.Visibility.EXPERTS)
+    assert list_viewer(member)[-1] == member.pk and member.pk not in list_viewer(other_member)

@@ -64,10 +64,14 @@ def _cells(state, tags, sign):
     # An organisation's and a tag's rows also count over every status and phase (ANY), and over the open statuses
     # and every phase (OPEN): the list's default view and "all" then sum one row per value instead of one per
     # value, status and phase.
-    groups = (FilterCount.ANY, FilterCount.OPEN) if status in Casus.OPEN_STATUSES else (FilterCount.ANY,)
     return [(dimension, value, visibility, status, phase, sign) for dimension, value in keys] + [
         (dimension, value, visibility, group, FilterCount.ANY, sign)
-        for dimension, value in keys[1:] for group in groups]
+        for dimension, value in keys[1:] for group in _groups(status)]
+
+
+def _groups(status):
+    """The summing rows an organisation's or tag's casus of `status` also counts in (their status; phase ANY)."""
+    return (FilterCount.ANY, FilterCount.OPEN) if status in Casus.OPEN_STATUSES else (FilterCount.ANY,)
 
 
 def _tag_cells(state, tags, sign):
@@ -165,8 +169,7 @@ def rebuild(casus_model=Casus, count_model=FilterCount, tagged_item_model=None):
         summed = {}
         for row in rows:
             if row.dimension != FilterCount.ALL:
-                for group in (FilterCount.ANY, FilterCount.OPEN) if row.status in Casus.OPEN_STATUSES else (
-                        FilterCount.ANY,):
+                for group in _groups(row.status):
                     key = (row.dimension, row.value, row.visibility, group)
                     summed[key] = summed.get(key, 0) + row.n
         rows += [count_model(dimension=d, value=v, visibility=vis, status=group, phase=FilterCount.ANY, n=n)

@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
@@ -383,18 +384,17 @@ def _render_detail(request, casus, *, answer_form=None, comment_form=None, comme
         # with their profiles in one query (people write many of a thread's posts: a join per post built three
         # objects for each); the tags (one query), the organisation and the article it became (one each, if any).
         # Not one join of seven tables for the casus: planning it took 2 ms, and building it in the ORM 5 more.
-        shown = casus
         answers = list(casus.answers.alive().defer("body").order_by("-is_accepted", "-score", "created_at", "id"))
         comments = list(casus.comments.alive().defer("body"))
-        posts = (shown, *answers, *comments)
-        people = Casus._meta.get_field("author").related_model.objects.select_related("profile").in_bulk(
+        posts = (casus, *answers, *comments)
+        people = get_user_model().objects.select_related("profile").in_bulk(
             {casus.claimed_by_id, *(post.author_id for post in posts)} - {None})
         for post in posts:
             if post.author_id:
                 post.author = people[post.author_id]
         if casus.claimed_by_id:
-            shown.claimed_by = people[casus.claimed_by_id]
-        attach_tags([shown])
+            casus.claimed_by = people[casus.claimed_by_id]
+        attach_tags([casus])
         for answer in answers:
             answer.comment_list = [c for c in comments if c.answer_id == answer.pk]
             answer.my_vote = my_votes.get(answer.pk, 0)
@@ -408,19 +408,19 @@ def _render_detail(request, casus, *, answer_form=None, comment_form=None, comme
         for comment in comments:
             comment.can_delete = allowed(permissions.check_delete_post, user, comment)
             comment.can_report = allowed(check_report, user, comment)
-        content_lang = lang_attr(shown.language)  # on every text of the thread (WCAG 3.1.2)
+        content_lang = lang_attr(casus.language)  # on every text of the thread (WCAG 3.1.2)
         can_comment = allowed(permissions.check_comment_casus, user, casus)
-        fragments = rendered_answers(shown, answers, content_lang=content_lang, can_comment=can_comment,
+        fragments = rendered_answers(casus, answers, content_lang=content_lang, can_comment=can_comment,
                                      comment_form=comment_form, comment_answer_id=comment_answer_id)
         for answer in answers:
             answer.fragment = fragments[answer.pk]
         return {
-            "casus": shown, "answers": answers, "following": following, "content_lang": content_lang,
+            "casus": casus, "answers": answers, "following": following, "content_lang": content_lang,
             "casus_comments": [c for c in comments if c.answer_id is None],  # those on deleted answers go too
             # The article this casus became (drafts shown to curators only).
-            "article": shown.article if shown.article_id and shown.article.is_visible_to(user) else None,
-            "json_ld": qapage_json_ld(shown, answers),
-            "description": plain_text(shown.body_html),
+            "article": casus.article if casus.article_id and casus.article.is_visible_to(user) else None,
+            "json_ld": qapage_json_ld(casus, answers),
+            "description": plain_text(casus.body_html),
             "can_comment": can_comment,
             "casus_comment_form": CommentForm() if comment_answer_id else (comment_form or CommentForm()),
             "answer_form": answer_form or AnswerForm(),

@@ -2,9 +2,8 @@ import datetime
 import functools
 
 from django import template
-from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
-from django.urls import get_script_prefix, get_urlconf, reverse
+from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -93,11 +92,11 @@ def markdown_editor_attrs():
 def site_url(viewname):
     """{% site_url 'forum:home' %}: `{% url %}` of a page without arguments, reversed once per language (the header
     and footer of every page name thirteen)."""
-    return _site_url(viewname, get_language(), settings.ROOT_URLCONF, get_urlconf(), get_script_prefix())
+    return _site_url(viewname, *languages.url_state())
 
 
 @functools.lru_cache(maxsize=256)
-def _site_url(viewname, *_depends):  # the language, the URLconf and the script prefix the answer depends on
+def _site_url(viewname, *_state):
     return reverse(viewname)
 
 

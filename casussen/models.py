@@ -49,16 +49,14 @@ class CasusQuerySet(TaggedQuerySet, PostQuerySet):
     # The columns a list row shows (casussen/rows.py): not the texts, which are most of a row's bytes.
     LIST_FIELDS = (
         "title", "slug", "status", "visibility", "language", "answer_count", "score", "created_at",
-        "last_activity_at", "hide_organisation", "deleted_at", "hidden_at",
-        "author__is_active", "author__profile__display_name",
+        "last_activity_at", "hide_organisation", "deleted_at", "hidden_at", "author", "claimed_by",
         "organisation__name", "organisation__slug", "organisation__kind",
-        "claimed_by__is_active", "claimed_by__profile__display_name",
     )
 
     def for_list(self):
-        """What a list row shows: author, organisation and tags in a fixed number of queries."""
-        return (self.select_related("author__profile", "organisation", "claimed_by__profile")
-                .only(*self.LIST_FIELDS).with_tags())
+        """What a list row shows: the organisation and tags in a fixed number of queries (and the people:
+        `list_rows`)."""
+        return self.select_related("organisation").only(*self.LIST_FIELDS).with_tags()
 
     def activity_stamps(self):
         """Each row's id with what its answers, comments and votes change: a list page looked up by what it

@@ -17,12 +17,15 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from ospo_nl.core.content_cache import cached_many
+from ospo_nl.core.profiles import attach_people
 from ospo_nl.core.templatetags.ospo import lang_attr, member_name
 
 from .models import Casus
 
 SLUG_SENTINEL = "slug-of-this-row"
 ROW_TEMPLATE = "casussen/includes/casus_row.html"
+# What a row shows of its author and claimer, attached with one query for the page (attach_people).
+PEOPLE_FIELDS = ("is_active", "profile__display_name", "profile__user")
 
 
 def slug_url(viewname):
@@ -59,7 +62,7 @@ def list_rows(casussen, *, show_waiting=False):
     """The rows for `casussen` (a page of `Casus.objects.for_list()`), in their order."""
     casus_url, tag_url = slug_url("casussen:detail"), slug_url("casussen:by_tag")
     rows = []
-    for casus in casussen:
+    for casus in attach_people(casussen, "author", "claimed_by", only=PEOPLE_FIELDS):
         byline = member_name(casus.author)
         if casus.organisation:
             byline = f"{byline}, {casus.organisation_label}"

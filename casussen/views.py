@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
@@ -18,6 +17,7 @@ from ospo_nl.core.form_pages import render_form_page, submitted
 from ospo_nl.core.models import Follow
 from ospo_nl.core.pagination import CappedPaginator, page_or_404
 from ospo_nl.core.permissions import allowed
+from ospo_nl.core.profiles import attach_people
 from ospo_nl.core.revisions import revisions_of
 from ospo_nl.core.roles import is_curator, is_expert, is_member, unwrapped
 from ospo_nl.core.tagging import attach_tags, tag_counts_of
@@ -387,13 +387,7 @@ def _render_detail(request, casus, *, answer_form=None, comment_form=None, comme
         answers = list(casus.answers.alive().defer("body").order_by("-is_accepted", "-score", "created_at", "id"))
         comments = list(casus.comments.alive().defer("body"))
         posts = (casus, *answers, *comments)
-        people = get_user_model().objects.select_related("profile").in_bulk(
-            {casus.claimed_by_id, *(post.author_id for post in posts)} - {None})
-        for post in posts:
-            if post.author_id:
-                post.author = people[post.author_id]
-        if casus.claimed_by_id:
-            casus.claimed_by = people[casus.claimed_by_id]
+        attach_people(posts, "author", "claimed_by")
         attach_tags([casus])
         for answer in answers:
             answer.comment_list = [c for c in comments if c.answer_id == answer.pk]

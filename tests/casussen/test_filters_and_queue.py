@@ -131,8 +131,8 @@ def test_the_queue_costs_the_same_queries_whatever_the_data(member, expert, expe
                                                             n):
     for i in range(n):
         make_casus(member, f"Vraag {i}", tags=("licenties", f"t{i}"))
-    # Session, user with profile, the expert's expertise, count, page, the page's tags.
-    with django_assert_num_queries(6):
+    # Session, user with profile, the expert's expertise, count, page, the page's tags, their authors.
+    with django_assert_num_queries(7):
         assert expert_client.get(QUEUE).status_code == 200
 
 

@@ -166,10 +166,10 @@ def _fill(n, author, expert):
 @pytest.mark.parametrize("n", [3, 30])
 def test_list_query_count_does_not_grow_with_the_data(member, expert, client, django_assert_num_queries, n):
     _fill(n, member, expert)
-    # 1 count for the paginator, 2 the page of casussen with author, profile and organisation,
-    # 3 their tags (prefetch), 4-6 the filters' counts: per status and phase (one grouped query), per tag,
-    # per organisation.
-    with django_assert_num_queries(6):
+    # 1 count for the paginator, 2 the page of casussen with their organisations, 3 their tags, 4 their authors
+    # and claimers with profiles (casussen.rows.list_rows), 5-7 the filters' counts: per status and phase (one
+    # grouped query), per tag, per organisation.
+    with django_assert_num_queries(7):
         response = client.get(reverse("casussen:list"))
     assert response.status_code == 200
 
@@ -181,8 +181,9 @@ def test_tag_page_query_count_does_not_grow_with_the_data(member, expert, other_
     _fill(n, member, expert)
     # 1 session, 2 user with profile (role), 3 the tag, 4 may the viewer see a casus with it (else 404),
     # 5 is the tag followed, 6 has the member a casus outside their audiences (the key of the shared list),
-    # 7 count, 8 page, 9 tags. (Content types are cached by the setup, which posts casussen.)
-    with django_assert_num_queries(9):
+    # 7 count, 8 page, 9 tags, 10 authors with profiles. (Content types are cached by the setup, which posts
+    # casussen.)
+    with django_assert_num_queries(10):
         response = other_member_client.get(reverse("casussen:by_tag", args=["licenties"]))
     assert response.status_code == 200
 

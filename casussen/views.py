@@ -34,7 +34,7 @@ from .models import CLAIMED, Casus, list_viewer, organisations, tag_activity_sco
 from .routing import rank_experts
 from .rows import list_rows, render_rows, rendered_rows
 from .structured_data import qapage_json_ld
-from .thread import rendered_answers
+from .thread import rendered_answers, with_comment_urls
 
 PAGE_SIZE = 20
 SORT_PARAMS = {"activiteit": "activity", "nieuwste": "newest", "stemmen": "votes"}
@@ -410,7 +410,8 @@ def _render_detail(request, casus, *, answer_form=None, comment_form=None, comme
             answer.fragment = fragments[answer.pk]
         return {
             "casus": casus, "answers": answers, "following": following, "content_lang": content_lang,
-            "casus_comments": [c for c in comments if c.answer_id is None],  # those on deleted answers go too
+            # Those on deleted answers go too.
+            "casus_comments": with_comment_urls(casus, [c for c in comments if c.answer_id is None]),
             # The article this casus became (drafts shown to curators only).
             "article": casus.article if casus.article_id and casus.article.is_visible_to(user) else None,
             "json_ld": qapage_json_ld(casus, answers),

@@ -135,3 +135,24 @@ def test_visibility_of_the_detail_page_per_role(member, client, member_client, o
     for role, (c, codes) in expected.items():
         for visibility, code in codes.items():
             assert c.get(cases[visibility].get_absolute_url()).status_code == code, (role, visibility)
+
+
+@pytest.mark.django_db
+def test_the_casus_page_points_each_form_and_link_at_its_view(world):
+    """The answers' and comments' URLs are built from one reversal per kind (casussen.thread): each is the one
+    `reverse` gives, for the answer or comment it belongs to."""
+    casus, answer, comment, users = world
+    on_answer = casus_verbs.comment(casus=casus, by=users["other_member"], body="Op het antwoord.", answer=answer)
+    client = Client()
+    client.force_login(users["curator"])
+    page = client.get(casus.get_absolute_url()).content.decode()
+    expected = [reverse(f"casussen:{name}", args=[casus.slug, answer.pk])
+                for name in ("vote", "accept", "answer_delete", "answer_comment")]
+    expected += [reverse("casussen:comment_delete", args=[casus.slug, c.pk]) for c in (comment, on_answer)]
+    expected += [reverse("moderation:report", args=["casussen.answer", answer.pk])]
+    expected += [reverse("moderation:report", args=["casussen.comment", c.pk]) for c in (comment, on_answer)]
+    for url in expected:
+        assert f'"{url}"' in page, url
+    client.force_login(users["expert"])
+    page = client.get(casus.get_absolute_url()).content.decode()
+    assert f'"{reverse("casussen:answer_edit", args=[casus.slug, answer.pk])}"' in page

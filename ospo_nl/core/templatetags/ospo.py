@@ -79,7 +79,13 @@ def breadcrumb_nav(*crumbs, current=""):
 
 @register.simple_tag
 def markdown_editor_attrs():
-    """The data attributes of MarkdownTextarea, for a textarea a template writes by hand."""
+    """The data attributes of MarkdownTextarea, for a textarea a template writes by hand (a casus page has one
+    per answer): built once per language and URL configuration."""
+    return _markdown_editor_attrs(*languages.url_state())
+
+
+@functools.lru_cache(maxsize=64)
+def _markdown_editor_attrs(*_state):
     from django.forms.utils import flatatt
 
     from ospo_nl.core.markdown_editor import MarkdownTextarea

@@ -211,3 +211,18 @@ def test_curators_share_a_rendering_with_drafts_and_edit_links_that_members_neve
     assert edit in curator_client.get(url).text
     html = member_client.get(url).text
     assert edit not in html and "Geheim concept" not in html
+
+
+def test_the_home_is_shared_by_members_until_the_kennisbank_changes(settings, tree, curator_client, member_client,
+                                                                    other_member_client, django_assert_num_queries):
+    settings.CONTENT_CACHE_SECONDS = 600
+    assert "Geheim concept" in curator_client.get("/kennisbank/").text  # curators see drafts: their own page
+    first = member_client.get("/kennisbank/").text
+    assert "Licenties vergelijken" in first and "Geheim concept" not in first
+    # 1 session, 2 user with profile; the page from the cache, with this member's own menu.
+    with django_assert_num_queries(2):
+        second = other_member_client.get("/kennisbank/").text
+    assert "Licenties vergelijken" in second and "Geheim concept" not in second
+    assert "Olaf Other" in second and "Mila Member" not in second
+    make_article(tree["section"], slug="nieuw", title="Een nieuw artikel")
+    assert "Een nieuw artikel" in other_member_client.get("/kennisbank/").text

@@ -11,6 +11,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from contextlib import contextmanager
@@ -56,14 +57,17 @@ def gunicorn(env_overrides=None, *, workers=WORKERS, access_log=None):
     if log := access_log or os.environ.get("BENCH_ACCESS_LOG"):
         command += ["--access-logfile", log, "--access-logformat",
                     "%(m)s %(U)s%(q)s %(s)s %(M)s %({x-page-cache}o)s %({x-shared-page}o)s"]
-    process = subprocess.Popen(command, cwd=settings.BASE_DIR, env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE, start_new_session=True)
-    base = f"http://{HOST}:{port}"
-    try:
-        _wait_until_up(base, process)
-        yield base
-    finally:
-        stop(process)
+    # The server's own log goes to a file, not a pipe: nobody reads a pipe while the load runs, and once its
+    # 64 KiB filled up, a worker writing a log line (a traceback) blocked for good (a write hung for 30 s).
+    with tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen(command, cwd=settings.BASE_DIR, env=env, stdout=subprocess.DEVNULL,
+                                   stderr=errors, start_new_session=True)
+        base = f"http://{HOST}:{port}"
+        try:
+            _wait_until_up(base, process, errors)
+            yield base
+        finally:
+            stop(process)
 
 
 def stop(process):
@@ -76,11 +80,12 @@ def stop(process):
             process.wait(timeout=10)
 
 
-def _wait_until_up(base, process, path="/robots.txt"):
+def _wait_until_up(base, process, errors, path="/robots.txt"):
     deadline = time.monotonic() + STARTUP_TIMEOUT
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"gunicorn exited: {process.stderr.read().decode()[-2000:]}")
+            errors.seek(0)
+            raise RuntimeError(f"gunicorn exited: {errors.read().decode()[-2000:]}")
         try:
             with urllib.request.urlopen(base + path, timeout=2) as response:
                 if response.status == 200:

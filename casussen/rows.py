@@ -22,13 +22,10 @@ from ospo_nl.core.templatetags.ospo import lang_attr, member_name
 
 from .models import Casus
 
-SLUG_SENTINEL = "slug-of-this-row"
+SLUG_SENTINEL, PK_SENTINEL = "slug-of-this-row", 987654321
 ROW_TEMPLATE = "casussen/includes/casus_row.html"
 # What a row shows of its author and claimer, attached with one query for the page (attach_people).
 PEOPLE_FIELDS = ("is_active", "profile__display_name", "profile__user")
-
-
-PK_SENTINEL = 987654321
 
 
 def slug_url(viewname):

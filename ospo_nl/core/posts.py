@@ -18,7 +18,7 @@ def save_new_post(post, *, by, revision_fields=("body",)):
     The caller (a feature app's verb) then calls `ospo_nl.notifications.mentions.notify_mentions`: the
     core does not know notifications, the layer above it.
     """
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):  # inside the verb's own transaction: no savepoint of its own
         post.save()
         record_revision(post, by=by, fields=revision_fields)
     return post

@@ -70,6 +70,21 @@ def gunicorn(env_overrides=None, *, workers=WORKERS, access_log=None):
             stop(process)
 
 
+@contextmanager
+def worker(env_overrides=None):
+    """The background worker of a production deployment (the compose `worker` service: `run_worker`) beside the
+    bench's gunicorn, for a server whose tasks go to the database queue (TASKS_BACKEND); stopped afterwards."""
+    env = {**os.environ, "BENCH": "1", **(env_overrides or {})}
+    with tempfile.TemporaryFile() as errors:  # a file, not a pipe: see gunicorn()
+        process = subprocess.Popen([sys.executable, "manage.py", "run_worker", "--no-startup-delay"],
+                                   cwd=settings.BASE_DIR, env=env, stdout=subprocess.DEVNULL, stderr=errors,
+                                   start_new_session=True)
+        try:
+            yield process
+        finally:
+            stop(process)
+
+
 def stop(process):
     if process.poll() is None:
         os.killpg(process.pid, signal.SIGTERM)  # the session we started: gunicorn's master and its workers

@@ -35,6 +35,10 @@ SPREAD = 240
 # new casussen, and a sign-in per casus (sessions last weeks). A new casus changes every list's filter counts.
 WRITES = {"casus": 1, "answer": 2, "comment": 3, "vote": 4, "sign-in": 1}
 CONNECTIONS_PER_ROLE = 8
+# Read-only and mixed alternately, twice each, each phase summed over its rounds: on a shared machine whose speed
+# moves between runs, one read-only phase against one mixed phase ten seconds later gave 44% in one run and 54% in
+# the next for the same code.
+PHASES = ("read-only", "mixed") * 2
 # The benchmark's own server only: the writers post far faster than any member may, and the notification mails
 # their writes send go nowhere (there is no mail server here: each failed delivery logged a traceback). Background
 # work goes to the database queue and a worker beside the server, as in production (docker-compose.yml): with
@@ -257,7 +261,7 @@ def run_mixed(*, cookie, duration=10, write_share=0.06, stdout=None):
     targets = [(a.casus.slug, a.pk) for a in Answer.objects.alive().filter(
                casus__visibility="public", casus__status__in=apps.get_model("casussen", "Casus").OPEN_STATUSES)
                .exclude(casus_id=1).select_related("casus").order_by("casus_id", "pk")[:200]]
-    results, writes = [], Writes()
+    writes = Writes()
     with tempfile.TemporaryDirectory() as folder, load.worker(UNLIMITED), load.gunicorn(
             UNLIMITED, access_log=os.environ.get("BENCH_ACCESS_LOG") or os.path.join(folder, "access.log")) as base:
         reads = Reads(os.environ.get("BENCH_ACCESS_LOG") or os.path.join(folder, "access.log"))
@@ -273,7 +277,8 @@ def run_mixed(*, cookie, duration=10, write_share=0.06, stdout=None):
         for path in paths:
             Session(base).get(path)
             member.get(path)
-        for phase in ("read-only", "mixed"):
+        measured, writes_measured = {}, {}
+        for phase in PHASES:
             stop = threads = None
             if phase == "mixed":
                 # Each kind keeps its part (WRITES) of `write_share` of the requests, counted as they are answered.
@@ -301,7 +306,7 @@ def run_mixed(*, cookie, duration=10, write_share=0.06, stdout=None):
                        ("member", _wrk(base, script, paths_file, duration=duration, cookie=cookie))]
             for role, process in running:
                 result = _result(phase, role, process, duration)
-                results.append(result)
+                measured.setdefault((phase, role), []).append(result)
                 if stdout:
                     stdout.write(f"  {phase:<9} {role:<8} {result.rps:8.1f} req/s  p50 {result.p50:6.1f}  "
                                  f"p95 {result.p95:6.1f}  p99 {result.p99:6.1f} ms  hits {result.hit_rate:4.0%}"
@@ -310,5 +315,20 @@ def run_mixed(*, cookie, duration=10, write_share=0.06, stdout=None):
                 stop.set()
                 for thread in threads:
                     thread.join(timeout=15)
-                writes.done = {n: writes.done.get(n, 0) - started[n] for n in started}
+                for n in started:
+                    writes_measured[n] = writes_measured.get(n, 0) + writes.done.get(n, 0) - started[n]
+        writes.done = writes_measured
+        results = [_merged(rounds) for rounds in measured.values()]
     return results, writes
+
+
+def _merged(rounds):
+    """One RoleResult for the rounds of a phase and role: their requests over their time, the mean of their
+    percentiles, the hit rate of all their answers."""
+    requests = sum(r.requests for r in rounds)
+    seconds = sum(r.requests / r.rps for r in rounds if r.rps)
+    mean = lambda name: sum(getattr(r, name) for r in rounds) / len(rounds)  # noqa: E731
+    return RoleResult(rounds[0].phase, rounds[0].role, requests, requests / seconds if seconds else 0.0,
+                      mean("p50"), mean("p95"), mean("p99"),
+                      sum(r.hit_rate * r.requests for r in rounds) / requests if requests else 0.0,
+                      sum(r.errors for r in rounds))

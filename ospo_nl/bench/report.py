@@ -185,7 +185,9 @@ def render(all_runs, scale):
         reads = sum(r["requests"] for r in mixed["roles"] if r["phase"] == "mixed")
         written = sum(writes["done"].values())
         lines += [
-            f"### Mixed load (both roles at once, {SPREAD_NOTE}; {mixed['duration']} s per phase)",
+            f"### Mixed load (both roles at once, {SPREAD_NOTE}; "
+            + (f"read-only and mixed alternately, {mixed['rounds']} × {mixed['duration']} s each)"
+               if mixed.get("rounds") else f"{mixed['duration']} s per phase)"),
             "",
             f"Writes in the mixed phase: {written} ({', '.join(f'{n} {k}' for k, n in writes['done'].items())}; "
             f"{writes['failed']} failed{_reasons(writes)}), {written / max(1, reads + written):.1%} of all requests; "

@@ -16,3 +16,17 @@ def test_reads_count_the_answered_gets_since_start_and_only_whole_lines(tmp_path
         f.write("ken/?q=eupl 200 40 - -\n")
     assert reads.since_start() == 3
 
+
+
+def test_rounds_of_a_phase_are_merged_over_their_requests_and_time():
+    from ospo_nl.bench.mixed import RoleResult, _merged
+
+    fast = RoleResult("mixed", "member", requests=2000, rps=200.0, p50=10.0, p95=20.0, p99=30.0, hit_rate=0.9,
+                      errors=0)
+    slow = RoleResult("mixed", "member", requests=1000, rps=100.0, p50=20.0, p95=40.0, p99=50.0, hit_rate=0.6,
+                      errors=2)
+    merged = _merged([fast, slow])
+    assert (merged.phase, merged.role, merged.requests, merged.errors) == ("mixed", "member", 3000, 2)
+    assert merged.rps == 150.0  # 3,000 requests in 20 s, not the mean of the two rates
+    assert (merged.p50, merged.p95, merged.p99) == (15.0, 30.0, 40.0)
+    assert merged.hit_rate == 0.8

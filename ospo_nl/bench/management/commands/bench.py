@@ -75,7 +75,8 @@ class Command(BaseCommand):
             self.stdout.write(f"Mixed load ({duration} s per phase):")
             roles, writes = mixed.run_mixed(cookie=cookie, duration=duration, stdout=self.stdout)
             latencies = sorted(writes.latencies) or [0]
-            run["mixed"] = {"duration": duration, "roles": [r.as_dict() for r in roles], "writes": {
+            run["mixed"] = {"duration": duration, "rounds": mixed.PHASES.count("mixed"),
+                            "roles": [r.as_dict() for r in roles], "writes": {
                 "done": writes.done, "failed": writes.failed, "reasons": writes.reasons,
                 "p50": latencies[len(latencies) // 2], "p95": latencies[int(len(latencies) * 0.95)]}}
         if no_write:

@@ -28,17 +28,21 @@ ROW_TEMPLATE = "casussen/includes/casus_row.html"
 PEOPLE_FIELDS = ("is_active", "profile__display_name", "profile__user")
 
 
+def _url_maker(viewname, args, sentinel):
+    """A function last argument -> URL of `viewname` with `args` and then it, reversing the pattern once (the last
+    argument is the last part of the path that varies, so the last occurrence of the sentinel is it)."""
+    prefix, suffix = reverse(viewname, args=[*args, sentinel]).rsplit(str(sentinel), 1)
+    return lambda last: f"{prefix}{last}{suffix}"
+
+
 def slug_url(viewname):
-    """A function slug -> URL of `viewname`, reversing the pattern once (slugs are [-a-zA-Z0-9_])."""
-    prefix, suffix = reverse(viewname, args=[SLUG_SENTINEL]).split(SLUG_SENTINEL)
-    return lambda slug: f"{prefix}{slug}{suffix}"
+    """A function slug -> URL of `viewname` (slugs are [-a-zA-Z0-9_])."""
+    return _url_maker(viewname, (), SLUG_SENTINEL)
 
 
 def pk_url(viewname, *args):
-    """A function pk -> URL of `viewname` with `args` and then that pk, reversing the pattern once (the pk is the
-    last part of the path that varies, so the last occurrence of the sentinel is it)."""
-    prefix, suffix = reverse(viewname, args=[*args, PK_SENTINEL]).rsplit(str(PK_SENTINEL), 1)
-    return lambda pk: f"{prefix}{pk}{suffix}"
+    """A function pk -> URL of `viewname` with `args` and then that pk."""
+    return _url_maker(viewname, args, PK_SENTINEL)
 
 
 @dataclass(frozen=True, slots=True)

@@ -51,36 +51,37 @@ def gunicorn(env_overrides=None, *, workers=WORKERS, access_log=None):
     """A gunicorn serving this project on a free port; yields its base URL. `access_log`: a file that gets a
     line per request (method, path, status, ms, the cache's answers); BENCH_ACCESS_LOG sets one for any run."""
     port = free_port()
-    env = {**os.environ, "BENCH": "1", **(env_overrides or {})}
     command = [sys.executable, "-m", "gunicorn", "ospo_nl.wsgi", "--bind", f"{HOST}:{port}",
                "--workers", str(workers), "--worker-class", "sync", "--log-level", "warning"]
     if log := access_log or os.environ.get("BENCH_ACCESS_LOG"):
         command += ["--access-logfile", log, "--access-logformat",
                     "%(m)s %(U)s%(q)s %(s)s %(M)s %({x-page-cache}o)s %({x-shared-page}o)s"]
-    # The server's own log goes to a file, not a pipe: nobody reads a pipe while the load runs, and once its
-    # 64 KiB filled up, a worker writing a log line (a traceback) blocked for good (a write hung for 30 s).
-    with tempfile.TemporaryFile() as errors:
-        process = subprocess.Popen(command, cwd=settings.BASE_DIR, env=env, stdout=subprocess.DEVNULL,
-                                   stderr=errors, start_new_session=True)
+    with _process(command, env_overrides) as (process, errors):
         base = f"http://{HOST}:{port}"
-        try:
-            _wait_until_up(base, process, errors)
-            yield base
-        finally:
-            stop(process)
+        _wait_until_up(base, process, errors)
+        yield base
 
 
 @contextmanager
 def worker(env_overrides=None):
     """The background worker of a production deployment (the compose `worker` service: `run_worker`) beside the
     bench's gunicorn, for a server whose tasks go to the database queue (TASKS_BACKEND); stopped afterwards."""
+    with _process([sys.executable, "manage.py", "run_worker", "--no-startup-delay"], env_overrides) as (process, _):
+        yield process
+
+
+@contextmanager
+def _process(command, env_overrides):
+    """`command` running in its own session in the project folder with the bench's environment and
+    `env_overrides`, its log in a file; stopped afterwards.
+    A file, not a pipe: nobody reads a pipe while the load runs, and once its 64 KiB filled up, a worker writing
+    a log line (a traceback) blocked for good (a write hung for 30 s)."""
     env = {**os.environ, "BENCH": "1", **(env_overrides or {})}
-    with tempfile.TemporaryFile() as errors:  # a file, not a pipe: see gunicorn()
-        process = subprocess.Popen([sys.executable, "manage.py", "run_worker", "--no-startup-delay"],
-                                   cwd=settings.BASE_DIR, env=env, stdout=subprocess.DEVNULL, stderr=errors,
-                                   start_new_session=True)
+    with tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen(command, cwd=settings.BASE_DIR, env=env, stdout=subprocess.DEVNULL,
+                                   stderr=errors, start_new_session=True)
         try:
-            yield process
+            yield process, errors
         finally:
             stop(process)
 

@@ -22,6 +22,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
+from statistics import fmean
 
 from django.apps import apps
 from django.conf import settings
@@ -327,8 +328,7 @@ def _merged(rounds):
     percentiles, the hit rate of all their answers."""
     requests = sum(r.requests for r in rounds)
     seconds = sum(r.requests / r.rps for r in rounds if r.rps)
-    mean = lambda name: sum(getattr(r, name) for r in rounds) / len(rounds)  # noqa: E731
     return RoleResult(rounds[0].phase, rounds[0].role, requests, requests / seconds if seconds else 0.0,
-                      mean("p50"), mean("p95"), mean("p99"),
+                      fmean(r.p50 for r in rounds), fmean(r.p95 for r in rounds), fmean(r.p99 for r in rounds),
                       sum(r.hit_rate * r.requests for r in rounds) / requests if requests else 0.0,
                       sum(r.errors for r in rounds))

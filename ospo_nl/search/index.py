@@ -722,7 +722,7 @@ DOCUMENT_KIND = models.Case(
 DOCUMENT_ID = Coalesce(models.F("parent_id"), models.F("object_id"))
 
 
-def _newest_if_very_common(matched):
+def _matching_ids(matched):
     """The entries of `matched` by their ids, only its newest MATCH_CAP when there are more (PostgreSQL), and
     whether there were.
 
@@ -788,7 +788,7 @@ def _matching(base, clauses, query):
     uncapped = base.filter(match)
     if connection.vendor != "postgresql":  # the embedded default holds no corpus that large
         return uncapped, uncapped, False, score
-    matched, capped = _newest_if_very_common(uncapped)
+    matched, capped = _matching_ids(uncapped)
     return uncapped, matched, capped, score
 
 
@@ -833,7 +833,7 @@ def _search(q, *, user, kind="", tag="", page=1, per_page=PER_PAGE):
     results.total = counts.get(kind, 0) if kind else sum(counts.values())
     if kind and results.capped:
         # The kind's own newest matches, not those among the newest of all kinds.
-        matched, results.capped = _newest_if_very_common(_of_kind(uncapped, kind))
+        matched, results.capped = _matching_ids(_of_kind(uncapped, kind))
         results.total = sum(n for k, _label, n in _kind_counts(matched) if k == kind)
     elif kind:
         matched = _of_kind(matched, kind)
